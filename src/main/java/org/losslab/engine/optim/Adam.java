@@ -1,0 +1,141 @@
+package org.losslab.engine.optim;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Adam (Kingma &amp; Ba, 2015) and AdamW (Loshchilov &amp; Hutter, 2019), as torch.optim.Adam and
+ * torch.optim.AdamW. At update t = 1, 2, …:
+ * <pre>
+ *   AdamW: θ ← θ·(1 − ηλ)          Adam: g ← g + λθ
+ *   m ← β₁m + (1 − β₁)g
+ *   v ← β₂v + (1 − β₂)g²
+ *   v̂ = max(v̂, v) if amsgrad, else v
+ *   θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v̂ / √(1 − β₂ᵗ) + ε)
+ * </pre>
+ * The bias corrections are folded in exactly where torch folds them, so the rounding matches.
+ */
+public final class Adam extends Optimizer {
+
+    /**
+     * Hyperparameters of torch.optim.Adam ({@code decoupled = false}) or torch.optim.AdamW
+     * ({@code decoupled = true}, weight decay default 0.01).
+     */
+    public record Config(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
+                         boolean decoupled) implements OptimizerConfig {
+        public static Config adam() {
+            return new Config(1e-3, 0.9, 0.999, 1e-8, 0, false, false);
+        }
+
+        public static Config adamW() {
+            return new Config(1e-3, 0.9, 0.999, 1e-8, 1e-2, false, true);
+        }
+
+        @Override
+        public Optimizer newBatch(int dim, int stride, List<? extends OptimizerConfig> configs) {
+            return new Adam(dim, stride, OptimizerConfig.cast(configs));
+        }
+
+        @Override
+        public String type() {
+            return decoupled ? "adamw" : "adam";
+        }
+
+        @Override
+        public Config withLr(double lr) {
+            return new Config(lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled);
+        }
+
+        public Config withBeta1(double b1) {
+            return new Config(lr, b1, beta2, eps, weightDecay, amsgrad, decoupled);
+        }
+    }
+
+    private final double[] beta1, beta2, eps, weightDecay;
+    private final boolean amsgrad, decoupled;
+    private final double[] m, v, vMax;
+    /** Per-run scratch for this update: η/(1 − β₁ᵗ) and √(1 − β₂ᵗ). */
+    private final double[] stepSize, bc2Sqrt;
+
+    Adam(int dim, int stride, List<Config> configs) {
+        super(dim, stride);
+        beta1 = new double[stride];
+        beta2 = new double[stride];
+        eps = new double[stride];
+        weightDecay = new double[stride];
+        amsgrad = configs.get(0).amsgrad();
+        decoupled = configs.get(0).decoupled();
+        for (int r = 0; r < configs.size(); r++) {
+            Config c = configs.get(r);
+            if (c.amsgrad() != amsgrad || c.decoupled() != decoupled) {
+                throw new IllegalArgumentException("runs of one batch must agree on amsgrad and adam/adamw");
+            }
+            beta1[r] = c.beta1();
+            beta2[r] = c.beta2();
+            eps[r] = c.eps();
+            weightDecay[r] = c.weightDecay();
+        }
+        m = new double[dim * stride];
+        v = new double[dim * stride];
+        vMax = amsgrad ? new double[dim * stride] : null;
+        stepSize = new double[stride];
+        bc2Sqrt = new double[stride];
+    }
+
+    @Override
+    public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
+        steps++;
+        final double t = steps;
+        for (int r = 0; r < n; r++) {
+            stepSize[r] = lr[r] / (1 - Math.pow(beta1[r], t));
+            bc2Sqrt[r] = Math.sqrt(1 - Math.pow(beta2[r], t));
+        }
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            for (int r = 0; r < n; r++) {
+                int i = o + r;
+                double b1 = beta1[r], b2 = beta2[r];
+                double g = grad[i];
+                if (decoupled) {
+                    theta[i] *= 1 - lr[r] * weightDecay[r];
+                } else {
+                    g += weightDecay[r] * theta[i];
+                }
+                double mi = m[i] * b1 + (1 - b1) * g;
+                double vi = v[i] * b2 + (1 - b2) * g * g;
+                m[i] = mi;
+                v[i] = vi;
+                if (amsgrad) {
+                    vi = Math.max(vMax[i], vi);
+                    vMax[i] = vi;
+                }
+                double denom = Math.sqrt(vi) / bc2Sqrt[r] + eps[r];
+                // torch's addcdiv_: θ + (value·m)/denom, in that order.
+                theta[i] += -stepSize[r] * mi / denom;
+            }
+        }
+    }
+
+    @Override
+    public void moveRun(int from, int to) {
+        beta1[to] = beta1[from];
+        beta2[to] = beta2[from];
+        eps[to] = eps[from];
+        weightDecay[to] = weightDecay[from];
+        moveState(m, from, to);
+        moveState(v, from, to);
+        if (amsgrad) {
+            moveState(vMax, from, to);
+        }
+    }
+
+    @Override
+    public void reset() {
+        Arrays.fill(m, 0);
+        Arrays.fill(v, 0);
+        if (amsgrad) {
+            Arrays.fill(vMax, 0);
+        }
+        steps = 0;
+    }
+}

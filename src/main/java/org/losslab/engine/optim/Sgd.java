@@ -1,0 +1,124 @@
+package org.losslab.engine.optim;
+
+import java.util.List;
+
+/**
+ * Stochastic gradient descent with optional heavy-ball or Nesterov momentum, as torch.optim.SGD:
+ * <pre>
+ *   g ← g + λθ                                   (weight decay λ)
+ *   b₁ = g;  b_t = μ·b_{t−1} + (1 − τ)·g         (momentum μ, dampening τ; only if μ ≠ 0)
+ *   d = g + μ·b_t  (Nesterov)   or   d = b_t
+ *   θ ← θ − η·d
+ * </pre>
+ * As torch notes, this momentum "subtly differs from Sutskever et al.": the learning rate scales
+ * the buffer at use, not at accumulation, so changing η mid-run does not rescale past velocity.
+ */
+public final class Sgd extends Optimizer {
+
+    /** Hyperparameters of torch.optim.SGD (defaults lr 0.01, everything else 0 / false). */
+    public record Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay)
+            implements OptimizerConfig {
+        public static Config defaults() {
+            return new Config(0.01, 0, 0, false, 0);
+        }
+
+        @Override
+        public Optimizer newBatch(int dim, int stride, List<? extends OptimizerConfig> configs) {
+            return new Sgd(dim, stride, OptimizerConfig.cast(configs));
+        }
+
+        @Override
+        public String type() {
+            return "sgd";
+        }
+
+        @Override
+        public Config withLr(double lr) {
+            return new Config(lr, momentum, dampening, nesterov, weightDecay);
+        }
+
+        public Config withMomentum(double m) {
+            return new Config(lr, m, dampening, nesterov, weightDecay);
+        }
+    }
+
+    private final double[] momentum;
+    /** Weight of the new gradient in the buffer: 1 − τ, or 1 where μ = 0 (torch then keeps no buffer). */
+    private final double[] gain;
+    private final double[] weightDecay;
+    private final boolean nesterov;
+    private final boolean anyMomentum;
+    private final boolean anyWeightDecay;
+    /** The momentum buffers b, same layout as θ. */
+    private final double[] buf;
+
+    Sgd(int dim, int stride, List<Config> configs) {
+        super(dim, stride);
+        momentum = new double[stride];
+        gain = new double[stride];
+        weightDecay = new double[stride];
+        boolean nest = configs.get(0).nesterov();
+        boolean anyM = false, anyWd = false;
+        for (int r = 0; r < configs.size(); r++) {
+            Config c = configs.get(r);
+            if (c.nesterov() != nest) {
+                throw new IllegalArgumentException("runs of one batch must agree on nesterov");
+            }
+            momentum[r] = c.momentum();
+            gain[r] = c.momentum() == 0 ? 1 : 1 - c.dampening();
+            weightDecay[r] = c.weightDecay();
+            anyM |= c.momentum() != 0;
+            anyWd |= c.weightDecay() != 0;
+        }
+        nesterov = nest;
+        anyMomentum = anyM;
+        anyWeightDecay = anyWd;
+        buf = new double[dim * stride];
+    }
+
+    @Override
+    public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
+        final boolean first = steps == 0;
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            if (!anyMomentum && !anyWeightDecay) {
+                // Plain gradient descent: θ ← θ − η·g.
+                for (int r = 0; r < n; r++) {
+                    theta[o + r] += -lr[r] * grad[o + r];
+                }
+            } else if (nesterov) {
+                for (int r = 0; r < n; r++) {
+                    int i = o + r;
+                    double d = grad[i] + weightDecay[r] * theta[i];
+                    double b = first ? d : momentum[r] * buf[i] + gain[r] * d;
+                    buf[i] = b;
+                    theta[i] += -lr[r] * (d + momentum[r] * b);
+                }
+            } else {
+                for (int r = 0; r < n; r++) {
+                    int i = o + r;
+                    double d = grad[i] + weightDecay[r] * theta[i];
+                    // With μ = 0 the buffer is b = 0·b + 1·g = g, torch's buffer-free update.
+                    double b = first ? d : momentum[r] * buf[i] + gain[r] * d;
+                    buf[i] = b;
+                    theta[i] += -lr[r] * b;
+                }
+            }
+        }
+        steps++;
+    }
+
+    @Override
+    public void moveRun(int from, int to) {
+        momentum[to] = momentum[from];
+        gain[to] = gain[from];
+        weightDecay[to] = weightDecay[from];
+        moveState(buf, from, to);
+    }
+
+    @Override
+    public void reset() {
+        java.util.Arrays.fill(buf, 0);
+        steps = 0;
+    }
+}

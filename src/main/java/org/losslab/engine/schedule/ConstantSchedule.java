@@ -1,0 +1,25 @@
+package org.losslab.engine.schedule;
+
+/** lr(s) = lr: torch's behaviour with no scheduler. */
+public record ConstantSchedule() implements ScheduleConfig {
+
+    @Override
+    public String type() {
+        return "constant";
+    }
+
+    @Override
+    public Schedule create(double lr, long n) {
+        return new Schedule() {
+            @Override
+            public double at(long s) {
+                return lr;
+            }
+
+            @Override
+            public boolean isConstant() {
+                return true;
+            }
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package org.losslab.engine.surface;
+
+/**
+ * Rosenbrock's banana valley (Rosenbrock, 1960):
+ * <pre>
+ *   f(x, y) = (a − x)² + b(y − x²)²
+ *   ∂f/∂x = −2(a − x) − 4bx(y − x²)        ∂f/∂y = 2b(y − x²)
+ *   f_xx = 2 − 4b(y − x²) + 8bx²   f_xy = −4bx   f_yy = 2b
+ * </pre>
+ * The minimum is at (a, a²); the valley floor y = x² is curved, so the Hessian is ill-conditioned
+ * and its eigen-directions turn along the path (κ ≈ 2500 at the minimum for b = 100).
+ */
+public final class Rosenbrock implements Surface {
+    private final double a;
+    private final double b;
+
+    public Rosenbrock(double a, double b) {
+        this.a = a;
+        this.b = b;
+    }
+
+    public double a() {
+        return a;
+    }
+
+    public double b() {
+        return b;
+    }
+
+    @Override
+    public String type() {
+        return "rosenbrock";
+    }
+
+    @Override
+    public Window defaultView() {
+        return new Window(-2, 2, -1, 3);
+    }
+
+    @Override
+    public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
+        final double a = this.a, b = this.b;
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[stride + i];
+            double u = a - x;
+            double v = y - x * x;
+            f[i] = u * u + b * v * v;
+            g[i] = -2 * u - 4 * b * x * v;
+            g[stride + i] = 2 * b * v;
+        }
+    }
+
+    @Override
+    public void value(int n, int stride, double[] p, double t, double[] f) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[stride + i];
+            double u = a - x;
+            double v = y - x * x;
+            f[i] = u * u + b * v * v;
+        }
+    }
+
+    @Override
+    public void hessian(int n, int stride, double[] p, double t, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[stride + i];
+            h[i] = 2 - 4 * b * (y - x * x) + 8 * b * x * x;
+            h[stride + i] = -4 * b * x;
+            h[2 * stride + i] = 2 * b;
+        }
+    }
+}
