@@ -9,7 +9,13 @@ public record ConstantSchedule() implements ScheduleConfig {
     }
 
     @Override
+    public void validate(long n) {
+        Checks.horizon(n);
+    }
+
+    @Override
     public Schedule create(double lr, long n) {
+        validate(n);
         return new Schedule() {
             @Override
             public double at(long s) {
