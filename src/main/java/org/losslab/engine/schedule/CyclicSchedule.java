@@ -23,12 +23,12 @@ package org.losslab.engine.schedule;
 public record CyclicSchedule(double baseLr, double maxLr, int stepSizeUp, Integer stepSizeDown, String mode,
                              double gamma) implements ScheduleConfig {
 
+    private static final int TRIANGULAR = 0, TRIANGULAR2 = 1, EXP_RANGE = 2;
+
     /** The spec's defaults for everything but the required {@code baseLr} and {@code maxLr}. */
     public CyclicSchedule(double baseLr, double maxLr) {
         this(baseLr, maxLr, 2000, null, "triangular", 1);
     }
-
-    private static final int TRIANGULAR = 0, TRIANGULAR2 = 1, EXP_RANGE = 2;
 
     private static int modeIndex(String mode) {
         if (mode == null) {
