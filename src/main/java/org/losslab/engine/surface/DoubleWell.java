@@ -22,11 +22,12 @@ package org.losslab.engine.surface;
  * (Arrhenius; Kramers 1940), which {@link #barrierHeight(boolean)} gives exactly.
  *
  * <p>The minima and the saddle between them are located once, in the constructor, on the x-axis:
- * the surface is symmetric in y, and on y = 0 we have f_xy = 0 and f_yy = E₁/w₁² + E₂/w₂² + 2κ &gt; 0,
- * so a minimum of f(·, 0) is a minimum of f and a maximum of f(·, 0) is a saddle of f (index 1).
- * For depths and confinement ≥ 0 every critical point on the axis lies in
- * [min(c₁, c₂, 0), max(c₁, c₂, 0)], because outside it all three terms of ∂f/∂x have the sign of
- * x − c; the search scans that interval (padded by 8 widths each side) for sign changes of ∂f/∂x on
+ * the surface is symmetric in y, and on y = 0 we have f_xy = 0 and (for depths and confinement ≥ 0)
+ * f_yy = E₁/w₁² + E₂/w₂² + 2κ &gt; 0, so a minimum of f(·, 0) is a minimum of f and a maximum of
+ * f(·, 0) is a saddle of f (index 1). The barrier is taken along the axis, the path through that
+ * saddle. For depths and confinement ≥ 0 every critical point on the axis lies in
+ * [min(c₁, c₂, 0), max(c₁, c₂, 0)], because outside it the three terms of ∂f/∂x share one sign (that of
+ * x); the search scans that interval (padded by 8 widths each side) for sign changes of ∂f/∂x on
  * a grid finer than w/32 and refines each by bisection to the last bit.
  */
 public final class DoubleWell implements Surface {
