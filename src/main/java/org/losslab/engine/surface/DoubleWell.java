@@ -134,8 +134,12 @@ public final class DoubleWell implements Surface {
 
     @Override
     public void value(int n, int stride, double[] p, double t, double[] f) {
+        final double c1 = sharpCenter, c2 = flatCenter, d1 = sharpDepth, d2 = flatDepth, k = confinement;
+        final double s1 = twoSharpVar, s2 = twoFlatVar;
         for (int i = 0; i < n; i++) {
-            f[i] = valueAt(p[i], p[stride + i]);
+            double x = p[i], y = p[stride + i];
+            double u1 = x - c1, u2 = x - c2, y2 = y * y;
+            f[i] = -d1 * Math.exp(-(u1 * u1 + y2) / s1) - d2 * Math.exp(-(u2 * u2 + y2) / s2) + k * (x * x + y2);
         }
     }
 
