@@ -67,7 +67,7 @@ final class Compiler {
         int n = all.size();
         int[] op = new int[n], dst = new int[n], a = new int[n], b = new int[n];
         double[] c = new double[n];
-        byte[] ma = new byte[n], mb = new byte[n];
+        int[] ma = new int[n], mb = new int[n];
         for (int k = 0; k < n; k++) {
             Instruction in = all.get(k);
             op[k] = in.op();
@@ -75,8 +75,8 @@ final class Compiler {
             a[k] = in.a();
             b[k] = in.b();
             c[k] = in.c();
-            ma[k] = (byte) in.ma();
-            mb[k] = (byte) in.mb();
+            ma[k] = in.ma();
+            mb[k] = in.mb();
         }
         double[] initial = new double[WIDTH * slots];
         numberSlots.forEach((bits, slot) -> initial[WIDTH * slot] = Double.longBitsToDouble(bits));

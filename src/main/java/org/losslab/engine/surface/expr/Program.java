@@ -53,41 +53,45 @@ final class Program {
     static final int SIN = 10, COS = 11, TAN = 12, ASIN = 13, ACOS = 14, ATAN = 15, SINH = 16, COSH = 17,
             TANH = 18, EXP = 19, LOG = 20, SQRT = 21, ABS = 22, SIGMOID = 23, SOFTPLUS = 24;
 
-    private final int[] op;
-    private final int[] dst;
-    private final int[] a;
-    private final int[] b;
-    /** The plain-number operand of RDIV and POWC. */
+    /**
+     * Instruction k is {@code code[4k .. 4k+3] = (opcode | operand dependence << 8, 6·result slot,
+     * 6·slot of u, 6·slot of v)}: one array read in order keeps the interpreter loop tight.
+     */
+    private final int[] code;
+    /** The plain-number operand of RDIV and POWC, per instruction. */
     private final double[] c;
-    /** Dependence bits (X, Y) of operand a and operand b. */
-    private final byte[] ma;
-    private final byte[] mb;
+    private final int length;
     private final int prefix;
     private final int out;
     /** Scratch as it starts: constants' values and the seeds ∂x/∂x = ∂y/∂y = 1. */
     private final double[] initial;
 
+    // Operand dependence bits in an instruction word: u on x, u on y, v on x, v on y.
+    private static final int UX = 1 << 8, UY = 2 << 8, VX = 4 << 8, VY = 8 << 8, OPCODE = 0xff;
+
     /**
-     * @param op      opcodes. Not modified; kept.
-     * @param dst     result slot of each instruction. Not modified; kept.
-     * @param a       first operand slot. Not modified; kept.
-     * @param b       second operand slot ({@link #SLOT_ZERO} for unary instructions). Not modified; kept.
+     * @param op      opcodes. Not modified.
+     * @param dst     result slot of each instruction. Not modified.
+     * @param a       first operand slot. Not modified.
+     * @param b       second operand slot ({@link #SLOT_ZERO} for unary instructions). Not modified.
      * @param c       plain-number operand. Not modified; kept.
-     * @param ma      dependence bits of operand a. Not modified; kept.
-     * @param mb      dependence bits of operand b. Not modified; kept.
+     * @param ma      dependence bits ({@link #X}, {@link #Y}) of operand a. Not modified.
+     * @param mb      dependence bits of operand b. Not modified.
      * @param prefix  number of leading instructions that depend on t only
      * @param out     the slot holding f
-     * @param initial scratch template with constants' values in their slots. Not modified; kept.
+     * @param initial scratch template with constants' values in their slots. Modified (seeds); kept.
      */
-    Program(int[] op, int[] dst, int[] a, int[] b, double[] c, byte[] ma, byte[] mb, int prefix, int out,
+    Program(int[] op, int[] dst, int[] a, int[] b, double[] c, int[] ma, int[] mb, int prefix, int out,
             double[] initial) {
-        this.op = op;
-        this.dst = dst;
-        this.a = a;
-        this.b = b;
+        this.length = op.length;
+        this.code = new int[4 * length];
+        for (int k = 0; k < length; k++) {
+            code[4 * k] = op[k] | (ma[k] | mb[k] << 2) << 8;
+            code[4 * k + 1] = WIDTH * dst[k];
+            code[4 * k + 2] = WIDTH * a[k];
+            code[4 * k + 3] = WIDTH * b[k];
+        }
         this.c = c;
-        this.ma = ma;
-        this.mb = mb;
         this.prefix = prefix;
         this.out = out;
         this.initial = initial;
@@ -102,7 +106,7 @@ final class Program {
 
     /** Number of instructions (after constant folding). */
     int length() {
-        return op.length;
+        return length;
     }
 
     /**
@@ -120,7 +124,7 @@ final class Program {
         for (int i = 0; i < n; i++) {
             s[WIDTH * SLOT_X] = p[i];
             s[WIDTH * SLOT_Y] = p[stride + i];
-            run(s, 1, prefix, op.length);
+            duals(s, 1, code, c, prefix, length);
             f[i] = s[o];
             g[i] = s[o + DX];
             g[stride + i] = s[o + DY];
@@ -140,7 +144,7 @@ final class Program {
         for (int i = 0; i < n; i++) {
             s[WIDTH * SLOT_X] = p[i];
             s[WIDTH * SLOT_Y] = p[stride + i];
-            run(s, 0, prefix, op.length);
+            values(s, code, c, prefix, length);
             f[i] = s[o];
         }
     }
@@ -159,7 +163,7 @@ final class Program {
         for (int i = 0; i < n; i++) {
             s[WIDTH * SLOT_X] = p[i];
             s[WIDTH * SLOT_Y] = p[stride + i];
-            run(s, 2, prefix, op.length);
+            duals(s, 2, code, c, prefix, length);
             h[i] = s[o + DXX];
             h[stride + i] = s[o + DXY];
             h[2 * stride + i] = s[o + DYY];
@@ -169,58 +173,89 @@ final class Program {
     /** Sets t and computes the instructions that depend on t alone. */
     private void startBatch(double[] s, double t) {
         s[WIDTH * SLOT_T] = t;
-        run(s, 0, 0, prefix);
+        values(s, code, c, 0, prefix);
     }
 
-    private void run(double[] s, int order, int from, int to) {
-        execute(s, order, op, dst, a, b, c, ma, mb, from, to);
-    }
-
-    /**
-     * The value of one instruction on plain numbers, with the same kernels as at run time (the
-     * compiler folds constant subexpressions with it). Allocates.
-     */
+    /** The value of one instruction on plain numbers (the compiler folds constants with it). */
     static double fold(int opcode, double u, double v, double c) {
-        double[] s = new double[WIDTH * 3];
-        s[0] = u;
-        s[WIDTH] = v;
-        execute(s, 0, new int[] {opcode}, new int[] {2}, new int[] {0}, new int[] {1}, new double[] {c},
-                new byte[1], new byte[1], 0, 1);
-        return s[2 * WIDTH];
+        return apply(opcode, u, v, c);
     }
 
     /**
-     * Runs instructions {@code [from, to)} to derivative order 0 (values), 1 or 2.
+     * Values only of instructions {@code [from, to)}.
      *
      * @param s scratch. Modified.
      */
-    private static void execute(double[] s, int order, int[] op, int[] dst, int[] a, int[] b, double[] c,
-                                byte[] ma, byte[] mb, int from, int to) {
-        final boolean d = order > 0;
+    private static void values(double[] s, int[] code, double[] c, int from, int to) {
+        for (int k = from; k < to; k++) {
+            final int w = 4 * k;
+            s[code[w + 1]] = apply(code[w] & OPCODE, s[code[w + 2]], s[code[w + 3]], c[k]);
+        }
+    }
+
+    /** r = g(u, v) for one instruction; {@link #duals} computes the same r along with its partials. */
+    private static double apply(int opcode, double u, double v, double c) {
+        return switch (opcode) {
+            case ADD -> u + v;
+            case SUB -> u - v;
+            case NEG -> -u;
+            case MUL -> u * v;
+            case DIV -> u / v;
+            case RDIV -> (1 / u) * c;
+            case POW -> TorchMath.pow(u, v);
+            case POWC -> TorchMath.powScalar(u, c);
+            case MIN -> TorchMath.minimum(u, v);
+            case MAX -> TorchMath.maximum(u, v);
+            case SIN -> Math.sin(u);
+            case COS -> Math.cos(u);
+            case TAN -> Math.tan(u);
+            case ASIN -> Math.asin(u);
+            case ACOS -> Math.acos(u);
+            case ATAN -> Math.atan(u);
+            case SINH -> Math.sinh(u);
+            case COSH -> Math.cosh(u);
+            case TANH -> Math.tanh(u);
+            case EXP -> Math.exp(u);
+            case LOG -> Math.log(u);
+            case SQRT -> Math.sqrt(u);
+            case ABS -> Math.abs(u);
+            case SIGMOID -> TorchMath.sigmoid(u);
+            case SOFTPLUS -> TorchMath.softplus(u);
+            default -> throw new IllegalStateException("opcode " + opcode);
+        };
+    }
+
+    /**
+     * Values and derivatives to order 1 (f_x, f_y) or 2 (also f_xx, f_xy, f_yy) of instructions
+     * {@code [from, to)}.
+     *
+     * @param s scratch. Modified.
+     */
+    private static void duals(double[] s, int order, int[] code, double[] c, int from, int to) {
         final int last = order == 1 ? DY : DYY;
         for (int k = from; k < to; k++) {
-            final int o = WIDTH * dst[k], ia = WIDTH * a[k], ib = WIDTH * b[k];
+            final int w = 4 * k;
+            final int word = code[w], o = code[w + 1], ia = code[w + 2], ib = code[w + 3];
             final double u = s[ia], v = s[ib];
             double r;
             double gu = 0, gv = 0, guu = 0, guv = 0, gvv = 0;
-            switch (op[k]) {
+            switch (word & OPCODE) {
+                // Linear: derivatives an operand does not have are stored as exact zeros, so
+                // adding them needs no dependence check.
                 case ADD -> {
-                    s[o] = u + v;
-                    for (int j = DX; d && j <= last; j++) {
+                    for (int j = V; j <= last; j++) {
                         s[o + j] = s[ia + j] + s[ib + j];
                     }
                     continue;
                 }
                 case SUB -> {
-                    s[o] = u - v;
-                    for (int j = DX; d && j <= last; j++) {
+                    for (int j = V; j <= last; j++) {
                         s[o + j] = s[ia + j] - s[ib + j];
                     }
                     continue;
                 }
                 case NEG -> {
-                    s[o] = -u;
-                    for (int j = DX; d && j <= last; j++) {
+                    for (int j = V; j <= last; j++) {
                         s[o + j] = -s[ia + j];
                     }
                     continue;
@@ -234,31 +269,27 @@ final class Program {
                 case DIV -> {
                     // torch div backward: grad/v and −grad·((u/v)/v).
                     r = u / v;
-                    if (d) {
-                        gu = 1 / v;
-                        gv = -(u / v) / v;
-                        guv = -1 / (v * v);
-                        gvv = 2 * r / (v * v);
-                    }
+                    gu = 1 / v;
+                    gv = -(u / v) / v;
+                    guv = -1 / (v * v);
+                    gvv = 2 * r / (v * v);
                 }
                 case RDIV -> {
                     // c/u is reciprocal(u)·c; reciprocal' = −q², reciprocal'' = 2q³.
                     final double q = 1 / u;
                     r = q * c[k];
-                    if (d) {
-                        gu = -c[k] * (q * q);
-                        guu = 2 * c[k] * (q * q * q);
-                    }
+                    gu = -c[k] * (q * q);
+                    guu = 2 * c[k] * (q * q * q);
                 }
                 case POW -> {
                     // pow_backward_self / pow_backward_exponent of FunctionsManual.cpp.
                     r = TorchMath.pow(u, v);
-                    if (d) {
-                        final double logU = Math.log(u);
-                        final double uVm1 = TorchMath.pow(u, v - 1);
-                        final boolean flatInV = u == 0 && v >= 0;
-                        gu = v == 0 ? 0 : v * uVm1;
-                        gv = flatInV ? 0 : r * logU;
+                    final double logU = Math.log(u);
+                    final double uVm1 = TorchMath.pow(u, v - 1);
+                    final boolean flatInV = u == 0 && v >= 0;
+                    gu = v == 0 ? 0 : v * uVm1;
+                    gv = flatInV ? 0 : r * logU;
+                    if (order == 2) {
                         guu = v == 0 || v == 1 ? 0 : v * ((v - 1) * TorchMath.pow(u, v - 2));
                         guv = uVm1 * (1 + v * logU);
                         gvv = flatInV ? 0 : r * logU * logU;
@@ -268,8 +299,8 @@ final class Program {
                     // pow_backward(grad, u, c) = c·u^(c−1), zero when c = 0; u^(c−1) by torch's pow(Tensor, Scalar).
                     final double e = c[k];
                     r = TorchMath.powScalar(u, e);
-                    if (d) {
-                        gu = e == 0 ? 0 : e * TorchMath.powScalar(u, e - 1);
+                    gu = e == 0 ? 0 : e * TorchMath.powScalar(u, e - 1);
+                    if (order == 2) {
                         guu = e == 0 || e == 1 ? 0 : e * ((e - 1) * TorchMath.powScalar(u, e - 2));
                     }
                 }
@@ -286,17 +317,13 @@ final class Program {
                 }
                 case SIN -> {
                     r = Math.sin(u);
-                    if (d) {
-                        gu = Math.cos(u);
-                        guu = -r;
-                    }
+                    gu = Math.cos(u);
+                    guu = -r;
                 }
                 case COS -> {
                     r = Math.cos(u);
-                    if (d) {
-                        gu = -Math.sin(u);
-                        guu = -r;
-                    }
+                    gu = -Math.sin(u);
+                    guu = -r;
                 }
                 case TAN -> {
                     // tan' = 1 + tan², tan'' = 2·tan·(1 + tan²).
@@ -307,39 +334,29 @@ final class Program {
                 case ASIN -> {
                     // asin' = (1 − u²)^(−½) (torch: rsqrt(−u·u + 1)), asin'' = u·(asin')³.
                     r = Math.asin(u);
-                    if (d) {
-                        gu = 1 / Math.sqrt(-u * u + 1);
-                        guu = u * gu * gu * gu;
-                    }
+                    gu = 1 / Math.sqrt(-u * u + 1);
+                    guu = u * gu * gu * gu;
                 }
                 case ACOS -> {
                     r = Math.acos(u);
-                    if (d) {
-                        gu = -(1 / Math.sqrt(-u * u + 1));
-                        guu = u * gu * gu * gu;
-                    }
+                    gu = -(1 / Math.sqrt(-u * u + 1));
+                    guu = u * gu * gu * gu;
                 }
                 case ATAN -> {
                     // atan' = 1/(u² + 1), atan'' = −2u·(atan')².
                     r = Math.atan(u);
-                    if (d) {
-                        gu = 1 / (u * u + 1);
-                        guu = -2 * u * gu * gu;
-                    }
+                    gu = 1 / (u * u + 1);
+                    guu = -2 * u * gu * gu;
                 }
                 case SINH -> {
                     r = Math.sinh(u);
-                    if (d) {
-                        gu = Math.cosh(u);
-                        guu = r;
-                    }
+                    gu = Math.cosh(u);
+                    guu = r;
                 }
                 case COSH -> {
                     r = Math.cosh(u);
-                    if (d) {
-                        gu = Math.sinh(u);
-                        guu = r;
-                    }
+                    gu = Math.sinh(u);
+                    guu = r;
                 }
                 case TANH -> {
                     // tanh_backward: 1 − r²; second derivative −2r(1 − r²).
@@ -377,49 +394,44 @@ final class Program {
                     // softplus_backward: z/(z + 1), z = exp(u), or 1 for u > 20;
                     // softplus_double_backward: σ(u)(1 − σ(u)) for u < 20, else 0.
                     r = TorchMath.softplus(u);
-                    if (d) {
-                        final double z = Math.exp(u);
-                        gu = u > TorchMath.SOFTPLUS_THRESHOLD ? 1 : z / (z + 1);
-                        final double sg = TorchMath.sigmoid(u);
-                        guu = u < TorchMath.SOFTPLUS_THRESHOLD ? (1 - sg) * sg : 0;
-                    }
+                    final double z = Math.exp(u);
+                    gu = u > TorchMath.SOFTPLUS_THRESHOLD ? 1 : z / (z + 1);
+                    final double sg = TorchMath.sigmoid(u);
+                    guu = u < TorchMath.SOFTPLUS_THRESHOLD ? (1 - sg) * sg : 0;
                 }
-                default -> throw new IllegalStateException("opcode " + op[k]);
+                default -> throw new IllegalStateException("opcode " + (word & OPCODE));
             }
             s[o] = r;
-            if (d) {
-                chain(s, o, ia, ib, ma[k], mb[k], order, gu, gv, guu, guv, gvv);
+            // First-order chain rule; a term is left out where its operand does not depend on the variable.
+            double rx = 0, ry = 0;
+            if ((word & UX) != 0) {
+                rx = gu * s[ia + DX];
+            }
+            if ((word & VX) != 0) {
+                rx += gv * s[ib + DX];
+            }
+            if ((word & UY) != 0) {
+                ry = gu * s[ia + DY];
+            }
+            if ((word & VY) != 0) {
+                ry += gv * s[ib + DY];
+            }
+            s[o + DX] = rx;
+            s[o + DY] = ry;
+            if (order == 2) {
+                secondOrder(s, o, ia, ib, word, gu, gv, guu, guv, gvv);
             }
         }
     }
 
     /**
-     * Writes r_x, r_y (and at order 2 r_xx, r_xy, r_yy) of slot {@code o} from the operands'
-     * derivatives and the local partials, leaving out the terms of an operand that does not
-     * depend on the variable (see the class comment).
+     * Writes r_xx, r_xy, r_yy of the result at {@code o}, leaving out the terms of an operand that
+     * does not depend on the variable (see the class comment).
      */
-    private static void chain(double[] s, int o, int ia, int ib, int mu, int mv, int order,
-                              double gu, double gv, double guu, double guv, double gvv) {
-        final boolean uX = (mu & X) != 0, uY = (mu & Y) != 0, vX = (mv & X) != 0, vY = (mv & Y) != 0;
+    private static void secondOrder(double[] s, int o, int ia, int ib, int word,
+                                    double gu, double gv, double guu, double guv, double gvv) {
+        final boolean uX = (word & UX) != 0, uY = (word & UY) != 0, vX = (word & VX) != 0, vY = (word & VY) != 0;
         final double ux = s[ia + DX], uy = s[ia + DY], vx = s[ib + DX], vy = s[ib + DY];
-        double rx = 0, ry = 0;
-        if (uX) {
-            rx = gu * ux;
-        }
-        if (vX) {
-            rx += gv * vx;
-        }
-        if (uY) {
-            ry = gu * uy;
-        }
-        if (vY) {
-            ry += gv * vy;
-        }
-        s[o + DX] = rx;
-        s[o + DY] = ry;
-        if (order < 2) {
-            return;
-        }
         double rxx = 0, rxy = 0, ryy = 0;
         if (uX) {
             rxx = guu * ux * ux + gu * s[ia + DXX];
