@@ -1,0 +1,307 @@
+package org.losslab.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.losslab.engine.surface.Window;
+import org.losslab.engine.surface.expr.ExpressionException;
+
+/**
+ * Reads and checks scenario files. Everything the spec forbids is refused with one
+ * {@link ScenarioException} naming the file, the JSON path and what is wrong: malformed JSON
+ * (with line and column), unknown keys, wrong types, out-of-range values, unknown surface,
+ * optimizer or schedule types, and typed formulas that do not parse (with their column).
+ */
+public final class ScenarioReader {
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private static final Set<String> SCENARIO_KEYS =
+            Set.of("format", "title", "description", "surface", "view", "start", "steps", "seed", "runs");
+    private static final Set<String> RUN_KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
+            "noiseTemperature", "samRho", "clipNorm", "batchSize", "start");
+
+    private final String source;
+
+    private ScenarioReader(String source) {
+        this.source = source;
+    }
+
+    /** Reads a scenario file. */
+    public static Scenario read(Path file) throws ScenarioException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(name, "file", "no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(name, "file", "cannot read: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(name, "file", "is not UTF-8 text");
+        }
+        return read(text, name);
+    }
+
+    /** Reads a scenario from text; {@code source} names it in messages. */
+    public static Scenario read(String text, String source) throws ScenarioException {
+        return new ScenarioReader(source).scenario(parse(text, source));
+    }
+
+    /** Checks a scenario built in memory, by the same rules as a file. */
+    public static Scenario validate(Scenario s, String source) throws ScenarioException {
+        return new ScenarioReader(source).scenario(ScenarioWriter.toTree(s));
+    }
+
+    static JsonNode parse(String text, String source) throws ScenarioException {
+        if (text.isBlank()) {
+            throw new ScenarioException(source, "line 1, column 1", "the file is empty");
+        }
+        try (JsonParser p = JSON.createParser(text)) {
+            return JSON.readTree(p);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            String msg = e.getOriginalMessage();
+            int nl = msg.indexOf('\n');
+            if (nl >= 0) {
+                msg = msg.substring(0, nl);
+            }
+            throw new ScenarioException(source, where, "malformed JSON: " + msg);
+        } catch (IOException e) {
+            throw new ScenarioException(source, "JSON", "cannot read: " + e.getMessage());
+        }
+    }
+
+    private ScenarioException error(String path, String problem) {
+        return new ScenarioException(source, path, problem);
+    }
+
+    private Scenario scenario(JsonNode root) throws ScenarioException {
+        if (root == null || !root.isObject()) {
+            throw error("$", "a scenario must be a JSON object, got " + Param.describe(root));
+        }
+        unknownKeys(root, "$", SCENARIO_KEYS);
+        JsonNode format = required(root, "$", "format");
+        if (!format.isTextual() || !format.textValue().equals(Scenario.FORMAT)) {
+            throw error("$.format", "must be \"" + Scenario.FORMAT + "\", got " + Param.describe(format));
+        }
+        String title = optionalString(root, "$", "title");
+        String description = optionalString(root, "$", "description");
+        Typed surface = typed(required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,
+                SurfaceCatalog.types());
+        if (surface.type().equals("expression")) {
+            try {
+                SurfaceCatalog.build(surface);
+            } catch (ExpressionException e) {
+                throw error("$.surface.f, column " + e.column(), e.getMessage().replaceFirst("^column \\d+: ", ""));
+            }
+        }
+        Window view = root.has("view") ? view(root.get("view")) : null;
+        Point start = point(required(root, "$", "start"), "$.start");
+        long steps = integer(required(root, "$", "steps"), "$.steps", 0, Scenario.MAX_STEPS);
+        long seed = root.has("seed") ? integer(root.get("seed"), "$.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 0;
+        JsonNode runsNode = required(root, "$", "runs");
+        if (!runsNode.isArray() || runsNode.isEmpty()) {
+            throw error("$.runs", "must be a list of one or more runs, got " + Param.describe(runsNode));
+        }
+        List<RunSpec> runs = new ArrayList<>();
+        for (int i = 0; i < runsNode.size(); i++) {
+            runs.add(run(runsNode.get(i), "$.runs[" + i + "]", surface.type(), steps));
+        }
+        return new Scenario(title, description, surface, view, start, steps, seed, runs);
+    }
+
+    private RunSpec run(JsonNode node, String path, String surfaceType, long steps) throws ScenarioException {
+        if (!node.isObject()) {
+            throw error(path, "a run must be a JSON object, got " + Param.describe(node));
+        }
+        unknownKeys(node, path, RUN_KEYS);
+        String label = node.has("label") ? string(node.get("label"), path + ".label") : null;
+        String color = null;
+        if (node.has("color")) {
+            color = string(node.get("color"), path + ".color");
+            if (!color.matches("#[0-9A-Fa-f]{6}")) {
+                throw error(path + ".color", "must be #RRGGBB, got \"" + color + "\"");
+            }
+        }
+        Typed optimizer = typed(required(node, path, "optimizer"), path + ".optimizer", "optimizer",
+                OptimizerCatalog::schema, OptimizerCatalog.types());
+        String[] bad = OptimizerCatalog.check(optimizer);
+        if (bad != null) {
+            throw error(path + ".optimizer." + bad[0], bad[1]);
+        }
+        long warmup = node.has("warmupSteps") ? integer(node.get("warmupSteps"), path + ".warmupSteps", 0, Scenario.MAX_STEPS) : 0;
+        Typed schedule = null;
+        if (node.has("schedule")) {
+            schedule = typed(node.get("schedule"), path + ".schedule", "schedule", ScheduleCatalog::schema,
+                    ScheduleCatalog.types());
+            bad = ScheduleCatalog.check(schedule, Math.max(0, steps - warmup));
+            if (bad != null) {
+                throw error(path + ".schedule." + bad[0], bad[1]);
+            }
+        }
+        double temperature = node.has("noiseTemperature") ? number(node.get("noiseTemperature"), path + ".noiseTemperature", 0, false) : 0;
+        double rho = node.has("samRho") ? number(node.get("samRho"), path + ".samRho", 0, false) : 0;
+        Double clip = node.has("clipNorm") ? number(node.get("clipNorm"), path + ".clipNorm", 0, true) : null;
+        Integer batch = null;
+        if (node.has("batchSize")) {
+            batch = (int) integer(node.get("batchSize"), path + ".batchSize", 1, Integer.MAX_VALUE);
+            if (!SurfaceCatalog.isFiniteSum(surfaceType)) {
+                throw error(path + ".batchSize", "only finite-sum surfaces (regression) have minibatches; \""
+                        + surfaceType + "\" is a single function");
+            }
+        }
+        Point start = node.has("start") ? point(node.get("start"), path + ".start") : null;
+        return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start);
+    }
+
+    /** A {@code { "type": ..., params }} object checked against its schema. */
+    private Typed typed(JsonNode node, String path, String what, Function<String, Schema> schemas, List<String> types)
+            throws ScenarioException {
+        if (!node.isObject()) {
+            throw error(path, "must be an object { \"type\": ... }, got " + Param.describe(node));
+        }
+        JsonNode typeNode = required(node, path, "type");
+        if (!typeNode.isTextual()) {
+            throw error(path + ".type", "must be a string, got " + Param.describe(typeNode));
+        }
+        String type = typeNode.textValue();
+        Schema schema = schemas.apply(type);
+        if (schema == null) {
+            throw error(path + ".type", "unknown " + what + " \"" + type + "\"; expected one of " + String.join(", ", types));
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        var it = node.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (e.getKey().equals("type")) {
+                continue;
+            }
+            Param p = schema.param(e.getKey()).orElse(null);
+            if (p == null) {
+                throw error(path + "." + e.getKey(), "unknown key for " + what + " \"" + type + "\""
+                        + (schema.params().isEmpty() ? " (it takes no parameters)" : "; expected one of " + String.join(", ", schema.names())));
+            }
+            try {
+                params.put(p.name(), p.read(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw error(path + "." + e.getKey(), ex.getMessage());
+            }
+        }
+        for (Param p : schema.params()) {
+            if (p.isRequired() && !params.containsKey(p.name())) {
+                throw error(path, what + " \"" + type + "\" needs \"" + p.name() + "\"");
+            }
+        }
+        return new Typed(type, params);
+    }
+
+    private Window view(JsonNode node) throws ScenarioException {
+        if (!node.isObject()) {
+            throw error("$.view", "must be { \"x\": [min, max], \"y\": [min, max] }, got " + Param.describe(node));
+        }
+        unknownKeys(node, "$.view", Set.of("x", "y"));
+        Point x = range(required(node, "$.view", "x"), "$.view.x");
+        Point y = range(required(node, "$.view", "y"), "$.view.y");
+        return new Window(x.x(), x.y(), y.x(), y.y());
+    }
+
+    private Point range(JsonNode node, String path) throws ScenarioException {
+        Point p = point(node, path);
+        if (!(p.x() < p.y())) {
+            throw error(path, "min must be less than max, got [" + Scenarios.plain(p.x()) + ", " + Scenarios.plain(p.y()) + "]");
+        }
+        return p;
+    }
+
+    private Point point(JsonNode node, String path) throws ScenarioException {
+        if (!node.isArray() || node.size() != 2) {
+            throw error(path, "must be a pair of numbers [a, b], got " + Param.describe(node));
+        }
+        return new Point(number(node.get(0), path + "[0]", Double.NEGATIVE_INFINITY, false),
+                number(node.get(1), path + "[1]", Double.NEGATIVE_INFINITY, false));
+    }
+
+    private double number(JsonNode node, String path, double min, boolean open) throws ScenarioException {
+        double x;
+        try {
+            x = Param.number(node);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage());
+        }
+        if (open ? !(x > min) : !(x >= min)) {
+            throw error(path, "must be " + (open ? "> " : "≥ ") + Scenarios.plain(min) + ", got " + Scenarios.plain(x));
+        }
+        return x;
+    }
+
+    private long integer(JsonNode node, String path, long min, long max) throws ScenarioException {
+        long x;
+        try {
+            x = Param.integer(node);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage());
+        }
+        if (x < min || x > max) {
+            throw error(path, "must be from " + String.format("%,d", min) + " to " + String.format("%,d", max)
+                    + ", got " + String.format("%,d", x));
+        }
+        return x;
+    }
+
+    private String string(JsonNode node, String path) throws ScenarioException {
+        if (!node.isTextual()) {
+            throw error(path, "must be a string, got " + Param.describe(node));
+        }
+        return node.textValue();
+    }
+
+    private String optionalString(JsonNode node, String path, String key) throws ScenarioException {
+        return node.has(key) ? string(node.get(key), path + "." + key) : "";
+    }
+
+    private JsonNode required(JsonNode node, String path, String key) throws ScenarioException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            throw error(path, "missing required key \"" + key + "\"");
+        }
+        return v;
+    }
+
+    private void unknownKeys(JsonNode node, String path, Set<String> allowed) throws ScenarioException {
+        var it = node.fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw error(path + "." + k, "unknown key; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+    }
+}
