@@ -51,6 +51,8 @@ public final class Stepper implements Objective {
     private final Minibatches[] batches;
 
     private final boolean anySam, anyClip, anyNoise, anyMinibatch, anyPlateau, constantLr;
+    /** Whether step 1's full gradient is changed before the optimizer sees it. */
+    private final boolean adjustsGradient;
 
     // Per slot state, structure of arrays.
     private final double[] theta;
@@ -153,6 +155,7 @@ public final class Stepper implements Objective {
         anyMinibatch = mini;
         anyPlateau = plateau;
         constantLr = constant;
+        adjustsGradient = mini || sam || clips;
         optimizer = OptimizerConfig.create(2, stride, runs.stream().map(RunConfig::optimizer).toList());
     }
 
@@ -178,7 +181,7 @@ public final class Stepper implements Objective {
                 return false;
             }
             t = k;
-            double[] g = updateGradient();
+            double[] g = adjustsGradient ? adjustedGradient() : grad;
             if (!constantLr) {
                 for (int r = 0; r < n; r++) {
                     lr[r] = k < warmup[r] ? baseLr[r] * (k + 1) / warmup[r] : schedule[r].at(k - warmup[r]);
@@ -204,11 +207,8 @@ public final class Stepper implements Objective {
         return true;
     }
 
-    /** Steps 1–3: the gradient the optimizer is given, after minibatching, SAM and clipping. */
-    private double[] updateGradient() {
-        if (!anyMinibatch && !anySam && !anyClip) {
-            return grad;
-        }
+    /** Steps 1–3 when any run minibatches, uses SAM or clips: the gradient the optimizer is given. */
+    private double[] adjustedGradient() {
         if (anyMinibatch) {
             for (int r = 0; r < n; r++) {
                 if (batches[r] != null) {
