@@ -13,7 +13,9 @@ import java.util.List;
  *   v̂ = max(v̂, v) if amsgrad, else v
  *   θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v̂ / √(1 − β₂ᵗ) + ε)
  * </pre>
- * The bias corrections are folded in exactly where torch folds them, so the rounding matches.
+ * The bias corrections are folded in exactly where torch folds them, so the rounding matches;
+ * {@code add(x, alpha=a)} and {@code addcmul} are fused multiply-adds in torch's CPU kernels on
+ * an FMA machine, {@code addcdiv} is {@code self + (value·t1)/t2}.
  */
 public final class Adam extends Optimizer {
 
@@ -98,11 +100,11 @@ public final class Adam extends Optimizer {
                 double g = grad[i];
                 if (decoupled) {
                     theta[i] *= 1 - lr[r] * weightDecay[r];
-                } else {
-                    g += weightDecay[r] * theta[i];
+                } else if (weightDecay[r] != 0) {
+                    g = Math.fma(weightDecay[r], theta[i], g);     // grad.add(param, alpha=λ)
                 }
-                double mi = m[i] * b1 + (1 - b1) * g;
-                double vi = v[i] * b2 + (1 - b2) * g * g;
+                double mi = Math.fma(1 - b1, g, m[i] * b1);        // exp_avg.mul_(β₁).add_(g, alpha=1−β₁)
+                double vi = Math.fma((1 - b2) * g, g, v[i] * b2);  // exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂)
                 m[i] = mi;
                 v[i] = vi;
                 if (amsgrad) {

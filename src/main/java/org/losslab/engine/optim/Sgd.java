@@ -12,6 +12,8 @@ import java.util.List;
  * </pre>
  * As torch notes, this momentum "subtly differs from Sutskever et al.": the learning rate scales
  * the buffer at use, not at accumulation, so changing η mid-run does not rescale past velocity.
+ * Rounding follows torch's CPU kernels on an FMA machine: {@code add(x, alpha=a)}, used for every
+ * line above, is a fused multiply-add.
  */
 public final class Sgd extends Optimizer {
 
@@ -84,28 +86,33 @@ public final class Sgd extends Optimizer {
             if (!anyMomentum && !anyWeightDecay) {
                 // Plain gradient descent: θ ← θ − η·g.
                 for (int r = 0; r < n; r++) {
-                    theta[o + r] += -lr[r] * grad[o + r];
+                    theta[o + r] = Math.fma(-lr[r], grad[o + r], theta[o + r]);
                 }
             } else if (nesterov) {
                 for (int r = 0; r < n; r++) {
                     int i = o + r;
-                    double d = grad[i] + weightDecay[r] * theta[i];
-                    double b = first ? d : momentum[r] * buf[i] + gain[r] * d;
+                    double d = decayed(grad[i], weightDecay[r], theta[i]);
+                    double b = first ? d : Math.fma(gain[r], d, buf[i] * momentum[r]);
                     buf[i] = b;
-                    theta[i] += -lr[r] * (d + momentum[r] * b);
+                    theta[i] = Math.fma(-lr[r], Math.fma(momentum[r], b, d), theta[i]);
                 }
             } else {
                 for (int r = 0; r < n; r++) {
                     int i = o + r;
-                    double d = grad[i] + weightDecay[r] * theta[i];
+                    double d = decayed(grad[i], weightDecay[r], theta[i]);
                     // With μ = 0 the buffer is b = 0·b + 1·g = g, torch's buffer-free update.
-                    double b = first ? d : momentum[r] * buf[i] + gain[r] * d;
+                    double b = first ? d : Math.fma(gain[r], d, buf[i] * momentum[r]);
                     buf[i] = b;
-                    theta[i] += -lr[r] * b;
+                    theta[i] = Math.fma(-lr[r], b, theta[i]);
                 }
             }
         }
         steps++;
+    }
+
+    /** g + λθ as torch's {@code d_p.add(param, alpha=λ)}, which it skips when λ = 0. */
+    private static double decayed(double g, double weightDecay, double theta) {
+        return weightDecay != 0 ? Math.fma(weightDecay, theta, g) : g;
     }
 
     @Override
