@@ -1,0 +1,143 @@
+package org.losslab.engine.optim;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * RMSprop (Hinton, Coursera lecture 6e, 2012; centered form from Graves, arXiv:1308.0850, eq. 38),
+ * as torch.optim.RMSprop. At every update, with rate η, smoothing α, weight decay λ, momentum μ:
+ * <pre>
+ *   g ← g + λθ
+ *   v ← αv + (1 − α)g²
+ *   centered:  ḡ ← αḡ + (1 − α)g,   a = √(v − ḡ²) + ε
+ *   otherwise:                      a = √v + ε
+ *   μ &gt; 0:  b ← μb + g/a,  θ ← θ − ηb        (b starts at 0)
+ *   μ = 0:  θ ← θ − ηg/a
+ * </pre>
+ * Rounding follows torch's CPU kernels on an FMA machine: {@code add(x, alpha=a)} and
+ * {@code addcmul} are fused multiply-adds, {@code addcdiv} is {@code self + (value·t1)/t2};
+ * hence the {@link Math#fma} calls. Momentum, centering and weight decay may differ per run.
+ */
+public final class RmsProp extends Optimizer {
+
+    /** Hyperparameters of torch.optim.RMSprop; torch's checks (all non-negative) are applied. */
+    public record Config(double lr, double alpha, double eps, double momentum, boolean centered, double weightDecay)
+            implements OptimizerConfig {
+        public Config {
+            Check.nonNegative("lr", lr);
+            Check.nonNegative("alpha", alpha);
+            Check.nonNegative("eps", eps);
+            Check.nonNegative("momentum", momentum);
+            Check.nonNegative("weightDecay", weightDecay);
+        }
+
+        /** torch's defaults: lr 0.01, α 0.99, ε 1e-8, no momentum, not centered, no weight decay. */
+        public static Config defaults() {
+            return new Config(0.01, 0.99, 1e-8, 0, false, 0);
+        }
+
+        @Override
+        public Optimizer newBatch(int dim, int stride, List<? extends OptimizerConfig> configs) {
+            return new RmsProp(dim, stride, OptimizerConfig.cast(configs));
+        }
+
+        @Override
+        public String type() {
+            return "rmsprop";
+        }
+
+        @Override
+        public Config withLr(double lr) {
+            return new Config(lr, alpha, eps, momentum, centered, weightDecay);
+        }
+    }
+
+    private final double[] alpha, eps, momentum, weightDecay;
+    private final boolean[] centered;
+    /** v, ḡ (only if a run is centered) and b (only if a run has momentum), laid out as θ. */
+    private final double[] squareAvg, gradAvg, buf;
+
+    RmsProp(int dim, int stride, List<Config> configs) {
+        super(dim, stride);
+        alpha = new double[stride];
+        eps = new double[stride];
+        momentum = new double[stride];
+        weightDecay = new double[stride];
+        centered = new boolean[stride];
+        boolean anyCentered = false, anyMomentum = false;
+        for (int r = 0; r < configs.size(); r++) {
+            Config c = configs.get(r);
+            alpha[r] = c.alpha();
+            eps[r] = c.eps();
+            momentum[r] = c.momentum();
+            weightDecay[r] = c.weightDecay();
+            centered[r] = c.centered();
+            anyCentered |= c.centered();
+            anyMomentum |= c.momentum() > 0;
+        }
+        squareAvg = new double[dim * stride];
+        gradAvg = anyCentered ? new double[dim * stride] : null;
+        buf = anyMomentum ? new double[dim * stride] : null;
+    }
+
+    @Override
+    public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            for (int r = 0; r < n; r++) {
+                final int i = o + r;
+                final double a = alpha[r], ca = 1 - a;
+                double g = grad[i];
+                if (weightDecay[r] != 0) {
+                    g = Math.fma(weightDecay[r], theta[i], g);          // grad.add(param, alpha=λ)
+                }
+                double v = Math.fma(ca * g, g, squareAvg[i] * a);      // square_avg.mul_(α).addcmul_(g, g, value=1−α)
+                squareAvg[i] = v;
+                double avg;
+                if (centered[r]) {
+                    double gm = Math.fma(ca, g, gradAvg[i] * a);       // grad_avg.mul_(α).add_(g, alpha=1−α)
+                    gradAvg[i] = gm;
+                    avg = Math.sqrt(Math.fma(-gm, gm, v)) + eps[r];    // square_avg.addcmul(ḡ, ḡ, value=−1).sqrt_().add_(ε)
+                } else {
+                    avg = Math.sqrt(v) + eps[r];
+                }
+                if (momentum[r] > 0) {
+                    double b = buf[i] * momentum[r] + g / avg;         // buf.mul_(μ).addcdiv_(g, avg)
+                    buf[i] = b;
+                    theta[i] = Math.fma(-lr[r], b, theta[i]);          // param.add_(buf, alpha=−η)
+                } else {
+                    theta[i] += -lr[r] * g / avg;                      // param.addcdiv_(g, avg, value=−η)
+                }
+            }
+        }
+        steps++;
+    }
+
+    @Override
+    public void moveRun(int from, int to) {
+        alpha[to] = alpha[from];
+        eps[to] = eps[from];
+        momentum[to] = momentum[from];
+        weightDecay[to] = weightDecay[from];
+        centered[to] = centered[from];
+        moveState(squareAvg, from, to);
+        if (gradAvg != null) {
+            moveState(gradAvg, from, to);
+        }
+        if (buf != null) {
+            moveState(buf, from, to);
+        }
+    }
+
+    @Override
+    public void reset() {
+        Arrays.fill(squareAvg, 0);
+        if (gradAvg != null) {
+            Arrays.fill(gradAvg, 0);
+        }
+        if (buf != null) {
+            Arrays.fill(buf, 0);
+        }
+        steps = 0;
+    }
+}
