@@ -8,7 +8,8 @@ import java.util.List;
  * batch of runs that share the type but may differ in every numeric hyperparameter.
  */
 public sealed interface OptimizerConfig
-        permits Sgd.Config, Adam.Config, RmsProp.Config, Adagrad.Config, NAdam.Config {
+        permits Sgd.Config, Adam.Config, RmsProp.Config, Adagrad.Config, NAdam.Config,
+                Lbfgs.Config {
 
     /** The spec's type name: {@code sgd}, {@code adam}, {@code adamw}, …. */
     String type();
