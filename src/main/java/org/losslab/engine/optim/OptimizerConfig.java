@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface OptimizerConfig
         permits Sgd.Config, Adam.Config, RmsProp.Config, Adagrad.Config, NAdam.Config,
-                Lbfgs.Config {
+                Lbfgs.Config, Newton.Config {
 
     /** The spec's type name: {@code sgd}, {@code adam}, {@code adamw}, …. */
     String type();
