@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  *   H = ∇²f(θ);   saddleFree: H = V|Λ|Vᵀ where H = VΛVᵀ
  *   θ ← θ − η·(H + λI)⁻¹·g
  * </pre>
- * torch.optim has no Newton; the reference is shared/tools/torch_reference.py
+ * torch.optim has no Newton; the scenario reference tool (torch_reference.py) defines it as
  * ({@code linalg.eigh}, {@code V @ diag(|w|) @ V.T}, {@code linalg.solve}). The solve follows
  * LAPACK's order ({@link LuSolver}), so plain and damped steps match torch to the last bit; so
  * does |H| in 2-D ({@link SaddleFree}), while larger saddle-free systems agree to rounding. A
