@@ -121,6 +121,14 @@ CASES = [
     ("lbfgs-wolfe-saddle", "saddle2", [0.8, 0.05], "lbfgs", {"lr": 1.0, "lineSearch": "strongWolfe"}, 40),
     ("lbfgs-wolfe-tolgrad", "quad2", [1.5, -2.0], "lbfgs",
      {"lr": 1.0, "lineSearch": "strongWolfe", "tolGrad": 1e-4}, 40),
+    # Huge and tiny rates drive the strong-Wolfe zoom through its boundary moves, bracket swaps
+    # and the bracket-width stop.
+    ("lbfgs-wolfe-rosen5-huge-lr", "rosen5", R5, "lbfgs",
+     {"lr": 300.0, "lineSearch": "strongWolfe", "historySize": 1}, 40),
+    ("lbfgs-wolfe-saddle-huge-lr", "saddle2", [-2.5, 3.0], "lbfgs",
+     {"lr": 1e4, "lineSearch": "strongWolfe", "historySize": 3}, 40),
+    ("lbfgs-wolfe-quad-tiny-lr", "quad2", [1.5, -2.0], "lbfgs",
+     {"lr": 1e-6, "lineSearch": "strongWolfe", "historySize": 3}, 40),
     ("newton-quad", "quad2", [1.5, -2.0], "newton", {"lr": 1.0}, 20),
     ("newton-damped-rosen5", "rosen5", R5, "newton", {"lr": 1.0, "damping": 10.0}, 20),
     ("newton-saddle", "saddle2", [0.8, 0.05], "newton", {"lr": 1.0}, 20),
