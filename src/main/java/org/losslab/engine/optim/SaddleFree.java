@@ -40,7 +40,7 @@ final class SaddleFree {
      * a left-to-right sum over k): |H|_ij = Σ_k (V_ik·|λ_k|)·V_jk.
      *
      * @param h    H, row-major, symmetric; on return |H|. Modified.
-     * @param view an EJML view of {@code h}, used for dim &gt; 2. Not modified.
+     * @param view an EJML view of {@code h} (dim &gt; 2 only), decomposed before h is overwritten
      * @return false if the eigendecomposition failed (non-finite H); h is then unspecified
      */
     boolean apply(double[] h, DMatrixRMaj view) {
