@@ -94,7 +94,11 @@ public final class Lbfgs implements RunOptimizer {
     /** The last direction d and step t (kept even when the iteration stopped without moving). */
     private final double[] d;
     private double t;
-    /** The gradient of the last iteration, torch's {@code prev_flat_grad}. */
+    /**
+     * The gradient of the last iteration, torch's {@code prev_flat_grad}. torch also keeps
+     * {@code prev_loss}, but only the checks after an iteration read it, and with max_iter=1 the
+     * loop ends before them.
+     */
     private final double[] prevGrad;
     /** The ring of curvature pairs, oldest at {@code head}: y (old_dirs), s (old_stps), ρ (ro). */
     private final double[][] oldDirs, oldStps;

@@ -2,8 +2,6 @@ package org.losslab.engine.optim;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Newton's method with optional damping (Levenberg, 1944) and the saddle-free |H| of Dauphin et
@@ -13,12 +11,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *   H = ∇²f(θ);   saddleFree: H = V|Λ|Vᵀ where H = VΛVᵀ
  *   θ ← θ − η·(H + λI)⁻¹·g
  * </pre>
- * torch.optim has no Newton; the reference is shared/tools/torch_reference.py
+ * torch.optim has no Newton; the scenario reference tool (torch_reference.py) defines it as
  * ({@code linalg.eigh}, {@code V @ diag(|w|) @ V.T}, {@code linalg.solve}). The solve follows
- * LAPACK's order ({@link LuSolver}), so plain and damped steps match torch to the last bit; the
- * saddle-free eigendecomposition is EJML's symmetric QR algorithm, which agrees with LAPACK's
- * dsyevd to rounding only. A singular system is not an error: its solution, and so θ, becomes
- * infinite or NaN, which the caller reports as a divergence.
+ * LAPACK's order ({@link LuSolver}), so plain and damped steps match torch to the last bit; so
+ * does |H| in 2-D ({@link SaddleFree}), while larger saddle-free systems agree to rounding. A
+ * singular system is not an error: its solution, and so θ, becomes infinite or NaN, which the
+ * caller reports as a divergence.
  */
 public final class Newton implements RunOptimizer {
 
@@ -56,9 +54,7 @@ public final class Newton implements RunOptimizer {
     private final double[] hess, sol;
     private final DMatrixRMaj h;
     private final LuSolver solver;
-    private final EigenDecomposition_F64<DMatrixRMaj> eig;
-    /** |λ_k| of the saddle-free step. */
-    private final double[] absEig;
+    private final SaddleFree absolute;
 
     Newton(int dim, Config config) {
         this.dim = dim;
@@ -68,14 +64,13 @@ public final class Newton implements RunOptimizer {
         sol = new double[dim];
         h = DMatrixRMaj.wrap(dim, dim, hess);
         solver = new LuSolver(dim);
-        eig = saddleFree ? DecompositionFactory_DDRM.eig(dim, true, true) : null;
-        absEig = saddleFree ? new double[dim] : null;
+        absolute = saddleFree ? new SaddleFree(dim) : null;
     }
 
     @Override
     public void step(double[] theta, double[] grad, double loss, double lr, int run, Objective objective) {
         objective.hessian(run, theta, hess);
-        if (saddleFree && !absoluteHessian()) {
+        if (saddleFree && !absolute.apply(hess, h)) {
             java.util.Arrays.fill(theta, Double.NaN);
             return;
         }
@@ -86,30 +81,6 @@ public final class Newton implements RunOptimizer {
         for (int i = 0; i < dim; i++) {
             theta[i] -= lr * sol[i];
         }
-    }
-
-    /**
-     * Replaces H by V|Λ|Vᵀ, summed as torch's {@code (V @ diag(|w|)) @ V.T}:
-     * |H|_ij = Σ_k (V_ik·|λ_k|)·V_jk. False if the eigendecomposition failed (non-finite H).
-     */
-    private boolean absoluteHessian() {
-        if (!eig.decompose(h)) {
-            return false;
-        }
-        for (int k = 0; k < dim; k++) {
-            absEig[k] = Math.abs(eig.getEigenvalue(k).real);
-        }
-        for (int i = 0; i < dim; i++) {
-            for (int j = 0; j < dim; j++) {
-                double s = 0;
-                for (int k = 0; k < dim; k++) {
-                    double[] v = eig.getEigenVector(k).data;
-                    s += v[i] * absEig[k] * v[j];
-                }
-                hess[i * dim + j] = s;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -97,7 +97,8 @@ final class StrongWolfe {
         // Zoom phase.
         boolean insufProgress = false;
         int low = 0, high = 1;
-        if (!(bf[0] <= bf[size - 1])) {
+        // With a NaN loss torch would pick index 1 of a one-point bracket and raise; keep the point.
+        if (size == 2 && !(bf[0] <= bf[1])) {
             low = 1;
             high = 0;
         }
