@@ -58,6 +58,8 @@ public final class Adam extends Optimizer {
     private final double[] m, v, vMax;
     /** Per-run scratch for this update: η/(1 − β₁ᵗ) and √(1 − β₂ᵗ). */
     private final double[] stepSize, bc2Sqrt;
+    /** All runs share β₁ and β₂, so the bias corrections are computed once per update, not per run. */
+    private final boolean sharedBetas;
 
     Adam(int dim, int stride, List<Config> configs) {
         super(dim, stride);
@@ -82,15 +84,29 @@ public final class Adam extends Optimizer {
         vMax = amsgrad ? new double[dim * stride] : null;
         stepSize = new double[stride];
         bc2Sqrt = new double[stride];
+        boolean shared = true;
+        for (Config c : configs) {
+            shared &= c.beta1() == beta1[0] && c.beta2() == beta2[0];
+        }
+        sharedBetas = shared;
     }
 
     @Override
     public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
         steps++;
         final double t = steps;
-        for (int r = 0; r < n; r++) {
-            stepSize[r] = lr[r] / (1 - Math.pow(beta1[r], t));
-            bc2Sqrt[r] = Math.sqrt(1 - Math.pow(beta2[r], t));
+        if (sharedBetas) {
+            double bc1 = 1 - Math.pow(beta1[0], t);
+            double bc2s = Math.sqrt(1 - Math.pow(beta2[0], t));
+            for (int r = 0; r < n; r++) {
+                stepSize[r] = lr[r] / bc1;
+                bc2Sqrt[r] = bc2s;
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                stepSize[r] = lr[r] / (1 - Math.pow(beta1[r], t));
+                bc2Sqrt[r] = Math.sqrt(1 - Math.pow(beta2[r], t));
+            }
         }
         for (int c = 0; c < dim; c++) {
             final int o = c * stride;

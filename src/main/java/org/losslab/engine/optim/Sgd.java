@@ -80,34 +80,52 @@ public final class Sgd extends Optimizer {
 
     @Override
     public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
-        final boolean first = steps == 0;
-        for (int c = 0; c < dim; c++) {
-            final int o = c * stride;
-            if (!anyMomentum && !anyWeightDecay) {
-                // Plain gradient descent: θ ← θ − η·g.
-                for (int r = 0; r < n; r++) {
-                    theta[o + r] = Math.fma(-lr[r], grad[o + r], theta[o + r]);
-                }
-            } else if (nesterov) {
-                for (int r = 0; r < n; r++) {
-                    int i = o + r;
-                    double d = decayed(grad[i], weightDecay[r], theta[i]);
-                    double b = first ? d : Math.fma(gain[r], d, buf[i] * momentum[r]);
-                    buf[i] = b;
-                    theta[i] = Math.fma(-lr[r], Math.fma(momentum[r], b, d), theta[i]);
-                }
-            } else {
-                for (int r = 0; r < n; r++) {
-                    int i = o + r;
-                    double d = decayed(grad[i], weightDecay[r], theta[i]);
-                    // With μ = 0 the buffer is b = 0·b + 1·g = g, torch's buffer-free update.
-                    double b = first ? d : Math.fma(gain[r], d, buf[i] * momentum[r]);
-                    buf[i] = b;
-                    theta[i] = Math.fma(-lr[r], b, theta[i]);
-                }
-            }
+        // One small method per variant keeps each under the JIT's inlining limit.
+        if (!anyMomentum && !anyWeightDecay) {
+            plainStep(n, theta, grad, lr);
+        } else if (nesterov) {
+            nesterovStep(n, theta, grad, lr, steps == 0);
+        } else {
+            heavyBallStep(n, theta, grad, lr, steps == 0);
         }
         steps++;
+    }
+
+    /** Plain gradient descent: θ ← θ − η·g. */
+    private void plainStep(int n, double[] theta, double[] grad, double[] lr) {
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            for (int r = 0; r < n; r++) {
+                theta[o + r] = Math.fma(-lr[r], grad[o + r], theta[o + r]);
+            }
+        }
+    }
+
+    private void nesterovStep(int n, double[] theta, double[] grad, double[] lr, boolean first) {
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            for (int r = 0; r < n; r++) {
+                int i = o + r;
+                double d = decayed(grad[i], weightDecay[r], theta[i]);
+                double b = first ? d : Math.fma(gain[r], d, buf[i] * momentum[r]);
+                buf[i] = b;
+                theta[i] = Math.fma(-lr[r], Math.fma(momentum[r], b, d), theta[i]);
+            }
+        }
+    }
+
+    private void heavyBallStep(int n, double[] theta, double[] grad, double[] lr, boolean first) {
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            for (int r = 0; r < n; r++) {
+                int i = o + r;
+                double d = decayed(grad[i], weightDecay[r], theta[i]);
+                // With μ = 0 the buffer is b = 0·b + 1·g = g, torch's buffer-free update.
+                double b = first ? d : Math.fma(gain[r], d, buf[i] * momentum[r]);
+                buf[i] = b;
+                theta[i] = Math.fma(-lr[r], b, theta[i]);
+            }
+        }
     }
 
     /** g + λθ as torch's {@code d_p.add(param, alpha=λ)}, which it skips when λ = 0. */
