@@ -116,12 +116,15 @@ public final class ScenarioReader {
         String description = optionalString(root, "$", "description");
         Typed surface = typed(required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,
                 SurfaceCatalog.types());
-        if (surface.type().equals("expression")) {
-            try {
-                SurfaceCatalog.build(surface);
-            } catch (ExpressionException e) {
+        try {
+            SurfaceCatalog.build(surface);
+        } catch (ExpressionException e) {
+            if (e.column() > 0) {
                 throw error("$.surface.f, column " + e.column(), e.getMessage().replaceFirst("^column \\d+: ", ""));
             }
+            throw error("$.surface.params", e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw error("$.surface", e.getMessage());
         }
         Window view = root.has("view") ? view(root.get("view")) : null;
         Point start = point(required(root, "$", "start"), "$.start");
@@ -156,6 +159,11 @@ public final class ScenarioReader {
         String[] bad = OptimizerCatalog.check(optimizer);
         if (bad != null) {
             throw error(path + ".optimizer." + bad[0], bad[1]);
+        }
+        try {
+            OptimizerCatalog.build(optimizer);
+        } catch (IllegalArgumentException e) {
+            throw error(path + ".optimizer", e.getMessage());
         }
         long warmup = node.has("warmupSteps") ? integer(node.get("warmupSteps"), path + ".warmupSteps", 0, Scenario.MAX_STEPS) : 0;
         Typed schedule = null;
