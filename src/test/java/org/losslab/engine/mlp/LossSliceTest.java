@@ -62,5 +62,19 @@ class LossSliceTest {
         } finally {
             pool.shutdown();
         }
+
+        // The same plane as a Surface: values agree with the grid, gradients with finite differences.
+        SliceSurface surface = new SliceSurface(arch, training.data().train(), center, pca[0], pca[1],
+                new org.losslab.engine.surface.Window(-1, 1, -1, 1));
+        assertEquals(t.snapshot().trainLoss(), surface.value(0, 0, 0), 1e-12);
+        double[] g = new double[2];
+        double f = surface.valueAndGradient(0.3, -0.4, 0, g);
+        double h = 1e-6;
+        assertEquals((surface.value(0.3 + h, -0.4, 0) - surface.value(0.3 - h, -0.4, 0)) / (2 * h), g[0], 1e-6 * Math.max(1, Math.abs(g[0])));
+        assertEquals((surface.value(0.3, -0.4 + h, 0) - surface.value(0.3, -0.4 - h, 0)) / (2 * h), g[1], 1e-6 * Math.max(1, Math.abs(g[1])));
+        double[] hess = new double[3];
+        surface.hessian(0.3, -0.4, 0, hess);
+        double fxx = (surface.value(0.3 + 1e-3, -0.4, 0) - 2 * f + surface.value(0.3 - 1e-3, -0.4, 0)) / 1e-6;
+        assertEquals(fxx, hess[0], 1e-4 * Math.max(1, Math.abs(fxx)));
     }
 }
