@@ -229,29 +229,25 @@ public final class Network {
         for (int l = layers - 1; l >= 0; l--) {
             double[] src = a[l];
             int nIn = in[l], nOut = out[l], w = wOff[l];
-            for (int j = 0; j < nOut; j++) {
-                int row = j * CHUNK;
-                if (bOff[l] >= 0) {
-                    grad[bOff[l] + j] += sum(d, row, m);
-                }
-                for (int k = 0; k < nIn; k++) {
-                    grad[w + j * nIn + k] += dot(d, row, src, k * CHUNK, m);
+            if (bOff[l] >= 0) {
+                for (int j = 0; j < nOut; j++) {
+                    grad[bOff[l] + j] += sum(d, j * CHUNK, m);
                 }
             }
+            weightGradient(d, src, nOut, nIn, m, grad, w);
             if (l == 0) {
                 break;
             }
+            // δ_{l−1}[k] = Σ_j W[j][k]·δ_l[j], row k built in one pass per j (the first j initializes it).
             for (int k = 0; k < nIn; k++) {
                 int col = k * CHUNK;
+                double w0 = theta[w + k];
                 for (int i = 0; i < m; i++) {
-                    dPrev[col + i] = 0;
+                    dPrev[col + i] = w0 * d[i];
                 }
-            }
-            for (int j = 0; j < nOut; j++) {
-                int row = j * CHUNK;
-                for (int k = 0; k < nIn; k++) {
+                for (int j = 1; j < nOut; j++) {
                     double wjk = theta[w + j * nIn + k];
-                    int col = k * CHUNK;
+                    int row = j * CHUNK;
                     for (int i = 0; i < m; i++) {
                         dPrev[col + i] += wjk * d[row + i];
                     }
@@ -263,6 +259,37 @@ public final class Network {
             double[] t = d;
             d = dPrev;
             dPrev = t;
+        }
+    }
+
+    /**
+     * ∂ℓ/∂W[j][k] += Σ_i δ[j][i]·a[k][i]. Four units j at a time share each load of a[k][i] and keep
+     * four independent sums, so the loop is bound by multiply-adds rather than loads or latency.
+     */
+    private static void weightGradient(double[] d, double[] src, int nOut, int nIn, int m, double[] grad, int w) {
+        int j = 0;
+        for (; j + 3 < nOut; j += 4) {
+            int r0 = j * CHUNK, r1 = r0 + CHUNK, r2 = r1 + CHUNK, r3 = r2 + CHUNK;
+            for (int k = 0; k < nIn; k++) {
+                int col = k * CHUNK;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int i = 0; i < m; i++) {
+                    double v = src[col + i];
+                    s0 += d[r0 + i] * v;
+                    s1 += d[r1 + i] * v;
+                    s2 += d[r2 + i] * v;
+                    s3 += d[r3 + i] * v;
+                }
+                grad[w + j * nIn + k] += s0;
+                grad[w + (j + 1) * nIn + k] += s1;
+                grad[w + (j + 2) * nIn + k] += s2;
+                grad[w + (j + 3) * nIn + k] += s3;
+            }
+        }
+        for (; j < nOut; j++) {
+            for (int k = 0; k < nIn; k++) {
+                grad[w + j * nIn + k] += dot(d, j * CHUNK, src, k * CHUNK, m);
+            }
         }
     }
 
