@@ -21,6 +21,8 @@ public final class Cli {
             "usage:",
             "  losslab                      open the app",
             "  " + RunCommand.USAGE,
+            "  " + TrainCommand.USAGE,
+            "  " + BenchTrainCommand.USAGE,
             "  losslab help");
 
     private Cli() {
@@ -33,6 +35,12 @@ public final class Cli {
             switch (args[0]) {
                 case "run":
                     RunCommand.run(rest, out);
+                    return OK;
+                case "train":
+                    TrainCommand.run(rest, out);
+                    return OK;
+                case "bench-train":
+                    BenchTrainCommand.run(rest, out);
                     return OK;
                 case "help":
                 case "--help":

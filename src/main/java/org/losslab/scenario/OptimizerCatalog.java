@@ -108,7 +108,7 @@ public final class OptimizerCatalog {
      *
      * @return a message naming the key that is wrong, as {key, problem}, or null
      */
-    static String[] check(Typed t) {
+    public static String[] check(Typed t) {
         Schema s = SCHEMAS.get(t.type());
         if (t.type().equals("sgd") && s.bool(t, "nesterov")
                 && (s.number(t, "momentum") <= 0 || s.number(t, "dampening") != 0)) {

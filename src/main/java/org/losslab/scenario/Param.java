@@ -203,7 +203,7 @@ public record Param(String name, Kind kind, Object defaultValue, String defaultN
         return kind == Kind.INTEGER ? "a whole number" : "a finite number";
     }
 
-    static double number(JsonNode v) {
+    public static double number(JsonNode v) {
         if (!v.isNumber()) {
             throw new IllegalArgumentException("must be a number, got " + describe(v));
         }
@@ -214,7 +214,7 @@ public record Param(String name, Kind kind, Object defaultValue, String defaultN
         return x;
     }
 
-    static long integer(JsonNode v) {
+    public static long integer(JsonNode v) {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.longValue();
         }
@@ -229,7 +229,7 @@ public record Param(String name, Kind kind, Object defaultValue, String defaultN
     }
 
     /** A short description of a JSON value for error messages. */
-    static String describe(JsonNode v) {
+    public static String describe(JsonNode v) {
         if (v == null || v.isMissingNode()) {
             return "nothing";
         }

@@ -79,7 +79,7 @@ public final class ScenarioReader {
         return new ScenarioReader(source).scenario(ScenarioWriter.toTree(s));
     }
 
-    static JsonNode parse(String text, String source) throws ScenarioException {
+    public static JsonNode parse(String text, String source) throws ScenarioException {
         if (text.isBlank()) {
             throw new ScenarioException(source, "line 1, column 1", "the file is empty");
         }

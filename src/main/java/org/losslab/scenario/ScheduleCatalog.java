@@ -97,7 +97,7 @@ public final class ScheduleCatalog {
      * @param n updates after warmup
      * @return {key, problem} or null
      */
-    static String[] check(Typed t, long n) {
+    public static String[] check(Typed t, long n) {
         try {
             build(t).validate(n);
             return null;

@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 /**
  * Minibatch indices as torch's {@code DataLoader(shuffle=True, drop_last=False)} draws them: each
  * epoch a fresh random permutation of the n examples, cut into consecutive batches, the last one
- * possibly smaller.
+ * possibly smaller. Shared by the 2-D stepper and the MLP trainer.
  */
-final class Minibatches {
+public final class Minibatches {
     private final int[] perm;
     private final int batchSize;
     private final SplittableRandom random;
@@ -15,7 +15,7 @@ final class Minibatches {
     private int from;
     private int to;
 
-    Minibatches(int size, int batchSize, long seed) {
+    public Minibatches(int size, int batchSize, long seed) {
         perm = new int[size];
         for (int i = 0; i < size; i++) {
             perm[i] = i;
@@ -26,7 +26,7 @@ final class Minibatches {
     }
 
     /** Advances to the next batch, reshuffling at the start of each epoch. */
-    void next() {
+    public void next() {
         if (pos >= perm.length) {
             // Fisher–Yates shuffle.
             for (int i = perm.length - 1; i > 0; i--) {
@@ -42,15 +42,15 @@ final class Minibatches {
         pos = to;
     }
 
-    int[] indices() {
+    public int[] indices() {
         return perm;
     }
 
-    int from() {
+    public int from() {
         return from;
     }
 
-    int to() {
+    public int to() {
         return to;
     }
 }

@@ -1,0 +1,85 @@
+package org.losslab.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.losslab.engine.mlp.TrainSnapshot;
+import org.losslab.engine.mlp.Training;
+import org.losslab.engine.sim.Cancellation;
+import org.losslab.io.AtomicFiles;
+import org.losslab.io.Numbers;
+import org.losslab.scenario.ScenarioException;
+import org.losslab.trainer.CurvesCsv;
+import org.losslab.trainer.TrainConfig;
+import org.losslab.trainer.TrainConfigReader;
+
+/**
+ * {@code losslab train CONFIG.json [--csv FILE] [--every N]}: trains every run of a training config
+ * headless. With {@code --csv}, writes the curves of all runs (every N-th step, default every step);
+ * without, prints each run's final figures.
+ */
+final class TrainCommand {
+    static final String USAGE = "losslab train CONFIG.json [--csv FILE] [--every N]";
+
+    private TrainCommand() {
+    }
+
+    static void run(List<String> argv, PrintStream out) throws UsageException, ScenarioException, IOException {
+        Args a = Args.parse(argv, Set.of("--csv", "--every"), USAGE);
+        if (a.positional.size() != 1) {
+            throw new UsageException("expected one training config file; usage: " + USAGE);
+        }
+        long every = 1;
+        if (a.option("--every") != null) {
+            try {
+                every = Long.parseLong(a.option("--every"));
+            } catch (NumberFormatException e) {
+                every = 0;
+            }
+            if (every < 1) {
+                throw new UsageException("--every " + a.option("--every") + ": must be a whole number ≥ 1");
+            }
+        }
+        Path csv = a.output("--csv");
+        TrainConfig config = TrainConfigReader.read(Path.of(a.positional.get(0)));
+        Training training = config.training();
+        if (csv != null) {
+            long n = every;
+            boolean hasTest = training.data().test().size() > 0;
+            boolean classify = training.data().train().classes() > 0;
+            AtomicFiles.write(csv, stream -> {
+                BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                try {
+                    training.run(new CurvesCsv(w, hasTest, classify), n, Cancellation.NEVER);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                w.flush();
+            });
+            return;
+        }
+        List<TrainSnapshot> last = new ArrayList<>();
+        for (int r = 0; r < training.runs().size(); r++) {
+            last.add(null);
+        }
+        training.run((run, s) -> last.set(run, s), Math.max(1, training.steps()), Cancellation.NEVER);
+        out.println(config.title().isEmpty() ? "(untitled training)" : config.title());
+        out.println(training.architecture() + ", " + training.architecture().parameterCount() + " weights, "
+                + training.data().train().size() + " training and " + training.data().test().size() + " test points");
+        for (int i = 0; i < last.size(); i++) {
+            TrainSnapshot s = last.get(i);
+            out.printf("%2d  %-24s  %s%n", i, config.labels().get(i), s.diverged()
+                    ? "diverged at step " + s.step()
+                    : "step " + s.step() + ": train loss " + Numbers.format(s.trainLoss()) + ", test loss "
+                    + Numbers.format(s.testLoss()) + (Double.isNaN(s.testAccuracy()) && Double.isNaN(s.trainAccuracy()) ? ""
+                    : ", train acc " + Numbers.format(s.trainAccuracy()) + ", test acc " + Numbers.format(s.testAccuracy())));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.losslab.engine.mlp;
+
+/**
+ * The state of one training run after {@code step} updates, immutable: safe to hand from the
+ * training thread to the UI. Losses are the data loss without weight decay (what torch's loss
+ * function returns); the gradient norm is that of the full training loss; accuracies are NaN for
+ * regression and test figures NaN when there is no test set.
+ *
+ * @param step          updates done
+ * @param epoch         passes over the training set (examples seen / training-set size)
+ * @param trainLoss     mean loss over the training set
+ * @param testLoss      mean loss over the test set
+ * @param trainAccuracy share of training points classified correctly
+ * @param testAccuracy  share of test points classified correctly
+ * @param gradNorm      ‖∇L_train(θ)‖
+ * @param lr            learning rate of the update that led here (NaN at step 0)
+ * @param diverged      whether θ, the loss or the gradient is no longer finite
+ */
+public record TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
+                            double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights) {
+
+    public TrainSnapshot {
+        weights = weights.clone();
+    }
+
+    /** A copy of the weights θ, in {@link Architecture}'s layout. */
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** Weight i of θ, without copying. */
+    public double weight(int i) {
+        return weights[i];
+    }
+
+    public int weightCount() {
+        return weights.length;
+    }
+}

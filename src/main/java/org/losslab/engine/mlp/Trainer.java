@@ -1,0 +1,294 @@
+package org.losslab.engine.mlp;
+
+import java.util.Arrays;
+import org.losslab.engine.optim.Objective;
+import org.losslab.engine.optim.Optimizer;
+import org.losslab.engine.optim.OptimizerConfig;
+import org.losslab.engine.schedule.Schedule;
+import org.losslab.engine.schedule.Warmup;
+import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.sim.Gaussian;
+import org.losslab.engine.sim.Minibatches;
+import org.losslab.engine.sim.Seeds;
+
+/**
+ * Trains one run of a {@link Training}: play is {@link #step(int)} in a loop on a background
+ * thread, pause is not calling it, step is {@code step(1)}, reset is {@link #reset()}; the UI reads
+ * {@link #snapshot()}s, which are immutable. Deterministic: the same training and run index give
+ * the same weights after every update, bit for bit.
+ *
+ * <p>Update t goes exactly as the spec's "One update, exactly" does for a point, with θ all weights:
+ * <ol>
+ *   <li>g = ∇L_B(θ_t), the mean loss over the next minibatch B (torch's DataLoader with shuffle:
+ *       a new permutation each epoch, last batch smaller), or over the whole training set;</li>
+ *   <li>SAM, if ρ &gt; 0: e = ρ·g/‖g‖ (0 if ‖g‖ = 0), g = ∇L_B(θ_t + e) on the same batch;</li>
+ *   <li>clipping, if c is set: g = g·min(1, c/(‖g‖ + 10⁻⁶)) (clip_grad_norm_ over all weights);</li>
+ *   <li>lr_t = lr·(t+1)/W for t &lt; W, else schedule(t − W);</li>
+ *   <li>θ = the optimizer's update (torch.optim semantics, its own weight decay included);</li>
+ *   <li>Langevin noise, if T &gt; 0: θ_{t+1} = θ + √(2·lr_t·T)·ξ, ξ ~ N(0, I), one variate per weight
+ *       in θ's order, from the stream seeded by (seed, run index).</li>
+ * </ol>
+ * ReduceLROnPlateau is shown the full training loss of each new θ after warmup. L-BFGS's line
+ * search evaluates the loss on the update's batch. Newton's method gets the Hessian of the batch
+ * loss by central differences of exact gradients, column p = (∇L(θ + h·e_p) − ∇L(θ − h·e_p))/2h with
+ * h = 10⁻⁵·max(1, |θ_p|), symmetrized: 2·P gradient passes per update, so it is refused for networks
+ * over {@link #MAX_NEWTON_WEIGHTS} weights.
+ *
+ * <p>Not thread-safe: one thread steps a trainer; snapshots go to others.
+ */
+public final class Trainer {
+    public static final int MAX_NEWTON_WEIGHTS = 2000;
+    private static final double CLIP_EPS = 1e-6;
+
+    private final Training training;
+    private final int runIndex;
+    private final TrainRun run;
+    private final Network net;
+    private final Examples train, test;
+    private final int dim;
+    private final boolean minibatch;
+
+    private final double[] theta, grad, gUse, probe, gPlus, gMinus, hTheta;
+    private final double[] lossArr = new double[1];
+    private final double[] lrArr = new double[1];
+    private final Objective objective;
+
+    private Optimizer optimizer;
+    private Schedule schedule;
+    private Minibatches batches;
+    private Gaussian noise;
+    private long t;
+    private long seen;
+    private double lastLr = Double.NaN;
+    private boolean diverged;
+
+    // Full training loss and gradient at the current θ, when known.
+    private boolean fullValid;
+    private double fullLoss;
+    private int fullCorrect;
+
+    // The batch of the current update: indices[from..to), or everything when indices is null.
+    private int[] bIdx;
+    private int bFrom, bTo;
+
+    Trainer(Training training, int runIndex) {
+        this.training = training;
+        this.runIndex = runIndex;
+        this.run = training.runs().get(runIndex);
+        Architecture arch = training.architecture();
+        dim = arch.parameterCount();
+        if (run.optimizer().type().equals("newton") && dim > MAX_NEWTON_WEIGHTS) {
+            throw new IllegalArgumentException("Newton's method needs the Hessian of all " + dim
+                    + " weights; it is offered for networks of at most " + MAX_NEWTON_WEIGHTS);
+        }
+        net = new Network(arch);
+        train = new Examples(arch, training.data().train());
+        test = new Examples(arch, training.data().test());
+        minibatch = run.batchSize() > 0 && run.batchSize() < train.n;
+        theta = new double[dim];
+        grad = new double[dim];
+        gUse = new double[dim];
+        probe = new double[dim];
+        gPlus = new double[dim];
+        gMinus = new double[dim];
+        hTheta = new double[dim];
+        objective = new BatchObjective();
+        reset();
+    }
+
+    /** Back to the initial weights and a fresh optimizer, schedule, batch order and noise. */
+    public void reset() {
+        System.arraycopy(training.initial(), 0, theta, 0, dim);
+        optimizer = OptimizerConfig.create(dim, 1, java.util.List.of(run.optimizer()));
+        schedule = run.schedule().create(run.optimizer().lr(), Math.max(0, training.steps() - run.warmupSteps()));
+        batches = minibatch ? new Minibatches(train.n, run.batchSize(), Seeds.of(training.seed(), runIndex, Seeds.BATCHES)) : null;
+        noise = run.noiseTemperature() > 0 ? new Gaussian(Seeds.of(training.seed(), runIndex, Seeds.NOISE)) : null;
+        t = 0;
+        seen = 0;
+        lastLr = Double.NaN;
+        diverged = false;
+        fullValid = false;
+    }
+
+    public Training training() {
+        return training;
+    }
+
+    public int runIndex() {
+        return runIndex;
+    }
+
+    /** Updates done since the start or the last reset. */
+    public long step() {
+        return t;
+    }
+
+    public boolean diverged() {
+        return diverged;
+    }
+
+    /**
+     * Up to {@code k} updates; stops early once the run diverges.
+     *
+     * @return updates done
+     */
+    public int step(int k) {
+        return step(k, Cancellation.NEVER);
+    }
+
+    /** As {@link #step(int)}, polling {@code cancel} before each update. */
+    public int step(int k, Cancellation cancel) {
+        int done = 0;
+        while (done < k && !diverged && !cancel.isCancelled()) {
+            if (update()) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** One update; false if the run diverged at θ_t instead. */
+    private boolean update() {
+        double loss;
+        if (minibatch) {
+            batches.next();
+            bIdx = batches.indices();
+            bFrom = batches.from();
+            bTo = batches.to();
+            loss = net.evaluate(theta, train, bIdx, bFrom, bTo, gUse);
+        } else {
+            bIdx = null;
+            bFrom = 0;
+            bTo = train.n;
+            ensureFull();
+            loss = fullLoss;
+            System.arraycopy(grad, 0, gUse, 0, dim);
+        }
+        double norm = norm(gUse);
+        if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+            diverged = true;
+            return false;
+        }
+        seen += bTo - bFrom;
+        if (run.samRho() > 0) {
+            // SAM (Foret et al. 2021): the gradient at the worst nearby point θ + ρ·g/‖g‖.
+            double s = norm > 0 ? run.samRho() / norm : 0;
+            for (int i = 0; i < dim; i++) {
+                probe[i] = theta[i] + s * gUse[i];
+            }
+            net.evaluate(probe, train, bIdx, bFrom, bTo, gUse);
+            norm = norm(gUse);
+        }
+        if (run.clipNorm() != Double.POSITIVE_INFINITY) {
+            double scale = Math.min(1.0, run.clipNorm() / (norm + CLIP_EPS));
+            for (int i = 0; i < dim; i++) {
+                gUse[i] *= scale;
+            }
+        }
+        double lr = Warmup.lr(t, run.warmupSteps(), run.optimizer().lr(), schedule);
+        lossArr[0] = loss;
+        lrArr[0] = lr;
+        optimizer.step(1, theta, gUse, lossArr, lrArr, objective);
+        if (noise != null) {
+            double s = Math.sqrt(2 * lr * run.noiseTemperature());
+            for (int i = 0; i < dim; i++) {
+                theta[i] += s * noise.next();
+            }
+        }
+        fullValid = false;
+        lastLr = lr;
+        t++;
+        for (int i = 0; i < dim; i++) {
+            if (!Double.isFinite(theta[i])) {
+                diverged = true;
+                break;
+            }
+        }
+        if (schedule.isStateful() && t - 1 >= run.warmupSteps() && !diverged) {
+            ensureFull();
+            schedule.observe(fullLoss);
+        }
+        return true;
+    }
+
+    private void ensureFull() {
+        if (!fullValid) {
+            fullLoss = net.evaluate(theta, train, null, 0, train.n, grad);
+            fullCorrect = net.correct();
+            fullValid = true;
+        }
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** The metrics at the current weights (costs a full pass over the training and test sets). */
+    public TrainSnapshot snapshot() {
+        ensureFull();
+        double gn = norm(grad);
+        if (!Double.isFinite(fullLoss) || !Double.isFinite(gn)) {
+            diverged = true;
+        }
+        boolean classify = train.classes > 0;
+        double testLoss = net.evaluate(theta, test, null, 0, test.n, null);
+        double testAcc = classify && test.n > 0 ? (double) net.correct() / test.n : Double.NaN;
+        double trainAcc = classify && train.n > 0 ? (double) fullCorrect / train.n : Double.NaN;
+        return new TrainSnapshot(t, train.n == 0 ? 0 : (double) seen / train.n, fullLoss, testLoss, trainAcc, testAcc, gn,
+                lastLr, diverged, theta);
+    }
+
+    /** A copy of the current weights. */
+    public double[] weights() {
+        return theta.clone();
+    }
+
+    /**
+     * The network's output at the current weights, as {@link Network#predict}. Uses this trainer's
+     * workspace: call from the training thread, or predict from a snapshot's weights with a
+     * {@link Network} of your own.
+     */
+    public void predict(int n, double[] x1, double[] x2, double[] out) {
+        net.predict(theta, n, x1, x2, out);
+    }
+
+    /** The loss on the current update's batch, for L-BFGS's line search and Newton's Hessian. */
+    private final class BatchObjective implements Objective {
+        @Override
+        public double valueAndGradient(int r, double[] th, double[] g) {
+            return net.evaluate(th, train, bIdx, bFrom, bTo, g);
+        }
+
+        @Override
+        public void hessian(int r, double[] th, double[] hess) {
+            System.arraycopy(th, 0, hTheta, 0, dim);
+            for (int p = 0; p < dim; p++) {
+                double h = 1e-5 * Math.max(1, Math.abs(th[p]));
+                hTheta[p] = th[p] + h;
+                net.evaluate(hTheta, train, bIdx, bFrom, bTo, gPlus);
+                hTheta[p] = th[p] - h;
+                net.evaluate(hTheta, train, bIdx, bFrom, bTo, gMinus);
+                hTheta[p] = th[p];
+                for (int q = 0; q < dim; q++) {
+                    hess[q * dim + p] = (gPlus[q] - gMinus[q]) / (2 * h);
+                }
+            }
+            for (int p = 0; p < dim; p++) {
+                for (int q = p + 1; q < dim; q++) {
+                    double m = 0.5 * (hess[p * dim + q] + hess[q * dim + p]);
+                    hess[p * dim + q] = m;
+                    hess[q * dim + p] = m;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Trainer[run " + runIndex + ", step " + t + ", " + Arrays.toString(training.architecture().widths()) + "]";
+    }
+}

@@ -1,0 +1,90 @@
+package org.losslab.engine.mlp;
+
+import java.util.List;
+import java.util.Objects;
+import org.losslab.engine.sim.Cancellation;
+
+/**
+ * Everything a training session needs, as one immutable value: the network's shape, the data,
+ * the shared initial weights and the runs to compare side by side. Every run starts from the same
+ * weights and sees the same data, so their curves differ only by their update settings.
+ *
+ * @param architecture the network
+ * @param data         training and test sets
+ * @param initial      initial weights (copied)
+ * @param steps        updates per run (the horizon of cosine, linear and one-cycle schedules)
+ * @param seed         seed of minibatch order and Langevin noise (with the run index)
+ * @param runs         the runs
+ */
+public record Training(Architecture architecture, DataSpec.Split data, double[] initial, long steps, long seed,
+                       List<TrainRun> runs) {
+
+    public Training {
+        Objects.requireNonNull(architecture);
+        Objects.requireNonNull(data);
+        initial = initial.clone();
+        runs = List.copyOf(runs);
+        if (initial.length != architecture.parameterCount()) {
+            throw new IllegalArgumentException("expected " + architecture.parameterCount() + " weights, got " + initial.length);
+        }
+        if (steps < 0 || runs.isEmpty()) {
+            throw new IllegalArgumentException("need steps ≥ 0 and at least one run");
+        }
+        int classes = data.train().classes();
+        if (data.test().classes() != classes) {
+            throw new IllegalArgumentException("train and test sets differ in classes");
+        }
+        if (architecture.output() != Output.LINEAR && classes == 0) {
+            throw new IllegalArgumentException("a " + architecture.output().id() + " output needs class labels");
+        }
+        if (architecture.output() == Output.SIGMOID && classes != 2) {
+            throw new IllegalArgumentException("a sigmoid output needs 2 classes, the data has " + classes);
+        }
+        if (architecture.outputs() != architecture.output().units(classes)) {
+            throw new IllegalArgumentException("output layer has " + architecture.outputs() + " units, the data needs "
+                    + architecture.output().units(classes));
+        }
+    }
+
+    @Override
+    public double[] initial() {
+        return initial.clone();
+    }
+
+    /** A trainer for run {@code i}. */
+    public Trainer trainer(int i) {
+        return new Trainer(this, i);
+    }
+
+    /** Receives the metrics of one run at one step. */
+    @FunctionalInterface
+    public interface Sink {
+        void row(int run, TrainSnapshot s);
+    }
+
+    /**
+     * Trains every run in turn for {@link #steps} updates, reporting step 0, every {@code every}-th
+     * step, the last step and the step at which a run diverged.
+     *
+     * @return false if cancelled
+     */
+    public boolean run(Sink sink, long every, Cancellation cancel) {
+        for (int r = 0; r < runs.size(); r++) {
+            Trainer t = trainer(r);
+            sink.row(r, t.snapshot());
+            long last = 0;
+            while (!t.diverged() && t.step() < steps) {
+                if (cancel.isCancelled()) {
+                    return false;
+                }
+                t.step(1);
+                long k = t.step();
+                if ((k % every == 0 || k == steps || t.diverged()) && k != last) {
+                    sink.row(r, t.snapshot());
+                    last = k;
+                }
+            }
+        }
+        return true;
+    }
+}
