@@ -56,12 +56,16 @@ public class EngineThroughput {
     private final List<RunConfig> adam =
             List.of(RunConfig.of(new Adam.Config(ADAM_LR, BETA1, BETA2, EPS, 0, false, false), X0, Y0));
     private final int[] index = {0};
-    private Trajectory trajectory;
 
-    /** A fresh trajectory per invocation, so its growth is not timed and every run fills the same arrays. */
-    @Setup(Level.Invocation)
-    public void freshTrajectory() {
-        trajectory = new Trajectory(STEPS + 1);
+    /** A fresh, presized trajectory per invocation, made outside the timed call. */
+    @State(Scope.Thread)
+    public static class Recording {
+        Trajectory trajectory;
+
+        @Setup(Level.Invocation)
+        public void freshTrajectory() {
+            trajectory = new Trajectory(STEPS + 1);
+        }
     }
 
     // --- The engine's general path. ---
@@ -74,9 +78,9 @@ public class EngineThroughput {
     }
 
     @Benchmark
-    public double sgdMomentumStepperRecording() {
+    public double sgdMomentumStepperRecording(Recording rec) {
         Stepper s = new Stepper(surface, sgd, index, STEPS, 0);
-        s.run(trajectory, Cancellation.NEVER);
+        s.run(rec.trajectory, Cancellation.NEVER);
         return s.lastLoss(0);
     }
 
@@ -88,9 +92,9 @@ public class EngineThroughput {
     }
 
     @Benchmark
-    public double adamStepperRecording() {
+    public double adamStepperRecording(Recording rec) {
         Stepper s = new Stepper(surface, adam, index, STEPS, 0);
-        s.run(trajectory, Cancellation.NEVER);
+        s.run(rec.trajectory, Cancellation.NEVER);
         return s.lastLoss(0);
     }
 
