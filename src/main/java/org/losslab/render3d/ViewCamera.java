@@ -20,7 +20,7 @@ public record ViewCamera(double yaw, double pitch, double distance, double panX,
     public static final double MIN_PITCH = -80, MAX_PITCH = 89;
     public static final double MIN_DISTANCE = 1.5, MAX_DISTANCE = 30;
     /** Seen from the front left and above, like matplotlib's default 3-D axes. */
-    public static final ViewCamera DEFAULT = new ViewCamera(-30, 30, 5.4, 0, 0.1);
+    public static final ViewCamera DEFAULT = new ViewCamera(-30, 30, 5.0, 0, 0.16);
 
     public ViewCamera {
         pitch = Math.max(MIN_PITCH, Math.min(MAX_PITCH, pitch));
