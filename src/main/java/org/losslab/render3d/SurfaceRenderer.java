@@ -87,10 +87,21 @@ public final class SurfaceRenderer {
 
             int top = Math.round(fontSize * 2.6f);
             int legendWidth = Math.max(130, Math.round(width * 0.2f));
-            Frame frame = new Frame(camera, 0, top, width - legendWidth, height - top);
+            // Room on the left for the height axis's numbers.
+            int left = Math.round(fontSize * 4.5f);
+            Frame frame = new Frame(camera, left, top, width - legendWidth - left, height - top);
 
-            drawFloor(g, frame, box, map, font);
-            drawScene(g, frame, box, u, scenario, trajectories, Math.max(2f, width / 450f));
+            List<DrapedPath> paths = new ArrayList<>();
+            int[] rgb = new int[trajectories.size()];
+            boolean[] shown = new boolean[trajectories.size()];
+            for (int r = 0; r < trajectories.size(); r++) {
+                paths.add(DrapedPath.of(trajectories.get(r), box, u, LIFT, PATH_BUDGET));
+                rgb[r] = Color.decode(runColor(scenario, r)).getRGB();
+                shown[r] = true;
+            }
+            drawOutline(g, frame);
+            drawFloorLabels(g, frame, box, map, font);
+            drawScene(g, frame, u, paths, rgb, shown, Long.MAX_VALUE, Math.max(2f, width / 450f));
             drawTitle(g, scenario, surface, titleFont, width);
             drawLegend(g, map, scenario, trajectories, font, width - legendWidth, top, legendWidth, height - top);
         } finally {
@@ -114,8 +125,34 @@ public final class SurfaceRenderer {
         static final int TRIANGLE = 0, SEGMENT = 1, MARKER = 2;
     }
 
-    private static void drawScene(Graphics2D g, Frame frame, PlotBox box, HeightGrid u, Scenario scenario,
-                                  List<Trajectory> trajectories, float lineWidth) {
+    /**
+     * The 3-D scene alone — floor outline, shaded surface, paths up to a step and their markers —
+     * into a new {@code width × height} image on the given background: what the JavaFX view
+     * shows when the machine has no 3-D graphics (it draws its labels itself).
+     *
+     * @param heights normalised heights u on the mesh nodes
+     * @param paths   draped paths, one per run, built over {@code heights}
+     * @param rgb     run colours, {@code 0xRRGGBB}
+     * @param step    paths are drawn up to this trajectory index
+     */
+    public static BufferedImage renderScene(HeightGrid heights, List<DrapedPath> paths, int[] rgb, boolean[] visible,
+                                            long step, ViewCamera camera, int width, int height, int background) {
+        BufferedImage img = new BufferedImage(Math.max(1, width), Math.max(1, height), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(new Color(background));
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            Frame frame = new Frame(camera, 0, 0, img.getWidth(), img.getHeight());
+            drawOutline(g, frame);
+            drawScene(g, frame, heights, paths, rgb, visible, step, Math.max(2f, Math.min(width, height) / 300f));
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    private static void drawScene(Graphics2D g, Frame frame, HeightGrid u, List<DrapedPath> paths, int[] rgb,
+                                  boolean[] visible, long step, float lineWidth) {
         List<Primitive> prims = new ArrayList<>(2 * NODES * NODES + 4 * PATH_BUDGET);
         int n = u.nx();
         double[] wx = new double[n], wz = new double[n];
@@ -162,10 +199,14 @@ public final class SurfaceRenderer {
             }
         }
         double[] o2 = new double[3];
-        for (int r = 0; r < trajectories.size(); r++) {
-            int argb = 0xFF000000 | Color.decode(runColor(scenario, r)).getRGB();
-            DrapedPath path = DrapedPath.of(trajectories.get(r), box, u, LIFT, PATH_BUDGET);
-            for (int v = 1; v < path.size(); v++) {
+        for (int r = 0; r < paths.size(); r++) {
+            if (!visible[r]) {
+                continue;
+            }
+            int argb = 0xFF000000 | rgb[r];
+            DrapedPath path = paths.get(r);
+            int count = path.countUpTo(step);
+            for (int v = 1; v < count; v++) {
                 if (!path.connected(v)) {
                     continue;
                 }
@@ -176,8 +217,8 @@ public final class SurfaceRenderer {
                             new float[] {(float) o[0], (float) o[1], (float) o2[0], (float) o2[1]}));
                 }
             }
-            if (path.size() > 0) {
-                int v = path.size() - 1;
+            if (count > 0) {
+                int v = count - 1;
                 if (frame.project(path.x(v), path.y(v), path.z(v), o)) {
                     prims.add(new Primitive(o[2] - 2 * PATH_BIAS, Primitive.MARKER, argb,
                             new float[] {(float) o[0], (float) o[1]}));
@@ -225,10 +266,9 @@ public final class SurfaceRenderer {
         }
     }
 
-    /** The box's floor outline, the vertical axis at the leftmost corner and tick labels. */
-    private static void drawFloor(Graphics2D g, Frame frame, PlotBox box, HeightMap map, Font font) {
+    /** The box's floor outline and the vertical axis at the corner seen furthest left. */
+    private static void drawOutline(Graphics2D g, Frame frame) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setFont(font);
         g.setStroke(new BasicStroke(1.2f));
         double floor = PlotBox.worldY(0), roof = PlotBox.worldY(1);
         double[][] corners = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
@@ -236,15 +276,22 @@ public final class SurfaceRenderer {
         g.setColor(FRAME);
         for (int c = 0; c < 4; c++) {
             double[] a = corners[c], b = corners[(c + 1) % 4];
-            frame.project(a[0], floor, a[1], o);
-            frame.project(b[0], floor, b[1], p);
-            g.draw(new Line2D.Double(o[0], o[1], p[0], p[1]));
+            if (frame.project(a[0], floor, a[1], o) & frame.project(b[0], floor, b[1], p)) {
+                g.draw(new Line2D.Double(o[0], o[1], p[0], p[1]));
+            }
         }
         AxisLayout axes = AxisLayout.of(frame.camera());
-        // Vertical axis at the corner drawn furthest left.
-        frame.project(axes.heightX(), floor, axes.heightZ(), o);
-        frame.project(axes.heightX(), roof, axes.heightZ(), p);
-        g.draw(new Line2D.Double(o[0], o[1], p[0], p[1]));
+        if (frame.project(axes.heightX(), floor, axes.heightZ(), o) & frame.project(axes.heightX(), roof, axes.heightZ(), p)) {
+            g.draw(new Line2D.Double(o[0], o[1], p[0], p[1]));
+        }
+    }
+
+    /** Tick labels beside the nearer floor edges and up the vertical axis. */
+    private static void drawFloorLabels(Graphics2D g, Frame frame, PlotBox box, HeightMap map, Font font) {
+        g.setFont(font);
+        double floor = PlotBox.worldY(0), roof = PlotBox.worldY(1);
+        double[] o = new double[3];
+        AxisLayout axes = AxisLayout.of(frame.camera());
         Window w = box.window();
         double[] centre = new double[3];
         frame.project(0, floor, 0, centre);
