@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Point3D;
 import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
@@ -30,11 +32,15 @@ import javafx.scene.SubScene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Border;
 import javafx.scene.layout.BorderStroke;
 import javafx.scene.layout.BorderStrokeStyle;
@@ -66,6 +72,7 @@ import org.losslab.render3d.HeightScale;
 import org.losslab.render3d.Labels;
 import org.losslab.render3d.PlotBox;
 import org.losslab.render3d.Shading;
+import org.losslab.render3d.SurfaceRenderer;
 import org.losslab.render3d.ViewCamera;
 
 /**
@@ -82,6 +89,11 @@ import org.losslab.render3d.ViewCamera;
  * {@link #setTrajectories} many times a frame costs one update; playback copies preallocated
  * arrays into the path meshes and does not rebuild the surface.
  *
+ * <p>On a machine without 3-D graphics (JavaFX reports no {@code SCENE3D}: blocked drivers, some
+ * virtual machines and remote desktops) the same scene is drawn by
+ * {@link SurfaceRenderer#renderScene} on the background executor instead, with the same camera,
+ * controls, labels and legend, so the view never stays blank.
+ *
  * <p>Every method must be called on the FX thread.
  */
 public class SurfaceView3D extends Region {
@@ -91,6 +103,7 @@ public class SurfaceView3D extends Region {
     static final double LIFT = 0.014;
     static final double MARKER_RADIUS = 0.035;
     private static final double ROTATE_STEP = 5, ZOOM_STEP = 1.15, PAN_STEP = 0.05;
+    private static final Color BACKGROUND = Color.web("#fbfbfc");
 
     private static final ExecutorService SHARED = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "losslab-surface3d");
@@ -109,6 +122,11 @@ public class SurfaceView3D extends Region {
     private final Translate eye = new Translate();
     private final SubScene subScene;
     private final Canvas overlay = new Canvas();
+    /** Whether JavaFX draws 3-D here; otherwise {@link #software} shows a Java2D rendering. */
+    private final boolean hardware3d;
+    private final ImageView software = new ImageView();
+    private final AtomicLong softwareGeneration = new AtomicLong();
+    private final List<DrapedPath> draped = new ArrayList<>();
 
     private final ReadOnlyObjectWrapper<ViewCamera> camera = new ReadOnlyObjectWrapper<>(this, "camera", ViewCamera.DEFAULT);
     private final ReadOnlyObjectWrapper<SurfaceMesh> surfaceMesh = new ReadOnlyObjectWrapper<>(this, "surfaceMesh");
@@ -156,9 +174,13 @@ public class SurfaceView3D extends Region {
         Group world = new Group(surfaceLayer, floorFrame(), heightAxis, pathLayer, rig, ambient, sun);
         subScene = new SubScene(world, 400, 300, true, SceneAntialiasing.BALANCED);
         subScene.setCamera(cam);
-        subScene.setFill(Color.web("#fbfbfc"));
+        subScene.setFill(BACKGROUND);
+        setBackground(new Background(new BackgroundFill(BACKGROUND, CornerRadii.EMPTY, Insets.EMPTY)));
         overlay.setMouseTransparent(true);
-        getChildren().addAll(subScene, overlay);
+        software.setMouseTransparent(true);
+        hardware3d = Platform.isSupported(ConditionalFeature.SCENE3D);
+        subScene.setVisible(hardware3d);
+        getChildren().addAll(subScene, software, overlay);
         applyCamera(ViewCamera.DEFAULT);
 
         heightScale.addListener((o, a, b) -> restyle());
@@ -311,14 +333,21 @@ public class SurfaceView3D extends Region {
     private void rebuildPaths() {
         tubes.clear();
         markers.clear();
+        draped.clear();
         pathLayer.getChildren().clear();
         SurfaceMesh mesh = surfaceMesh.get();
         if (mesh == null) {
             return;
         }
         PlotBox box = new PlotBox(mesh.window());
+        for (Trajectory t : runs) {
+            draped.add(DrapedPath.of(t, box, mesh.heights(), LIFT, PATH_BUDGET));
+        }
+        if (!hardware3d) {
+            return;
+        }
         for (int r = 0; r < runs.size(); r++) {
-            PathTube tube = new PathTube(DrapedPath.of(runs.get(r), box, mesh.heights(), LIFT, PATH_BUDGET), colors.get(r));
+            PathTube tube = new PathTube(draped.get(r), colors.get(r));
             Sphere marker = new Sphere(MARKER_RADIUS, 24);
             PhongMaterial m = new PhongMaterial(colors.get(r));
             m.setSpecularColor(Color.gray(0.7));
@@ -457,6 +486,10 @@ public class SurfaceView3D extends Region {
             overlay.setHeight(h);
             overlayDirty = true;
         }
+        if (!hardware3d && (pathsDirty || stepDirty || overlayDirty)) {
+            // After the paths are rebuilt below; the render itself runs on the executor.
+            Platform.runLater(this::renderSoftware);
+        }
         if (pathsDirty) {
             rebuildPaths();
             pathsDirty = false;
@@ -470,6 +503,52 @@ public class SurfaceView3D extends Region {
             drawOverlay();
             overlayDirty = false;
         }
+    }
+
+    /** Whether the scene is drawn by JavaFX 3-D (true) or by the software renderer. */
+    public boolean isHardwareAccelerated() {
+        return hardware3d;
+    }
+
+    /**
+     * Draws the scene with Java2D off the FX thread from a snapshot of the current state; a newer
+     * request makes an older one skip its work or drop its result.
+     */
+    private void renderSoftware() {
+        SurfaceMesh mesh = surfaceMesh.get();
+        int w = (int) subScene.getWidth(), h = (int) subScene.getHeight();
+        if (mesh == null || w < 1 || h < 1) {
+            return;
+        }
+        HeightGrid u = mesh.heights();
+        List<DrapedPath> paths = List.copyOf(draped);
+        int[] rgb = new int[paths.size()];
+        boolean[] shown = new boolean[paths.size()];
+        for (int r = 0; r < paths.size(); r++) {
+            Color c = colors.get(r);
+            rgb[r] = ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+                    | (int) Math.round(c.getBlue() * 255);
+            shown[r] = visible.get(r);
+        }
+        long k = step;
+        ViewCamera c = camera.get();
+        Color fill = (Color) subScene.getFill();
+        int background = ((int) Math.round(fill.getRed() * 255) << 16) | ((int) Math.round(fill.getGreen() * 255) << 8)
+                | (int) Math.round(fill.getBlue() * 255);
+        long gen = softwareGeneration.incrementAndGet();
+        executor.execute(() -> {
+            if (softwareGeneration.get() != gen) {
+                return;
+            }
+            java.awt.image.BufferedImage img = SurfaceRenderer.renderScene(u, paths, rgb, shown, k, c, w, h, background);
+            WritableImage fx = new WritableImage(w, h);
+            fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), img.getRGB(0, 0, w, h, null, 0, w), 0, w);
+            runOnFx(() -> {
+                if (softwareGeneration.get() == gen) {
+                    software.setImage(fx);
+                }
+            });
+        });
     }
 
     @Override
@@ -539,6 +618,12 @@ public class SurfaceView3D extends Region {
             g.fillText(map.scale() == HeightScale.LOG ? "loss (log)" : "loss", o[0], o[1] - size * 1.2);
         }
         drawLegend(g, map, w, size, font, text);
+        if (!hardware3d) {
+            g.setFont(Font.font("System", size * 0.85));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(Color.web("#57606a"));
+            g.fillText("Drawn without 3-D graphics acceleration", size * 0.6, h - size);
+        }
     }
 
     private static void label(GraphicsContext g, ViewCamera c, double w, double h, double[] centre,

@@ -49,15 +49,18 @@ public final class SurfaceView3DDemo {
         stage.show();
         view.setSurface(s.buildSurface(), s.viewOrDefault(s.buildSurface())).thenRun(() -> {
             if (!args.isEmpty()) {
-                // Two pulses later the new mesh has been rendered.
-                Platform.runLater(() -> Platform.runLater(() -> {
+                // A moment later the new mesh has been rendered (by the GPU, or by the software
+                // renderer on its background thread).
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+                later.setOnFinished(done -> {
                     try {
                         ImageIO.write(SwingFXUtils.fromFXImage(view.snapshotView(), null), "png", new File(args.get(0)));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                     Platform.exit();
-                }));
+                });
+                later.play();
             }
         });
     }

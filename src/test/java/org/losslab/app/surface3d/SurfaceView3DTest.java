@@ -79,6 +79,43 @@ class SurfaceView3DTest {
     }
 
     @Test
+    void withoutThreeDGraphicsTheSoftwareRendererFillsTheView() throws Exception {
+        // Monocle's headless software pipeline has no 3-D: the fallback must draw the surface.
+        SurfaceView3D view = FxThread.call(() -> {
+            SurfaceView3D v = new SurfaceView3D(Runnable::run);
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(v, 600, 400));
+            stage.show();
+            return v;
+        });
+        assertTrue(!FxThread.call(view::isHardwareAccelerated), "Monocle headless has no SCENE3D");
+        List<Trajectory> runs = Fixtures.run(SCENARIO);
+        FxThread.call(() -> {
+            view.setTrajectories(runs, List.of("#0072B2", "#D55E00", "#009E73"), Collections.nCopies(3, true));
+            return view.setSurface(SURFACE, SCENARIO.viewOrDefault(SURFACE));
+        }).get(30, TimeUnit.SECONDS);
+        FxThread.settle(4);
+        javafx.scene.image.WritableImage img = FxThread.call(view::snapshotView);
+        javafx.scene.image.PixelReader px = img.getPixelReader();
+        int dark = 0, vermillion = 0;
+        for (int y = 0; y < (int) img.getHeight(); y++) {
+            for (int x = 0; x < (int) img.getWidth(); x++) {
+                int c = px.getArgb(x, y);
+                int r = (c >> 16) & 255, g = (c >> 8) & 255, b = c & 255;
+                if (r < 90 && g < 60 && b > 60 && b < 140) {
+                    dark++; // viridis' low end: the valley floor
+                }
+                if (r > 170 && g > 60 && g < 120 && b < 40) {
+                    vermillion++;
+                }
+            }
+        }
+        assertTrue(dark > 5000, "valley pixels: " + dark);
+        assertTrue(vermillion > 30, "momentum path pixels: " + vermillion);
+        FxThread.run(() -> view.getScene().getWindow().hide());
+    }
+
+    @Test
     void runListsMustMatch() throws Exception {
         SurfaceView3D view = FxThread.call(() -> new SurfaceView3D(Runnable::run));
         List<Trajectory> runs = Fixtures.run(SCENARIO);
