@@ -6,6 +6,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.CullFace;
+import javafx.scene.shape.TriangleMesh;
 import org.fxyz3d.shapes.primitives.SurfacePlotMesh;
 import org.losslab.engine.sim.Cancellation;
 import org.losslab.engine.surface.Surface;
@@ -56,12 +57,30 @@ public final class SurfaceMesh {
         HeightGrid u = heights;
         // FXyz lays node (i, j) at (−1 + 2i/n, f, −1 + 2j/m): look the world height up by index.
         mesh = new SurfacePlotMesh(p -> PlotBox.worldY(u.value(index(p.getX(), n), index(p.getY(), m))), 2, 2, n, m, 1);
+        faceUp((TriangleMesh) mesh.getMesh());
         mesh.setCullFace(CullFace.NONE);
         PhongMaterial material = new PhongMaterial(Color.WHITE);
         material.setDiffuseMap(texture);
         material.setSpecularColor(Color.gray(0.12));
         material.setSpecularPower(24);
         mesh.setMaterial(material);
+    }
+
+    /**
+     * FXyz winds each triangle so that its normal is +y, which is down in JavaFX; lit from above,
+     * the surface would get the ambient light only. Swapping two corners of every face turns the
+     * normals up. Each face is {@code p0 t0 p1 t1 p2 t2}.
+     */
+    private static void faceUp(TriangleMesh m) {
+        int[] f = m.getFaces().toArray(null);
+        for (int i = 0; i + 5 < f.length; i += 6) {
+            int p = f[i + 2], t = f[i + 3];
+            f[i + 2] = f[i + 4];
+            f[i + 3] = f[i + 5];
+            f[i + 4] = p;
+            f[i + 5] = t;
+        }
+        m.getFaces().setAll(f);
     }
 
     private static int index(double world, int divisions) {
