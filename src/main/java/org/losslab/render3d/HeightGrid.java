@@ -16,6 +16,7 @@ import org.losslab.engine.surface.Window;
  * {@code nx × ny} equal cells {@code x_i = xMin + (i + ½)·w/nx} (texture pixels).
  */
 public final class HeightGrid {
+    static final int MEDIAN_SAMPLE = 4096;
     private final Window window;
     private final int nx, ny;
     private final boolean centred;
@@ -28,14 +29,40 @@ public final class HeightGrid {
         this.ny = ny;
         this.centred = centred;
         this.f = f;
-        double[] finite = Arrays.stream(f).filter(Double::isFinite).sorted().toArray();
-        if (finite.length == 0) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        int finite = 0;
+        for (double v : f) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+                finite++;
+            }
+        }
+        if (finite == 0) {
             min = max = median = 0;
         } else {
-            min = finite[0];
-            max = finite[finite.length - 1];
-            median = finite[finite.length / 2];
+            min = lo;
+            max = hi;
+            median = median(f, finite);
         }
+    }
+
+    /**
+     * The median of the finite values, from an even subsample of at most {@link #MEDIAN_SAMPLE}
+     * of them: it only decides whether a plot would look flat, and sorting a texture-sized grid
+     * would cost more than sampling it.
+     */
+    private static double median(double[] f, int finite) {
+        int step = Math.max(1, finite / MEDIAN_SAMPLE);
+        double[] sample = new double[Math.min(finite, MEDIAN_SAMPLE + 1)];
+        int n = 0, seen = 0;
+        for (int k = 0; k < f.length && n < sample.length; k++) {
+            if (Double.isFinite(f[k]) && seen++ % step == 0) {
+                sample[n++] = f[k];
+            }
+        }
+        Arrays.sort(sample, 0, n);
+        return sample[n / 2];
     }
 
     /** Samples on {@code nx × ny} mesh vertices spanning the window edge to edge (nx, ny ≥ 2). */
