@@ -88,7 +88,11 @@ public final class SurfaceRenderer {
             int top = Math.round(fontSize * 2.6f);
             int legendWidth = Math.max(130, Math.round(width * 0.2f));
             // Room on the left for the height axis's numbers.
-            int left = Math.round(fontSize * 4.5f);
+            FontMetrics fm = g.getFontMetrics(font);
+            int left = fm.getHeight();
+            for (int t = 0; t <= 2; t++) {
+                left = Math.max(left, fm.stringWidth(Labels.number(map.value(t / 2.0))) + fm.getHeight());
+            }
             Frame frame = new Frame(camera, left, top, width - legendWidth - left, height - top);
 
             List<DrapedPath> paths = new ArrayList<>();
@@ -307,7 +311,7 @@ public final class SurfaceRenderer {
             frame.project(axes.heightX(), PlotBox.worldY(s), axes.heightZ(), o);
             String v = Labels.number(map.value(s));
             g.setColor(TEXT);
-            g.drawString(v, (float) (o[0] - fm.stringWidth(v) - fm.getHeight() * 0.4), (float) (o[1] + fm.getAscent() / 2.0));
+            g.drawString(v, (float) Math.max(2, o[0] - fm.stringWidth(v) - fm.getHeight() * 0.4), (float) (o[1] + fm.getAscent() / 2.0));
         }
         Font bold = font.deriveFont(Font.BOLD);
         g.setFont(bold);
@@ -315,7 +319,7 @@ public final class SurfaceRenderer {
         label(g, frame, centre, axes.yEdgeX() * 1.28, floor, 0, "y", o);
         frame.project(axes.heightX(), roof, axes.heightZ(), o);
         String name = map.scale() == HeightScale.LOG ? "loss (log)" : "loss";
-        g.drawString(name, (float) (o[0] - g.getFontMetrics().stringWidth(name) / 2.0), (float) (o[1] - g.getFontMetrics().getHeight() * 0.6));
+        g.drawString(name, (float) Math.max(2, o[0] - g.getFontMetrics().stringWidth(name) / 2.0), (float) (o[1] - g.getFontMetrics().getHeight() * 0.6));
         g.setFont(font);
     }
 
