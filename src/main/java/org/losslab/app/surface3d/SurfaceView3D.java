@@ -55,6 +55,7 @@ import javafx.scene.paint.Stop;
 import javafx.scene.shape.Box;
 import javafx.scene.shape.Sphere;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Rotate;
@@ -606,10 +607,15 @@ public class SurfaceView3D extends Region {
         label(g, c, w, h, centre, 0, floor, axes.xEdgeZ() * 1.28, "x", size, o);
         label(g, c, w, h, centre, axes.yEdgeX() * 1.28, floor, 0, "y", size, o);
         g.setFont(font);
-        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextAlign(TextAlignment.LEFT);
+        Text measure = new Text();
+        measure.setFont(font);
         for (int t = 0; t <= 2; t++) {
             if (c.project(axes.heightX(), PlotBox.worldY(t / 2.0), axes.heightZ(), w, h, o)) {
-                g.fillText(Labels.number(map.value(t / 2.0)), o[0] - size * 0.5, o[1]);
+                String v = Labels.number(map.value(t / 2.0));
+                measure.setText(v);
+                // Right-aligned to the axis, but never cut off at the view's left edge.
+                g.fillText(v, Math.max(2, o[0] - size * 0.5 - measure.getLayoutBounds().getWidth()), o[1]);
             }
         }
         if (c.project(axes.heightX(), PlotBox.worldY(1), axes.heightZ(), w, h, o)) {
