@@ -88,6 +88,23 @@ public final class Sgd extends Optimizer {
                 for (int r = 0; r < n; r++) {
                     theta[o + r] = Math.fma(-lr[r], grad[o + r], theta[o + r]);
                 }
+            } else if (!anyWeightDecay && !nesterov) {
+                // Heavy ball without weight decay, the sweep's hot loop: the lines below with λ = 0.
+                if (first) {
+                    for (int r = 0; r < n; r++) {
+                        int i = o + r;
+                        double b = grad[i];
+                        buf[i] = b;
+                        theta[i] = Math.fma(-lr[r], b, theta[i]);
+                    }
+                } else {
+                    for (int r = 0; r < n; r++) {
+                        int i = o + r;
+                        double b = Math.fma(gain[r], grad[i], buf[i] * momentum[r]);
+                        buf[i] = b;
+                        theta[i] = Math.fma(-lr[r], b, theta[i]);
+                    }
+                }
             } else if (nesterov) {
                 for (int r = 0; r < n; r++) {
                     int i = o + r;

@@ -61,6 +61,8 @@ public final class Stepper implements Objective {
     private final double[] probe;
     private final double[] probeLoss;
     private final double[] lr;
+    /** Per slot: the tolerance until the run first reaches it, then −∞ (nothing more to record). */
+    private final double[] target;
     private final Optimizer optimizer;
 
     // Scratch for one run (Objective calls, minibatch gradients).
@@ -85,7 +87,19 @@ public final class Stepper implements Objective {
      * @param seed     the scenario seed
      */
     public Stepper(Surface surface, List<RunConfig> runs, int[] indices, long steps, long seed) {
-        if (runs.isEmpty() || runs.size() != indices.length) {
+        this(surface, runs, indices, indices, steps, seed);
+    }
+
+    /**
+     * As {@link #Stepper(Surface, List, int[], long, long)}, but run r draws its noise and minibatches
+     * from the streams of run {@code streams[r]} instead of {@code indices[r]}: a sweep gives every
+     * cell of a grid its own result slot while each cell replays the noise of the one scenario run it
+     * varies, so a cell equals that run done alone.
+     *
+     * @param streams the scenario run index whose random streams run r uses. Not modified.
+     */
+    public Stepper(Surface surface, List<RunConfig> runs, int[] indices, int[] streams, long steps, long seed) {
+        if (runs.isEmpty() || runs.size() != indices.length || streams.length != indices.length) {
             throw new IllegalArgumentException("need one index per run");
         }
         this.surface = surface;
@@ -110,6 +124,8 @@ public final class Stepper implements Objective {
         probe = new double[2 * stride];
         probeLoss = new double[stride];
         lr = new double[stride];
+        target = new double[stride];
+        Arrays.fill(target, Double.NEGATIVE_INFINITY);
         h1 = new double[3];
         boolean sam = false, clips = false, noisy = false, mini = false, plateau = false, constant = true;
         int maxRun = 0;
@@ -137,11 +153,11 @@ public final class Stepper implements Objective {
             clips |= c.clips();
             if (temperature[r] > 0) {
                 noisy = true;
-                noise[r] = new Gaussian(Seeds.of(seed, indices[r], Seeds.NOISE));
+                noise[r] = new Gaussian(Seeds.of(seed, streams[r], Seeds.NOISE));
             }
             if (finiteSum != null && c.batchSize() > 0 && c.batchSize() < finiteSum.size()) {
                 mini = true;
-                batches[r] = new Minibatches(finiteSum.size(), c.batchSize(), Seeds.of(seed, indices[r], Seeds.BATCHES));
+                batches[r] = new Minibatches(finiteSum.size(), c.batchSize(), Seeds.of(seed, streams[r], Seeds.BATCHES));
             }
             plateau |= schedule[r].isStateful();
             constant &= warmup[r] == 0 && schedule[r].isConstant();
@@ -159,6 +175,7 @@ public final class Stepper implements Objective {
     /** Also record, per run, the first step whose loss is at most {@code tol}. */
     public Stepper trackTolerance(double tol) {
         this.tolerance = tol;
+        Arrays.fill(target, tol);
         return this;
     }
 
@@ -295,6 +312,9 @@ public final class Stepper implements Objective {
 
     /** Reports every active run's point and removes those that diverged. */
     private void report(TrajectorySink sink, long step) {
+        if (sink == null && !anyEvent()) {
+            return;
+        }
         for (int r = n - 1; r >= 0; r--) {
             double x = theta[r], y = theta[stride + r], f = loss[r];
             double gx = grad[r], gy = grad[stride + r];
@@ -304,6 +324,7 @@ public final class Stepper implements Objective {
             }
             if (f <= tolerance && reachedAt[runIndex[r]] < 0) {
                 reachedAt[runIndex[r]] = step;
+                target[r] = Double.NEGATIVE_INFINITY;
             }
             if (!(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(f) && Double.isFinite(gn))) {
                 divergedAt[runIndex[r]] = step;
@@ -311,6 +332,23 @@ public final class Stepper implements Objective {
                 remove(r);
             }
         }
+    }
+
+    /**
+     * Did any active run diverge or first reach the tolerance? A branch-free scan (v − v is 0 for
+     * finite v and NaN otherwise; ‖g‖ is finite exactly when g_x² + g_y² is) that the JIT can
+     * vectorize, so a sweep pays for the bookkeeping below only at the rare steps where it matters.
+     */
+    private boolean anyEvent() {
+        final int s = stride;
+        boolean event = false;
+        for (int r = 0; r < n; r++) {
+            double x = theta[r], y = theta[s + r], f = loss[r];
+            double gx = grad[r], gy = grad[s + r];
+            double q = gx * gx + gy * gy;
+            event |= ((x - x) + (y - y) + (f - f) + (q - q) != 0) | (f <= target[r]);
+        }
+        return event;
     }
 
     private void keepLast(int r) {
@@ -340,6 +378,7 @@ public final class Stepper implements Objective {
         grad[stride + r] = grad[stride + last];
         loss[r] = loss[last];
         lr[r] = lr[last];
+        target[r] = target[last];
         optimizer.moveRun(last, r);
     }
 
