@@ -5,6 +5,7 @@ import java.util.List;
 import org.losslab.engine.optim.Objective;
 import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.OptimizerConfig;
+import org.losslab.engine.optim.Preconditioned;
 import org.losslab.engine.schedule.Schedule;
 import org.losslab.engine.surface.FiniteSum;
 import org.losslab.engine.surface.Surface;
@@ -427,6 +428,23 @@ public final class Stepper implements Objective {
 
     public double lastLoss(int i) {
         return lastLoss[i];
+    }
+
+    /**
+     * For adaptive optimizers ({@link Preconditioned}), the denominator of coordinate {@code coord}
+     * in scenario run {@code run}'s last update; NaN for other methods, before the first update, or
+     * once the run has left the batch. Read it from a {@link TrajectorySink} to follow the
+     * preconditioner along a run.
+     */
+    public double denominator(int run, int coord) {
+        if (optimizer instanceof Preconditioned p) {
+            for (int r = 0; r < n; r++) {
+                if (runIndex[r] == run) {
+                    return p.denominator(r, coord);
+                }
+            }
+        }
+        return Double.NaN;
     }
 
     public boolean wasCancelled() {
