@@ -21,6 +21,9 @@ public final class Cli {
             "usage:",
             "  losslab                      open the app",
             "  " + RunCommand.USAGE,
+            "  " + SweepCommand.USAGE,
+            "  " + EscapeCommand.USAGE,
+            "  " + BenchCommand.USAGE,
             "  losslab help");
 
     private Cli() {
@@ -33,6 +36,15 @@ public final class Cli {
             switch (args[0]) {
                 case "run":
                     RunCommand.run(rest, out);
+                    return OK;
+                case "sweep":
+                    SweepCommand.run(rest, out);
+                    return OK;
+                case "escape":
+                    EscapeCommand.run(rest, out);
+                    return OK;
+                case "bench":
+                    BenchCommand.run(rest, out);
                     return OK;
                 case "help":
                 case "--help":

@@ -1,7 +1,6 @@
 package org.losslab.engine.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -110,13 +109,12 @@ public record Escape(DoubleWell surface, RunConfig run, boolean fromSharp, doubl
         }
         List<EscapeResult.AtTemperature> rows = new ArrayList<>();
         for (int m = 0; m < temperatures.length; m++) {
-            int inStart = 0, div = 0;
+            EscapeResult.End[] end = new EscapeResult.End[seeds];
             for (int k = 0; k < seeds; k++) {
-                inStart += endsInStart[m][k] && !diverged[m][k] ? 1 : 0;
-                div += diverged[m][k] ? 1 : 0;
+                end[k] = diverged[m][k] ? EscapeResult.End.DIVERGED
+                        : endsInStart[m][k] ? EscapeResult.End.START_BASIN : EscapeResult.End.OTHER_BASIN;
             }
-            int[] times = Arrays.stream(passage[m]).filter(p -> p >= 0).sorted().toArray();
-            rows.add(new EscapeResult.AtTemperature(temperatures[m], times, seeds, inStart, seeds - inStart - div, div));
+            rows.add(new EscapeResult.AtTemperature(temperatures[m], passage[m], end));
         }
         return new EscapeResult(this, rows);
     }

@@ -16,33 +16,74 @@ public final class EscapeResult {
         this.rows = List.copyOf(rows);
     }
 
+    /** Where a run's last point lies. */
+    public enum End { START_BASIN, OTHER_BASIN, DIVERGED }
+
     /**
      * The runs at one temperature.
      *
      * @param temperature T
-     * @param passages    first-passage times (in updates) of the runs that escaped, ascending
-     * @param runs        runs at this temperature
-     * @param inStart     runs whose last point is in the basin they started in
-     * @param inOther     runs whose last point is in the other basin
-     * @param diverged    runs that diverged
+     * @param passage     per run: its first-passage time in updates, or −1 if it never escaped
+     * @param end         per run: the basin its last point is in
      */
-    public record AtTemperature(double temperature, int[] passages, int runs, int inStart, int inOther, int diverged) {
+    public record AtTemperature(double temperature, int[] passage, End[] end) {
         public AtTemperature {
-            passages = passages.clone();
+            passage = passage.clone();
+            end = end.clone();
         }
 
         @Override
+        public int[] passage() {
+            return passage.clone();
+        }
+
+        @Override
+        public End[] end() {
+            return end.clone();
+        }
+
+        public int runs() {
+            return passage.length;
+        }
+
+        /** The first-passage times of the runs that escaped, ascending. */
         public int[] passages() {
-            return passages.clone();
+            return java.util.Arrays.stream(passage).filter(p -> p >= 0).sorted().toArray();
+        }
+
+        private int count(End e) {
+            int n = 0;
+            for (End x : end) {
+                n += x == e ? 1 : 0;
+            }
+            return n;
+        }
+
+        /** Runs whose last point is in the basin they started in. */
+        public int inStart() {
+            return count(End.START_BASIN);
+        }
+
+        /** Runs whose last point is in the other basin. */
+        public int inOther() {
+            return count(End.OTHER_BASIN);
+        }
+
+        public int diverged() {
+            return count(End.DIVERGED);
         }
 
         public int escaped() {
-            return passages.length;
+            int n = 0;
+            for (int p : passage) {
+                n += p >= 0 ? 1 : 0;
+            }
+            return n;
         }
 
         /** The fraction of runs that escaped within the horizon. */
         public double escapedFraction() {
-            return (double) passages.length / runs;
+            return (double) escaped() / runs();
         }
 
         /**
@@ -52,21 +93,25 @@ public final class EscapeResult {
          * NaN when none escaped.
          */
         public double meanPassage(long horizon) {
-            if (passages.length == 0) {
+            int escaped = escaped();
+            if (escaped == 0) {
                 return Double.NaN;
             }
             double sum = 0;
-            for (int p : passages) {
-                sum += p;
+            for (int k = 0; k < passage.length; k++) {
+                if (passage[k] >= 0) {
+                    sum += passage[k];
+                } else if (end[k] != End.DIVERGED) {
+                    sum += horizon;
+                }
             }
-            sum += (double) horizon * (runs - diverged - passages.length);
-            return sum / passages.length;
+            return sum / escaped;
         }
 
         /** Counts of passages in {@code bins} equal bins over [0, maxStep]. */
         public int[] histogram(int bins, double maxStep) {
             int[] h = new int[bins];
-            for (int p : passages) {
+            for (int p : passages()) {
                 int b = (int) Math.min(bins - 1, Math.floor(p / maxStep * bins));
                 h[b]++;
             }
