@@ -53,6 +53,11 @@ public final class Sgd extends Optimizer {
     private final boolean anyWeightDecay;
     /** The momentum buffers b, same layout as θ. */
     private final double[] buf;
+    /**
+     * μ, 1 − τ and −η repeated for every coordinate (same layout as θ), so that the heavy-ball loop
+     * indexes every array alike: the JIT vectorizes a loop only when all its accesses share one index.
+     */
+    private final double[] momentumC, gainC, negLrC;
 
     Sgd(int dim, int stride, List<Config> configs) {
         super(dim, stride);
@@ -76,6 +81,13 @@ public final class Sgd extends Optimizer {
         anyMomentum = anyM;
         anyWeightDecay = anyWd;
         buf = new double[dim * stride];
+        momentumC = new double[dim * stride];
+        gainC = new double[dim * stride];
+        negLrC = new double[dim * stride];
+        for (int c = 0; c < dim; c++) {
+            System.arraycopy(momentum, 0, momentumC, c * stride, stride);
+            System.arraycopy(gain, 0, gainC, c * stride, stride);
+        }
     }
 
     @Override
@@ -90,19 +102,21 @@ public final class Sgd extends Optimizer {
                 }
             } else if (!anyWeightDecay && !nesterov) {
                 // Heavy ball without weight decay, the sweep's hot loop: the lines below with λ = 0.
+                for (int r = 0; r < n; r++) {
+                    negLrC[o + r] = -lr[r];
+                }
+                final int end = o + n;
                 if (first) {
-                    for (int r = 0; r < n; r++) {
-                        int i = o + r;
+                    for (int i = o; i < end; i++) {
                         double b = grad[i];
                         buf[i] = b;
-                        theta[i] = Math.fma(-lr[r], b, theta[i]);
+                        theta[i] = Math.fma(negLrC[i], b, theta[i]);
                     }
                 } else {
-                    for (int r = 0; r < n; r++) {
-                        int i = o + r;
-                        double b = Math.fma(gain[r], grad[i], buf[i] * momentum[r]);
+                    for (int i = o; i < end; i++) {
+                        double b = Math.fma(gainC[i], grad[i], buf[i] * momentumC[i]);
                         buf[i] = b;
-                        theta[i] = Math.fma(-lr[r], b, theta[i]);
+                        theta[i] = Math.fma(negLrC[i], b, theta[i]);
                     }
                 }
             } else if (nesterov) {
@@ -138,6 +152,8 @@ public final class Sgd extends Optimizer {
         gain[to] = gain[from];
         weightDecay[to] = weightDecay[from];
         moveState(buf, from, to);
+        moveState(momentumC, from, to);
+        moveState(gainC, from, to);
     }
 
     @Override
