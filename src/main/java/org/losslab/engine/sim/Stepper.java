@@ -336,20 +336,22 @@ public final class Stepper implements Objective {
     }
 
     /**
-     * Did any active run diverge or first reach the tolerance? A branch-free scan (v − v is 0 for
-     * finite v and NaN otherwise; ‖g‖ is finite exactly when g_x² + g_y² is) that the JIT can
-     * vectorize, so a sweep pays for the bookkeeping below only at the rare steps where it matters.
+     * Did any active run diverge or first reach the tolerance? A cheap scan that the exact loop in
+     * {@link #report} confirms: x + y + f + g_x² + g_y² is non-finite whenever one of the terms is
+     * (‖g‖ is finite exactly when g_x² + g_y² is), and s − s is 0 for finite s and NaN otherwise. A sum
+     * of finite terms that overflows only sends the step through the exact loop, which finds nothing.
      */
     private boolean anyEvent() {
         final int s = stride;
-        boolean event = false;
+        double acc = 0;
+        boolean reached = false;
         for (int r = 0; r < n; r++) {
-            double x = theta[r], y = theta[s + r], f = loss[r];
-            double gx = grad[r], gy = grad[s + r];
-            double q = gx * gx + gy * gy;
-            event |= ((x - x) + (y - y) + (f - f) + (q - q) != 0) | (f <= target[r]);
+            double gx = grad[r], gy = grad[s + r], f = loss[r];
+            double sum = theta[r] + theta[s + r] + f + (gx * gx + gy * gy);
+            acc += sum - sum;
+            reached |= f <= target[r];
         }
-        return event;
+        return acc != 0 || reached;
     }
 
     private void keepLast(int r) {
