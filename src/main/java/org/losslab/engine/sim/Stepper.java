@@ -343,15 +343,14 @@ public final class Stepper implements Objective {
      */
     private boolean anyEvent() {
         final int s = stride;
-        double acc = 0;
-        boolean reached = false;
+        boolean event = false;
         for (int r = 0; r < n; r++) {
             double gx = grad[r], gy = grad[s + r], f = loss[r];
             double sum = theta[r] + theta[s + r] + f + (gx * gx + gy * gy);
-            acc += sum - sum;
-            reached |= f <= target[r];
+            // An OR carried from run to run, not a sum: no floating-point latency chain.
+            event |= (sum - sum != 0) | (f <= target[r]);
         }
-        return acc != 0 || reached;
+        return event;
     }
 
     private void keepLast(int r) {
