@@ -73,7 +73,43 @@ public record SweepSpec(String title, Scenario scenario, int run, Axis x, Axis y
                 throw f.error("$", "\"color\": \"stepsToTolerance\" needs a \"tolerance\"");
             }
         }
-        SweepSpec spec = new SweepSpec(title, scenario, run, x, y, tolerance, measure);
+        return checked(new SweepSpec(title, scenario, run, x, y, tolerance, measure), f);
+    }
+
+    /**
+     * A sweep built in memory (e.g. by the app from the open scenario), checked by the same rules as
+     * a file: the keys must apply to the run and every value on both axes must be valid for it.
+     *
+     * @param source names the sweep in messages
+     * @throws ScenarioException naming {@code $.x.key}, {@code $.y.from}, … and what is wrong
+     */
+    public static SweepSpec checked(SweepSpec spec, String source) throws ScenarioException {
+        SpecFiles f = SpecFiles.of(source, null);
+        if (spec.run < 0 || spec.run >= spec.scenario.runs().size()) {
+            throw f.error("$.run", "must be from 0 to " + (spec.scenario.runs().size() - 1) + ", got " + spec.run);
+        }
+        Axis[] axes = {spec.x, spec.y};
+        for (int k = 0; k < 2; k++) {
+            Axis a = axes[k];
+            try {
+                // Whole-number keys round their values, whatever the caller said.
+                boolean integer = SweepKey.resolve(a.key(), spec.scenario.runs().get(spec.run)).integer();
+                axes[k] = new Axis(a.key(), a.from(), a.to(), a.count(), a.log(), integer);
+            } catch (IllegalArgumentException e) {
+                throw f.error("$." + (k == 0 ? "x" : "y") + ".key", e.getMessage());
+            }
+        }
+        if (spec.x.key().equals(spec.y.key())) {
+            throw f.error("$.y.key", "both axes vary \"" + spec.x.key() + "\"; pick two different hyperparameters");
+        }
+        return checked(new SweepSpec(spec.title, spec.scenario, spec.run, axes[0], axes[1], spec.tolerance, spec.measure), f);
+    }
+
+    private static SweepSpec checked(SweepSpec spec, SpecFiles f) throws ScenarioException {
+        Scenario scenario = spec.scenario;
+        int run = spec.run;
+        Axis x = spec.x, y = spec.y;
+        RunSpec base = scenario.runs().get(run);
         // Every value is checked by the scenario rules (ranges, cross-parameter rules): each axis's
         // ends alone, then the corners; the ends suffice because each rule is an interval.
         for (Axis a : new Axis[] {x, y}) {

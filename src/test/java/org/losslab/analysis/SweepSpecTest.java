@@ -73,4 +73,31 @@ class SweepSpecTest {
             }
         }
     }
+
+    /** The app builds sweeps in memory; they are checked by the file's rules, with the same messages. */
+    @org.junit.jupiter.api.Test
+    void sweepsBuiltInMemoryAreCheckedLikeFiles() throws Exception {
+        String text = SPEC.replace("SURFACE", "quadratic").replace("OPT", "sgd").replace("XKEY", "optimizer.lr")
+                .replace("XFROM", "0.01").replace("XTO", "1").replace("XSCALE", "log").replace("YKEY", "warmupSteps")
+                .replace("YFROM", "0").replace("YTO", "20");
+        SweepSpec good = SweepSpec.read(text, "test", null);
+        Scenario s = good.scenario();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> org.losslab.engine.analysis.Axis.log("optimizer.lr", -1e-3, 1, 4));
+        assertTrue(e.getMessage().contains("log axis needs positive ends"));
+        org.losslab.engine.analysis.Axis warm = org.losslab.engine.analysis.Axis.linear("warmupSteps", 0, 10, 3);
+        var bad = org.losslab.engine.analysis.Axis.linear("optimizer.lr", -1, 1, 4);
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(org.losslab.scenario.ScenarioException.class,
+                () -> SweepSpec.checked(new SweepSpec("", s, 1, bad, warm, 0, SweepResult.Measure.FINAL_LOSS), "app"));
+        assertEquals("app: $.x.from: optimizer.lr = -1.0: optimizer.lr must be ≥ 0, got -1", ex.getMessage());
+        var odd = org.losslab.engine.analysis.Axis.linear("warmupSteps", 0, 9, 4);
+        SweepSpec ok = SweepSpec.checked(new SweepSpec("", s, 1, org.losslab.engine.analysis.Axis.log("optimizer.lr", 0.01, 1, 3),
+                odd, 0, SweepResult.Measure.FINAL_LOSS), "app");
+        assertTrue(ok.y().integer(), "warmupSteps rounds");
+        assertEquals(3.0, ok.y().value(1));
+        var nope = org.losslab.engine.analysis.Axis.linear("optimizer.betas", 0, 1, 2);
+        var ek = org.junit.jupiter.api.Assertions.assertThrows(org.losslab.scenario.ScenarioException.class,
+                () -> SweepSpec.checked(new SweepSpec("", s, 1, nope, warm, 0, SweepResult.Measure.FINAL_LOSS), "app"));
+        assertTrue(ek.getMessage().startsWith("app: $.x.key: "), ek.getMessage());
+    }
 }
