@@ -36,6 +36,14 @@ public final class SweepPng {
 
     static Scale scale(SweepResult r, SweepResult.Measure m) {
         int w = r.width(), h = r.height();
+        // Losses are shown on a log scale when they are all positive; surfaces with minima below 0
+        // (the double well, Styblinski–Tang, …) are shown as they are.
+        boolean positive = true;
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w && r.rowDone(j); i++) {
+                positive &= r.diverged(i, j) || r.finalLoss(i, j) > 0;
+            }
+        }
         double[] v = new double[w * h];
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < h; j++) {
@@ -43,7 +51,8 @@ public final class SweepPng {
                 double x = Double.NaN;
                 if (r.rowDone(j)) {
                     switch (m) {
-                        case FINAL_LOSS -> x = r.diverged(i, j) ? Double.NaN : Math.log10(Math.max(Math.abs(r.finalLoss(i, j)), 1e-300));
+                        case FINAL_LOSS -> x = r.diverged(i, j) ? Double.NaN
+                                : positive ? Math.log10(Math.max(r.finalLoss(i, j), 1e-300)) : r.finalLoss(i, j);
                         case STEPS_TO_TOLERANCE -> x = r.diverged(i, j) || r.reachedAt(i, j) < 0 ? Double.NaN : r.reachedAt(i, j);
                         case DIVERGED -> x = r.diverged(i, j) ? Math.log10(Math.max(1, r.divergedAt(i, j))) : Double.NaN;
                     }
@@ -56,7 +65,7 @@ public final class SweepPng {
             }
         }
         String label = switch (m) {
-            case FINAL_LOSS -> "log₁₀ final loss";
+            case FINAL_LOSS -> positive ? "log₁₀ final loss" : "final loss";
             case STEPS_TO_TOLERANCE -> "steps to loss ≤ " + Chart.number(r.tolerance());
             case DIVERGED -> "log₁₀ step of divergence";
         };
@@ -104,7 +113,9 @@ public final class SweepPng {
         if (m == SweepResult.Measure.DIVERGED) {
             lx = c.legend(lx, ly, NOT_REACHED, "did not diverge");
         } else {
-            lx = c.legend(lx, ly, DIVERGED, "diverged");
+            if (r.divergedCount() > 0) {
+                lx = c.legend(lx, ly, DIVERGED, "diverged");
+            }
             if (m == SweepResult.Measure.STEPS_TO_TOLERANCE) {
                 lx = c.legend(lx, ly, NOT_REACHED, "never reached the tolerance");
             }
