@@ -22,6 +22,9 @@ public final class Cli {
             "  losslab                      open the app",
             "  " + RunCommand.USAGE,
             "  " + TrainCommand.USAGE,
+            "  " + SweepCommand.USAGE,
+            "  " + EscapeCommand.USAGE,
+            "  " + BenchCommand.USAGE,
             "  " + BenchTrainCommand.USAGE,
             "  losslab help");
 
@@ -38,6 +41,15 @@ public final class Cli {
                     return OK;
                 case "train":
                     TrainCommand.run(rest, out);
+                    return OK;
+                case "sweep":
+                    SweepCommand.run(rest, out);
+                    return OK;
+                case "escape":
+                    EscapeCommand.run(rest, out);
+                    return OK;
+                case "bench":
+                    BenchCommand.run(rest, out);
                     return OK;
                 case "bench-train":
                     BenchTrainCommand.run(rest, out);

@@ -14,7 +14,7 @@ import java.util.List;
  * Rounding follows torch's CPU kernels on an FMA machine: {@code add(x, alpha=a)} and
  * {@code addcmul} are fused multiply-adds, {@code addcdiv} is {@code self + (value·t1)/t2}.
  */
-public final class Adagrad extends Optimizer {
+public final class Adagrad extends Optimizer implements Preconditioned {
 
     /** Hyperparameters of torch.optim.Adagrad; torch's checks (all non-negative) are applied. */
     public record Config(double lr, double lrDecay, double eps, double initialAccumulatorValue, double weightDecay)
@@ -93,6 +93,12 @@ public final class Adagrad extends Optimizer {
                 theta[i] += negClr[r] * g / std;                   // param.addcdiv_(g, std, value=−η̃)
             }
         }
+    }
+
+    /** √s + ε of the last update. */
+    @Override
+    public double denominator(int slot, int coord) {
+        return steps == 0 ? Double.NaN : Math.sqrt(sum[coord * stride + slot]) + eps[slot];
     }
 
     @Override

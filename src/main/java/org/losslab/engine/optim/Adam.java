@@ -17,7 +17,7 @@ import java.util.List;
  * {@code add(x, alpha=a)} and {@code addcmul} are fused multiply-adds in torch's CPU kernels on
  * an FMA machine, {@code addcdiv} is {@code self + (value·t1)/t2}.
  */
-public final class Adam extends Optimizer {
+public final class Adam extends Optimizer implements Preconditioned {
 
     /**
      * Hyperparameters of torch.optim.Adam ({@code decoupled = false}) or torch.optim.AdamW
@@ -132,6 +132,16 @@ public final class Adam extends Optimizer {
                 theta[i] += -stepSize[r] * mi / denom;
             }
         }
+    }
+
+    /** √v̂ + ε of the last update: √v/√(1 − β₂ᵗ) + ε (v its running maximum with amsgrad). */
+    @Override
+    public double denominator(int slot, int coord) {
+        if (steps == 0) {
+            return Double.NaN;
+        }
+        int i = coord * stride + slot;
+        return Math.sqrt(amsgrad ? vMax[i] : v[i]) / bc2Sqrt[slot] + eps[slot];
     }
 
     @Override

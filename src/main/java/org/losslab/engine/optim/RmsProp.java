@@ -18,7 +18,7 @@ import java.util.List;
  * {@code addcmul} are fused multiply-adds, {@code addcdiv} is {@code self + (value·t1)/t2};
  * hence the {@link Math#fma} calls. Momentum, centering and weight decay may differ per run.
  */
-public final class RmsProp extends Optimizer {
+public final class RmsProp extends Optimizer implements Preconditioned {
 
     /** Hyperparameters of torch.optim.RMSprop; torch's checks (all non-negative) are applied. */
     public record Config(double lr, double alpha, double eps, double momentum, boolean centered, double weightDecay)
@@ -111,6 +111,21 @@ public final class RmsProp extends Optimizer {
             }
         }
         steps++;
+    }
+
+    /** √v + ε of the last update (centered: √(v − ḡ²) + ε). */
+    @Override
+    public double denominator(int slot, int coord) {
+        if (steps == 0) {
+            return Double.NaN;
+        }
+        int i = coord * stride + slot;
+        double v = squareAvg[i];
+        if (centered[slot]) {
+            double gm = gradAvg[i];
+            return Math.sqrt(Math.fma(-gm, gm, v)) + eps[slot];
+        }
+        return Math.sqrt(v) + eps[slot];
     }
 
     @Override

@@ -53,6 +53,11 @@ public final class Sgd extends Optimizer {
     private final boolean anyWeightDecay;
     /** The momentum buffers b, same layout as θ. */
     private final double[] buf;
+    /**
+     * μ, 1 − τ and −η repeated for every coordinate (same layout as θ), so that the heavy-ball loop
+     * indexes every array alike: the JIT vectorizes a loop only when all its accesses share one index.
+     */
+    private final double[] momentumC, gainC, negLrC;
 
     Sgd(int dim, int stride, List<Config> configs) {
         super(dim, stride);
@@ -76,17 +81,27 @@ public final class Sgd extends Optimizer {
         anyMomentum = anyM;
         anyWeightDecay = anyWd;
         buf = new double[dim * stride];
+        momentumC = new double[dim * stride];
+        gainC = new double[dim * stride];
+        negLrC = new double[dim * stride];
+        for (int c = 0; c < dim; c++) {
+            System.arraycopy(momentum, 0, momentumC, c * stride, stride);
+            System.arraycopy(gain, 0, gainC, c * stride, stride);
+        }
     }
 
     @Override
     public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
         // One small method per variant keeps each under the JIT's inlining limit.
+        final boolean first = steps == 0;
         if (!anyMomentum && !anyWeightDecay) {
             plainStep(n, theta, grad, lr);
+        } else if (!anyWeightDecay && !nesterov) {
+            heavyBallNoDecayStep(n, theta, grad, lr, first);
         } else if (nesterov) {
-            nesterovStep(n, theta, grad, lr, steps == 0);
+            nesterovStep(n, theta, grad, lr, first);
         } else {
-            heavyBallStep(n, theta, grad, lr, steps == 0);
+            heavyBallStep(n, theta, grad, lr, first);
         }
         steps++;
     }
@@ -97,6 +112,30 @@ public final class Sgd extends Optimizer {
             final int o = c * stride;
             for (int r = 0; r < n; r++) {
                 theta[o + r] = Math.fma(-lr[r], grad[o + r], theta[o + r]);
+            }
+        }
+    }
+
+    /** Heavy ball without weight decay, the sweep's hot loop: {@link #heavyBallStep} with λ = 0. */
+    private void heavyBallNoDecayStep(int n, double[] theta, double[] grad, double[] lr, boolean first) {
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            for (int r = 0; r < n; r++) {
+                negLrC[o + r] = -lr[r];
+            }
+            final int end = o + n;
+            if (first) {
+                for (int i = o; i < end; i++) {
+                    double b = grad[i];
+                    buf[i] = b;
+                    theta[i] = Math.fma(negLrC[i], b, theta[i]);
+                }
+            } else {
+                for (int i = o; i < end; i++) {
+                    double b = Math.fma(gainC[i], grad[i], buf[i] * momentumC[i]);
+                    buf[i] = b;
+                    theta[i] = Math.fma(negLrC[i], b, theta[i]);
+                }
             }
         }
     }
@@ -139,6 +178,8 @@ public final class Sgd extends Optimizer {
         gain[to] = gain[from];
         weightDecay[to] = weightDecay[from];
         moveState(buf, from, to);
+        moveState(momentumC, from, to);
+        moveState(gainC, from, to);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.losslab.engine.optim.Objective;
 import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.OptimizerConfig;
+import org.losslab.engine.optim.Preconditioned;
 import org.losslab.engine.schedule.Schedule;
 import org.losslab.engine.surface.FiniteSum;
 import org.losslab.engine.surface.Surface;
@@ -63,6 +64,8 @@ public final class Stepper implements Objective {
     private final double[] probe;
     private final double[] probeLoss;
     private final double[] lr;
+    /** Per slot: the tolerance until the run first reaches it, then −∞ (nothing more to record). */
+    private final double[] target;
     private final Optimizer optimizer;
 
     // Scratch for one run (Objective calls, minibatch gradients).
@@ -87,7 +90,19 @@ public final class Stepper implements Objective {
      * @param seed     the scenario seed
      */
     public Stepper(Surface surface, List<RunConfig> runs, int[] indices, long steps, long seed) {
-        if (runs.isEmpty() || runs.size() != indices.length) {
+        this(surface, runs, indices, indices, steps, seed);
+    }
+
+    /**
+     * As {@link #Stepper(Surface, List, int[], long, long)}, but run r draws its noise and minibatches
+     * from the streams of run {@code streams[r]} instead of {@code indices[r]}: a sweep gives every
+     * cell of a grid its own result slot while each cell replays the noise of the one scenario run it
+     * varies, so a cell equals that run done alone.
+     *
+     * @param streams the scenario run index whose random streams run r uses. Not modified.
+     */
+    public Stepper(Surface surface, List<RunConfig> runs, int[] indices, int[] streams, long steps, long seed) {
+        if (runs.isEmpty() || runs.size() != indices.length || streams.length != indices.length) {
             throw new IllegalArgumentException("need one index per run");
         }
         this.surface = surface;
@@ -112,6 +127,8 @@ public final class Stepper implements Objective {
         probe = new double[2 * stride];
         probeLoss = new double[stride];
         lr = new double[stride];
+        target = new double[stride];
+        Arrays.fill(target, Double.NEGATIVE_INFINITY);
         h1 = new double[3];
         boolean sam = false, clips = false, noisy = false, mini = false, plateau = false, constant = true;
         int maxRun = 0;
@@ -139,11 +156,11 @@ public final class Stepper implements Objective {
             clips |= c.clips();
             if (temperature[r] > 0) {
                 noisy = true;
-                noise[r] = new Gaussian(Seeds.of(seed, indices[r], Seeds.NOISE));
+                noise[r] = new Gaussian(Seeds.of(seed, streams[r], Seeds.NOISE));
             }
             if (finiteSum != null && c.batchSize() > 0 && c.batchSize() < finiteSum.size()) {
                 mini = true;
-                batches[r] = new Minibatches(finiteSum.size(), c.batchSize(), Seeds.of(seed, indices[r], Seeds.BATCHES));
+                batches[r] = new Minibatches(finiteSum.size(), c.batchSize(), Seeds.of(seed, streams[r], Seeds.BATCHES));
             }
             plateau |= schedule[r].isStateful();
             constant &= warmup[r] == 0 && schedule[r].isConstant();
@@ -162,6 +179,7 @@ public final class Stepper implements Objective {
     /** Also record, per run, the first step whose loss is at most {@code tol}. */
     public Stepper trackTolerance(double tol) {
         this.tolerance = tol;
+        Arrays.fill(target, tol);
         return this;
     }
 
@@ -295,6 +313,9 @@ public final class Stepper implements Objective {
 
     /** Reports every active run's point and removes those that diverged. */
     private void report(TrajectorySink sink, long step) {
+        if (sink == null && !anyEvent()) {
+            return;
+        }
         for (int r = n - 1; r >= 0; r--) {
             double x = theta[r], y = theta[stride + r], f = loss[r];
             double gx = grad[r], gy = grad[stride + r];
@@ -304,6 +325,7 @@ public final class Stepper implements Objective {
             }
             if (f <= tolerance && reachedAt[runIndex[r]] < 0) {
                 reachedAt[runIndex[r]] = step;
+                target[r] = Double.NEGATIVE_INFINITY;
             }
             if (!(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(f) && Double.isFinite(gn))) {
                 divergedAt[runIndex[r]] = step;
@@ -311,6 +333,24 @@ public final class Stepper implements Objective {
                 remove(r);
             }
         }
+    }
+
+    /**
+     * Did any active run diverge or first reach the tolerance? A cheap scan that the exact loop in
+     * {@link #report} confirms: x + y + f + g_x² + g_y² is non-finite whenever one of the terms is
+     * (‖g‖ is finite exactly when g_x² + g_y² is), and s − s is 0 for finite s and NaN otherwise. A sum
+     * of finite terms that overflows only sends the step through the exact loop, which finds nothing.
+     */
+    private boolean anyEvent() {
+        final int s = stride;
+        boolean event = false;
+        for (int r = 0; r < n; r++) {
+            double gx = grad[r], gy = grad[s + r], f = loss[r];
+            double sum = theta[r] + theta[s + r] + f + (gx * gx + gy * gy);
+            // An OR carried from run to run, not a sum: no floating-point latency chain.
+            event |= (sum - sum != 0) | (f <= target[r]);
+        }
+        return event;
     }
 
     private void keepLast(int r) {
@@ -340,6 +380,7 @@ public final class Stepper implements Objective {
         grad[stride + r] = grad[stride + last];
         loss[r] = loss[last];
         lr[r] = lr[last];
+        target[r] = target[last];
         optimizer.moveRun(last, r);
     }
 
@@ -388,6 +429,23 @@ public final class Stepper implements Objective {
 
     public double lastLoss(int i) {
         return lastLoss[i];
+    }
+
+    /**
+     * For adaptive optimizers ({@link Preconditioned}), the denominator of coordinate {@code coord}
+     * in scenario run {@code run}'s last update; NaN for other methods, before the first update, or
+     * once the run has left the batch. Read it from a {@link TrajectorySink} to follow the
+     * preconditioner along a run.
+     */
+    public double denominator(int run, int coord) {
+        if (optimizer instanceof Preconditioned p) {
+            for (int r = 0; r < n; r++) {
+                if (runIndex[r] == run) {
+                    return p.denominator(r, coord);
+                }
+            }
+        }
+        return Double.NaN;
     }
 
     public boolean wasCancelled() {
