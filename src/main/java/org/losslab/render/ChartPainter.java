@@ -14,7 +14,7 @@ public final class ChartPainter {
     public record Layout(double left, double top, double width, double height) {
         public static Layout of(double w, double h, PlotStyle style) {
             double fs = style.fontScale();
-            double left = 52 * fs, top = 22 * fs, bottom = 22 * fs, right = 10 * fs;
+            double left = 52 * fs, top = 22 * fs, bottom = 22 * fs, right = 16 * fs;
             return new Layout(left, top, Math.max(10, w - left - right), Math.max(10, h - top - bottom));
         }
 
