@@ -56,7 +56,8 @@ public final class LabModel {
     private final LatestWins<ContourField> fields;
     private final Executor pool;
     private FieldKey fieldKey;
-    private int[] gridSize = {200, 150};
+    /** Contour grid nodes asked for by the view; null until it has a size (no work for a guess). */
+    private int[] gridSize;
 
     private record FieldKey(Typed surface, Window view, int nx, int ny) {
     }
@@ -288,7 +289,7 @@ public final class LabModel {
 
     /** The view asks for a contour grid of this many nodes. */
     public void requestGrid(int nx, int ny) {
-        if (nx != gridSize[0] || ny != gridSize[1]) {
+        if (gridSize == null || nx != gridSize[0] || ny != gridSize[1]) {
             gridSize = new int[] {nx, ny};
             recomputeField();
         }
@@ -308,7 +309,7 @@ public final class LabModel {
 
     private void recomputeField() {
         Scenario s = scenario.get();
-        if (s == null) {
+        if (s == null || gridSize == null) {
             return;
         }
         FieldKey key = new FieldKey(s.surface(), s.view(), gridSize[0], gridSize[1]);
