@@ -46,7 +46,7 @@ final class CompareView extends BorderPane {
         main.scenarioProperty().addListener(x -> follow());
         main.hiddenProperty().addListener(x -> syncHidden());
         main.playback().stepProperty().addListener((o, a, b) -> other.playback().seek(b.longValue()));
-        other.selectedProperty().bind(main.selectedProperty());
+        main.selectedProperty().addListener((o, a, b) -> other.selectedProperty().set(b.intValue()));
         follow();
     }
 
@@ -68,6 +68,7 @@ final class CompareView extends BorderPane {
         } else {
             other.edit(x -> derived);
         }
+        other.selectedProperty().set(main.selected());
         other.playback().setLast(s.steps());
         other.playback().seek(main.playback().step());
         syncHidden();

@@ -57,7 +57,11 @@ final class ParamSlider extends VBox {
         markLabel.getStyleClass().add("stability-label");
         overlay.getChildren().addAll(mark, markLabel);
         overlay.setMouseTransparent(true);
-        overlay.setManaged(true);
+        // The mark follows the track's size; it must never feed back into the layout's size.
+        mark.setManaged(false);
+        markLabel.setManaged(false);
+        overlay.setMinSize(0, 0);
+        overlay.setPrefSize(0, 0);
         StackPane stack = new StackPane(slider, overlay);
         getChildren().addAll(head, stack);
         slider.valueProperty().addListener((o, a, b) -> {
@@ -145,9 +149,10 @@ final class ParamSlider extends VBox {
         double h = overlay.getHeight();
         mark.setStartX(x);
         mark.setEndX(x);
-        mark.setStartY(0);
-        mark.setEndY(h);
-        markLabel.relocate(x + 3, -2);
+        mark.setStartY(h * 0.2);
+        mark.setEndY(h * 0.8);
+        markLabel.autosize();
+        markLabel.relocate(x + 3, h * 0.5 - markLabel.getHeight());
     }
 
     Slider slider() {
