@@ -28,7 +28,7 @@ final class FxDrawing implements Drawing {
     FxDrawing on(GraphicsContext g) {
         this.gc = g;
         g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setLineJoin(StrokeLineJoin.BEVEL);
         g.setTextBaseline(VPos.BASELINE);
         g.setImageSmoothing(true);
         return this;

@@ -32,8 +32,13 @@ import org.losslab.scenario.Scenario;
  */
 final class PlotView extends Region implements FrameLoop.Painted {
     private final LabModel model;
+    /** Contours, axes and colour bar: redrawn only when the surface, window, size or style change. */
+    private final Canvas base = new Canvas();
+    /** Paths, markers, overlays and legend: redrawn on every change. */
     private final Canvas canvas = new Canvas();
     private final FxDrawing drawing = new FxDrawing();
+    private final FxDrawing baseDrawing = new FxDrawing();
+    private Object baseKey;
     private final PlotPainter painter = new PlotPainter();
     private final ObjectProperty<PlotStyle> style = new SimpleObjectProperty<>(this, "style", PlotStyle.LIGHT);
     private final ObjectProperty<PlotScene.Overlays> overlays =
@@ -48,7 +53,7 @@ final class PlotView extends Region implements FrameLoop.Painted {
         this.model = model;
         this.startMover = model::moveStart;
         getStyleClass().add("plot-view");
-        getChildren().add(canvas);
+        getChildren().addAll(base, canvas);
         setMinSize(200, 150);
         setFocusTraversable(true);
         setAccessibleText("2-D contour plot: click to move the start point");
@@ -150,6 +155,8 @@ final class PlotView extends Region implements FrameLoop.Painted {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            base.setWidth(w);
+            base.setHeight(h);
             requestGrid();
             markDirty();
         }
@@ -193,7 +200,16 @@ final class PlotView extends Region implements FrameLoop.Painted {
         if (scene == null) {
             return;
         }
-        painter.paint(drawing.on(canvas.getGraphicsContext2D()), scene, style.get(), getWidth(), getHeight());
+        double w = getWidth(), h = getHeight();
+        List<Object> key = java.util.Arrays.asList(scene.field(), scene.window(), style.get(), w, h,
+                scene.overlays().gradientField() ? scene.surface() : null);
+        if (!key.equals(baseKey)) {
+            baseKey = key;
+            painter.paintBase(baseDrawing.on(base.getGraphicsContext2D()), scene, style.get(), w, h);
+        }
+        var g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        painter.paintTop(drawing.on(g), scene, style.get(), w, h);
         paints++;
     }
 }

@@ -90,7 +90,6 @@ final class RunTable extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(head, table);
         model.snapshotProperty().addListener(x -> refresh());
-        model.scenarioProperty().addListener(x -> refresh());
     }
 
     /** The rows for a snapshot; pure, so it is tested without a window. */

@@ -1,5 +1,6 @@
 package org.losslab.app;
 
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
@@ -20,6 +21,8 @@ final class RunsPane extends VBox {
     private final LabModel model;
     private final ListView<Integer> list = new ListView<>();
     private boolean updating;
+    /** What the cells show; the list is refreshed only when this changes (not on every slider step). */
+    private List<String> shown = List.of();
 
     RunsPane(LabModel model) {
         this.model = model;
@@ -67,8 +70,18 @@ final class RunsPane extends VBox {
             if (list.getItems().size() != n) {
                 list.getItems().setAll(java.util.stream.IntStream.range(0, n).boxed().toList());
             }
-            list.refresh();
-            list.getSelectionModel().select(model.selected());
+            List<String> now = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                RunSpec r = model.scenario().runs().get(i);
+                now.add(r.displayLabel() + "|" + r.displayColor(i) + "|" + r.optimizer().type());
+            }
+            if (!now.equals(shown)) {
+                shown = now;
+                list.refresh();
+            }
+            if (list.getSelectionModel().getSelectedIndex() != model.selected()) {
+                list.getSelectionModel().select(model.selected());
+            }
         } finally {
             updating = false;
         }

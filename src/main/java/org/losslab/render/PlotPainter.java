@@ -18,8 +18,18 @@ public final class PlotPainter {
     private final double[] h = new double[3];
     private final double[] eig = new double[6];
 
-    /** Paints {@code scene} into a {@code width × height} picture. */
+    /** Paints {@code scene} into a {@code width × height} picture: the base, then the top layer. */
     public void paint(Drawing d, PlotScene scene, PlotStyle style, double width, double height) {
+        paintBase(d, scene, style, width, height);
+        paintTop(d, scene, style, width, height);
+    }
+
+    /**
+     * The layer that changes only with the surface, window, size or style: background, filled
+     * contours, iso-lines, the gradient field, axes and colour bar. The app keeps it on its own
+     * canvas, so dragging a slider redraws only the paths.
+     */
+    public void paintBase(Drawing d, PlotScene scene, PlotStyle style, double width, double height) {
         PlotLayout L = PlotLayout.of(width, height, scene.window(), style);
         d.dash();
         d.color(style.background());
@@ -36,6 +46,18 @@ public final class PlotPainter {
         if (scene.overlays().gradientField() && scene.surface() != null) {
             gradientField(d, scene.surface(), L, style);
         }
+        d.unclip();
+        axes(d, L, style);
+        if (field != null) {
+            colorBar(d, field, L, style);
+        }
+    }
+
+    /** The layer of the runs: paths, markers, vectors, the Hessian at the cursor and the legend (transparent elsewhere). */
+    public void paintTop(Drawing d, PlotScene scene, PlotStyle style, double width, double height) {
+        PlotLayout L = PlotLayout.of(width, height, scene.window(), style);
+        d.dash();
+        d.clip(L.left(), L.top(), L.plotWidth(), L.plotHeight());
         for (PlotScene.Path p : scene.paths()) {
             if (p.visible() && p.trajectory() != null) {
                 path(d, p, scene.step(), L, style);
@@ -52,10 +74,6 @@ public final class PlotPainter {
             hessian(d, scene.surface(), scene.cursor(), L, style);
         }
         d.unclip();
-        axes(d, L, style);
-        if (field != null) {
-            colorBar(d, field, L, style);
-        }
         if (scene.overlays().legend()) {
             legend(d, scene, L, style);
         }
@@ -137,8 +155,8 @@ public final class PlotPainter {
                     open = true;
                     lx = px;
                     ly = py;
-                } else if (k == last || Math.abs(px - lx) + Math.abs(py - ly) > 0.75) {
-                    // Points closer than a pixel add nothing to the picture: skip them.
+                } else if (k == last || Math.abs(px - lx) + Math.abs(py - ly) > 1.5) {
+                    // Points within a pixel or two add nothing visible: skip them (long zigzags cost the rasterizer).
                     d.lineTo(px, py);
                     lx = px;
                     ly = py;
