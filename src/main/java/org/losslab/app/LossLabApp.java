@@ -10,7 +10,8 @@ import javafx.stage.Stage;
  * The desktop app. System properties for classroom set-up and for screenshots:
  * {@code losslab.scenario} (file to open), {@code losslab.theme} (light|dark),
  * {@code losslab.presentation} (true), {@code losslab.layout} (single|two),
- * {@code losslab.window} (WxH), {@code losslab.screenshot} (PNG file: snapshot the window once
+ * {@code losslab.window} (WxH), {@code losslab.tab} (run|narration: the side panel's tab),
+ * {@code losslab.overlays} (gradient,vectors), {@code losslab.run} (index of the selected run), {@code losslab.step} (playback step to show), {@code losslab.screenshot} (PNG file: snapshot the window once
  * everything is drawn, then exit), {@code losslab.timing} (true: print the time from JVM start to
  * the first complete frame).
  */
@@ -40,7 +41,15 @@ public final class LossLabApp extends Application {
         if ("two".equals(System.getProperty("losslab.layout"))) {
             c.views().setMode(ViewArea.Mode.TWO_SURFACES);
         }
+        c.model().selectedProperty().set(Integer.getInteger("losslab.run", 0));
+        String tab = System.getProperty("losslab.tab");
+        if (tab != null) {
+            c.showSideTab(tab.equals("run") ? 1 : tab.equals("narration") ? 2 : 0);
+        }
+        String overlays = System.getProperty("losslab.overlays", "");
+        c.setOverlays(overlays.contains("gradient"), overlays.contains("vectors"));
         String shot = System.getProperty("losslab.screenshot");
+        Long step = Long.getLong("losslab.step");
         boolean timing = Boolean.getBoolean("losslab.timing");
         if (shot != null || timing) {
             Screenshots.whenDrawn(c, () -> {
@@ -48,7 +57,13 @@ public final class LossLabApp extends Application {
                     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                     System.err.println("losslab: first complete frame " + ms + " ms after JVM start");
                 }
-                if (shot != null) {
+                if (shot != null && step != null) {
+                    c.model().playback().seek(step);
+                    Screenshots.whenDrawn(c, () -> {
+                        Screenshots.write(c, Path.of(shot));
+                        Platform.exit();
+                    });
+                } else if (shot != null) {
                     Screenshots.write(c, Path.of(shot));
                     Platform.exit();
                 }

@@ -369,6 +369,17 @@ public final class MainController {
         with3dItem.setDisable(factory == null);
     }
 
+    /** Shows side-panel tab i (0 scenario, 1 run, 2 step by step). */
+    public void showSideTab(int i) {
+        sideTabs.getSelectionModel().select(i);
+    }
+
+    /** Turns the gradient-field and update-vector overlays on or off. */
+    public void setOverlays(boolean gradientField, boolean runVectors) {
+        gradientFieldItem.setSelected(gradientField);
+        runVectorsItem.setSelected(runVectors);
+    }
+
     LabModel model() {
         return model;
     }

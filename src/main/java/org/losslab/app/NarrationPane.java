@@ -92,6 +92,8 @@ final class NarrationPane extends VBox {
         for (String s : n.lines()) {
             Label l = new Label((i++) + ". " + s);
             l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.getStyleClass().add("narration-line");
             lines.getChildren().add(l);
         }

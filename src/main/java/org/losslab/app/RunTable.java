@@ -56,9 +56,9 @@ final class RunTable extends VBox {
         TableColumn<Row, String> loss = new TableColumn<>("final loss");
         loss.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().divergedAt() >= 0 ? "diverged"
                 : Ticks.compact(c.getValue().finalLoss())));
-        TableColumn<Row, String> reached = new TableColumn<>("reached tol");
+        TableColumn<Row, String> reached = new TableColumn<>("tol at");
         reached.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reachedAt() >= 0
-                ? "step " + c.getValue().reachedAt() : "not reached"));
+                ? "step " + c.getValue().reachedAt() : "no"));
         TableColumn<Row, String> diverged = new TableColumn<>("diverged");
         diverged.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().divergedAt() >= 0
                 ? "step " + c.getValue().divergedAt() : "–"));

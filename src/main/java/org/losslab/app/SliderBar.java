@@ -30,22 +30,23 @@ final class SliderBar extends HBox {
     SliderBar(LabModel model) {
         this.model = model;
         getStyleClass().add("slider-bar");
-        lr = new ParamSlider("lrSlider", "learning rate η", OptimizerCatalog.schema("sgd").param("lr").orElseThrow().help()
+        lr = new ParamSlider("lrSlider", "lr η", OptimizerCatalog.schema("sgd").param("lr").orElseThrow().help()
                 + "\nThe mark 2/λ is 2/λmax of the Hessian at the start: above it plain gradient descent diverges on a quadratic.",
                 1e-5, 10, true, false, v -> edit(r -> withLr(r, v)));
-        momentum = new ParamSlider("momentumSlider", "momentum μ / β₁",
+        momentum = new ParamSlider("momentumSlider", "μ / β₁",
                 "Momentum μ (SGD, RMSprop) or β₁ (Adam, AdamW, NAdam): how much of the previous step carries over.",
                 0, 0.999, false, false, v -> edit(r -> withMomentum(r, v)));
-        temperature = new ParamSlider("temperatureSlider", "temperature T",
+        temperature = new ParamSlider("temperatureSlider", "noise T",
                 RunOptions.RUN.param("noiseTemperature").orElseThrow().help(), 0, 1, false, false,
                 v -> edit(r -> r.withNoiseTemperature(v)));
-        warmup = new ParamSlider("warmupSlider", "warmup steps", RunOptions.RUN.param("warmupSteps").orElseThrow().help(),
+        warmup = new ParamSlider("warmupSlider", "warmup", RunOptions.RUN.param("warmupSteps").orElseThrow().help(),
                 0, 1000, false, true, v -> edit(r -> r.withWarmupSteps(v.longValue())));
-        sam = new ParamSlider("samSlider", "SAM radius ρ", RunOptions.RUN.param("samRho").orElseThrow().help(), 0, 1,
+        sam = new ParamSlider("samSlider", "SAM ρ", RunOptions.RUN.param("samRho").orElseThrow().help(), 0, 1,
                 false, false, v -> edit(r -> r.withSamRho(v)));
         steps = new ParamSlider("stepsSlider", "steps", "Number of updates per run.", 10, 100_000, true, true,
                 v -> model.edit(s -> s.withSteps(v.longValue())));
         linked.setId("linkRuns");
+        linked.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         linked.setTooltip(new Tooltip("Sliders act on every run at once instead of the selected run."));
         linked.selectedProperty().bindBidirectional(model.linkedProperty());
         for (ParamSlider p : List.of(lr, momentum, temperature, warmup, sam, steps)) {

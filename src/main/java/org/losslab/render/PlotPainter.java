@@ -270,6 +270,8 @@ public final class PlotPainter {
             }
         }
         double m = longest > 0 && longest < 2 * MIN_ARROW_PX ? 2 * MIN_ARROW_PX / longest : 1;
+        java.util.List<double[]> placed = new java.util.ArrayList<>();
+        double size = style.font(12);
         for (PlotScene.Arrow a : scene.arrows()) {
             double x0 = L.px(a.x()), y0 = L.py(a.y());
             double vx = a.dx() * L.scaleX() * m, vy = -a.dy() * L.scaleY() * m;
@@ -277,7 +279,19 @@ public final class PlotPainter {
                 continue;
             }
             arrow(d, x0, y0, vx, vy, a.color(), style.line(3), 11 * style.lineScale());
-            label(d, a.label(), x0 + vx + 6, y0 + vy - 6, style, a.color());
+            // Labels of vectors that end close together are stacked, not overprinted.
+            double lx = x0 + vx + 6, ly = y0 + vy - 6, w = d.textWidth(a.label(), size, true);
+            for (boolean moved = true; moved; ) {
+                moved = false;
+                for (double[] r : placed) {
+                    if (lx < r[0] + r[2] && r[0] < lx + w && Math.abs(ly - r[1]) < size * 1.4) {
+                        ly = r[1] + size * 1.45;
+                        moved = true;
+                    }
+                }
+            }
+            placed.add(new double[] {lx, ly, w});
+            label(d, a.label(), lx, ly, style, a.color());
         }
         if (m > 1.01) {
             label(d, "vectors ×" + Ticks.compact(m), L.left() + 8, L.top() + L.plotHeight() - 10, style,

@@ -18,7 +18,7 @@ public final class DefaultScenario {
     public static Scenario rosenbrockRace() {
         return new Scenario("Rosenbrock race", "Four optimizers from one start in the curved valley; the minimum is at (1, 1).",
                 new Typed("rosenbrock", java.util.Map.of()), new Window(-2, 2, -1, 3), new Point(-1.5, 2), 1000, 0,
-                List.of(RunSpec.of("SGD", new Typed("sgd", java.util.Map.of("lr", 0.0015))),
+                List.of(RunSpec.of("SGD", new Typed("sgd", java.util.Map.of("lr", 0.001))),
                         RunSpec.of("Momentum 0.9", new Typed("sgd", java.util.Map.of("lr", 0.0005, "momentum", 0.9))),
                         RunSpec.of("Adam", new Typed("adam", java.util.Map.of("lr", 0.05))),
                         RunSpec.of("RMSprop", new Typed("rmsprop", java.util.Map.of("lr", 0.005)))));

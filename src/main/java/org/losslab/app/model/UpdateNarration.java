@@ -160,14 +160,14 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
                             n(st[1]), n(b1)));
                     lines.add(String.format(Locale.ROOT, "Second moment: v ← β₂·v + (1 − β₂)·g² = (%s, %s), β₂ = %s%s.",
                             n(st[2]), n(st[3]), n(b2), ams ? "; AMSGrad keeps the largest v: (" + n(st[4]) + ", " + n(st[5]) + ")" : ""));
-                    lines.add(String.format(Locale.ROOT, "Bias correction at t = %d: m̂ = m/(1 − β₁ᵗ) = m/%s, v̂ = v/(1 − β₂ᵗ) = v/%s.",
+                    lines.add(String.format(Locale.ROOT, "Bias correction at t = %d: m′ = m/(1 − β₁ᵗ) = m/%s and v′ = v/(1 − β₂ᵗ) = v/%s (the moments start at 0).",
                             t, n(bc1), n(bc2)));
                     double vx = ams ? st[4] : st[2], vy = ams ? st[5] : st[3];
                     double sx = st[0] / bc1 / (Math.sqrt(vx / bc2) + eps), sy = st[1] / bc1 / (Math.sqrt(vy / bc2) + eps);
-                    vec.add(new Vector(Role.MOMENTUM, "−η·m̂", -lr * st[0] / bc1, -lr * st[1] / bc1));
-                    lines.add(String.format(Locale.ROOT, "Each coordinate is divided by its own scale √v̂ + ε: m̂/(√v̂ + ε) = (%s, %s)%s.",
+                    vec.add(new Vector(Role.MOMENTUM, "−η·m′", -lr * st[0] / bc1, -lr * st[1] / bc1));
+                    lines.add(String.format(Locale.ROOT, "Each coordinate is divided by its own scale √v′ + ε: m′/(√v′ + ε) = (%s, %s)%s.",
                             n(sx), n(sy), type.equals("nadam") ? "; NAdam mixes in a Nesterov look-ahead of g" : ""));
-                    vec.add(new Vector(Role.SCALED, "−η·m̂/√v̂", -lr * sx, -lr * sy));
+                    vec.add(new Vector(Role.SCALED, "−η·m′/√v′", -lr * sx, -lr * sy));
                 }
                 return;
             }
