@@ -304,6 +304,40 @@ class MainWindowTest {
         assertEquals(0.5, fx(() -> c.views().compare().view().scene().startX()));
     }
 
+    @Test
+    void everyHyperparameterOfEveryOptimizerHasAnEditorWithItsHelp() throws Exception {
+        fx(() -> {
+            c.showSideTab(1);
+            return null;
+        });
+        for (String type : org.losslab.scenario.OptimizerCatalog.types()) {
+            fx(() -> {
+                @SuppressWarnings("unchecked")
+                var box = (javafx.scene.control.ComboBox<String>) lookup("#optimizerType");
+                box.setValue(type);
+                return null;
+            });
+            awaitIdle();
+            assertEquals(type, fx(() -> model().scenario().runs().get(0).optimizer().type()));
+            for (var p : org.losslab.scenario.OptimizerCatalog.schema(type).params()) {
+                String tip = fx(() -> {
+                    Node editor = findEditor(p.name());
+                    assertNotNull(editor, type + "." + p.name());
+                    var control = editor instanceof javafx.scene.layout.HBox box
+                            ? (javafx.scene.control.Control) box.getChildren().get(0) : (javafx.scene.control.Control) editor;
+                    return control.getTooltip().getText();
+                });
+                assertTrue(tip.startsWith(p.help()), type + "." + p.name() + ": " + tip);
+            }
+        }
+    }
+
+    /** The editor of an optimizer parameter in the run editor's first form. */
+    private Node findEditor(String name) {
+        var form = (ParamForm) c.stage().getScene().lookup(".run-editor .param-form");
+        return form.editor(name);
+    }
+
     private Node lookup(String query) throws Exception {
         Node n = fx(() -> c.stage().getScene().lookup(query));
         assertNotNull(n, query);
