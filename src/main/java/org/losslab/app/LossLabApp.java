@@ -1,0 +1,73 @@
+package org.losslab.app;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The desktop app. System properties for classroom set-up and for screenshots:
+ * {@code losslab.scenario} (file to open), {@code losslab.theme} (light|dark),
+ * {@code losslab.presentation} (true), {@code losslab.layout} (single|two),
+ * {@code losslab.window} (WxH), {@code losslab.tab} (run|narration: the side panel's tab),
+ * {@code losslab.overlays} (gradient,vectors), {@code losslab.run} (index of the selected run), {@code losslab.step} (playback step to show), {@code losslab.screenshot} (PNG file: snapshot the window once
+ * everything is drawn, then exit), {@code losslab.timing} (true: print the time from JVM start to
+ * the first complete frame).
+ */
+public final class LossLabApp extends Application {
+
+    /** Opens the app (org.losslab.Main calls this with no arguments). */
+    public static void launchApp(String[] args) {
+        Application.launch(LossLabApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        String scenario = System.getProperty("losslab.scenario");
+        double w = 0, h = 0;
+        String size = System.getProperty("losslab.window");
+        if (size != null && size.matches("\\d+x\\d+")) {
+            w = Double.parseDouble(size.substring(0, size.indexOf('x')));
+            h = Double.parseDouble(size.substring(size.indexOf('x') + 1));
+        }
+        MainController c = MainWindow.show(stage, scenario != null ? Path.of(scenario) : null, w, h);
+        if ("dark".equals(System.getProperty("losslab.theme"))) {
+            c.setTheme(Theme.DARK);
+        }
+        if (Boolean.getBoolean("losslab.presentation")) {
+            c.setPresentation(true);
+        }
+        if ("two".equals(System.getProperty("losslab.layout"))) {
+            c.views().setMode(ViewArea.Mode.TWO_SURFACES);
+        }
+        c.model().selectedProperty().set(Integer.getInteger("losslab.run", 0));
+        String tab = System.getProperty("losslab.tab");
+        if (tab != null) {
+            c.showSideTab(tab.equals("run") ? 1 : tab.equals("narration") ? 2 : 0);
+        }
+        String overlays = System.getProperty("losslab.overlays", "");
+        c.setOverlays(overlays.contains("gradient"), overlays.contains("vectors"));
+        String shot = System.getProperty("losslab.screenshot");
+        Long step = Long.getLong("losslab.step");
+        boolean timing = Boolean.getBoolean("losslab.timing");
+        if (shot != null || timing) {
+            Screenshots.whenDrawn(c, () -> {
+                if (timing) {
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.err.println("losslab: first complete frame " + ms + " ms after JVM start");
+                }
+                if (shot != null && step != null) {
+                    c.model().playback().seek(step);
+                    Screenshots.whenDrawn(c, () -> {
+                        Screenshots.write(c, Path.of(shot));
+                        Platform.exit();
+                    });
+                } else if (shot != null) {
+                    Screenshots.write(c, Path.of(shot));
+                    Platform.exit();
+                }
+            });
+        }
+    }
+}

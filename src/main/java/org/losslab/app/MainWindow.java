@@ -1,0 +1,86 @@
+package org.losslab.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.losslab.app.model.DefaultScenario;
+import org.losslab.app.model.LabModel;
+import org.losslab.app.model.RecentFiles;
+
+/**
+ * Builds the main window on a stage: executors for background work, the view model, the FXML
+ * layout and its controller, and the scenario it opens on.
+ */
+public final class MainWindow {
+    /** Smallest window that still shows every control. */
+    static final double MIN_WIDTH = 1024, MIN_HEIGHT = 700;
+
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(daemon("losslab-recompute"));
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), daemon("losslab-run"));
+
+    private MainWindow() {
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A view model on the app's executors, publishing on the FX thread. */
+    public static LabModel newModel() {
+        return new LabModel(WORKER, POOL, Platform::runLater);
+    }
+
+    /**
+     * Shows the main window on {@code stage}, {@code width × height} (0: fit the screen), opening
+     * {@code scenario} (null: the default sample or the built-in Rosenbrock race).
+     */
+    public static MainController show(Stage stage, Path scenario, double width, double height) {
+        LabModel model = newModel();
+        MainController c = new MainController(model, MainWindow::newModel,
+                new RecentFiles(Preferences.userRoot().node("org/losslab/app")));
+        // The first scenario is in place before the panels are built from it.
+        Path start = scenario != null ? scenario : DefaultScenario.defaultFile();
+        model.show(DefaultScenario.rosenbrockRace());
+        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("main.fxml"));
+        loader.setController(c);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load main.fxml", e);
+        }
+        if (width <= 0 || height <= 0) {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            width = Math.max(MIN_WIDTH, Math.min(1600, screen.getWidth() * 0.92));
+            height = Math.max(MIN_HEIGHT, Math.min(1000, screen.getHeight() * 0.92));
+        }
+        Scene scene = new Scene(root, width, height);
+        stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        c.attach(stage);
+        if (start != null) {
+            c.open(start);
+        }
+        stage.show();
+        return c;
+    }
+}

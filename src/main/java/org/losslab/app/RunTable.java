@@ -1,0 +1,125 @@
+package org.losslab.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.losslab.app.model.LabModel;
+import org.losslab.app.model.Snapshot;
+import org.losslab.engine.sim.Trajectory;
+import org.losslab.render.Colors;
+import org.losslab.render.Ticks;
+
+/** Per run: the final loss, the first step with ‖∇f‖ below a tolerance, and the step it diverged at. */
+final class RunTable extends VBox {
+    /** One row of the table. */
+    record Row(String label, int color, String optimizer, double finalLoss, long reachedAt, long divergedAt) {
+    }
+
+    private final LabModel model;
+    private final TableView<Row> table = new TableView<>();
+    private final TextField tolerance = new TextField("1e-3");
+    private double tol = 1e-3;
+
+    RunTable(LabModel model) {
+        this.model = model;
+        getStyleClass().add("run-table");
+        table.setId("runTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Row, Row> run = new TableColumn<>("run");
+        run.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        run.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Row r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                int a = r.color();
+                Rectangle sw = new Rectangle(10, 10, Color.rgb((a >> 16) & 255, (a >> 8) & 255, a & 255));
+                setGraphic(sw);
+                setText(r.label());
+            }
+        });
+        TableColumn<Row, String> loss = new TableColumn<>("final loss");
+        loss.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().divergedAt() >= 0 ? "diverged"
+                : Ticks.compact(c.getValue().finalLoss())));
+        TableColumn<Row, String> reached = new TableColumn<>("tol at");
+        reached.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reachedAt() >= 0
+                ? "step " + c.getValue().reachedAt() : "no"));
+        TableColumn<Row, String> diverged = new TableColumn<>("diverged");
+        diverged.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().divergedAt() >= 0
+                ? "step " + c.getValue().divergedAt() : "–"));
+        table.getColumns().setAll(List.of(run, loss, reached, diverged));
+        table.setPlaceholder(new Label("computing…"));
+        tolerance.setId("tolerance");
+        tolerance.setPrefColumnCount(6);
+        tolerance.setTooltip(new Tooltip("A run has converged once the gradient norm ‖∇f‖ falls below this tolerance."));
+        tolerance.textProperty().addListener((o, a, b) -> {
+            try {
+                double v = Double.parseDouble(b.trim());
+                if (v > 0 && Double.isFinite(v)) {
+                    tol = v;
+                    tolerance.getStyleClass().remove("invalid");
+                    refresh();
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // marked below
+            }
+            if (!tolerance.getStyleClass().contains("invalid")) {
+                tolerance.getStyleClass().add("invalid");
+            }
+        });
+        Label tl = new Label("tolerance ‖∇f‖ <");
+        tl.setLabelFor(tolerance);
+        HBox head = new HBox(6, tl, tolerance);
+        head.getStyleClass().add("table-head");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(head, table);
+        model.snapshotProperty().addListener(x -> refresh());
+    }
+
+    /** The rows for a snapshot; pure, so it is tested without a window. */
+    static List<Row> rows(Snapshot snap, double tol) {
+        List<Row> rows = new ArrayList<>();
+        var sc = snap.scenario();
+        for (int i = 0; i < sc.runs().size(); i++) {
+            var r = sc.runs().get(i);
+            Trajectory t = snap.trajectory(i);
+            long reached = -1;
+            for (int k = 0; k < t.size(); k++) {
+                if (t.gradNorm(k) < tol) {
+                    reached = k;
+                    break;
+                }
+            }
+            rows.add(new Row(r.displayLabel(), Colors.parse(r.displayColor(i)), r.optimizer().type(),
+                    t.size() > 0 ? t.loss(t.size() - 1) : Double.NaN, reached, t.divergedAt()));
+        }
+        return rows;
+    }
+
+    private void refresh() {
+        Snapshot snap = model.snapshot();
+        if (snap != null) {
+            table.getItems().setAll(rows(snap, tol));
+        }
+    }
+
+    TableView<Row> table() {
+        return table;
+    }
+}

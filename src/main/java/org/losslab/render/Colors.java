@@ -1,0 +1,36 @@
+package org.losslab.render;
+
+/** ARGB colour helpers. */
+public final class Colors {
+    private Colors() {
+    }
+
+    /** {@code #RRGGBB} (or {@code #AARRGGBB}) to ARGB; opaque black when unreadable. */
+    public static int parse(String hex) {
+        if (hex == null || !hex.startsWith("#")) {
+            return 0xFF000000;
+        }
+        try {
+            long v = Long.parseLong(hex.substring(1), 16);
+            return hex.length() == 7 ? (int) (0xFF000000L | v) : (int) v;
+        } catch (NumberFormatException e) {
+            return 0xFF000000;
+        }
+    }
+
+    /** {@code #RRGGBB} of an ARGB colour. */
+    public static String hex(int argb) {
+        return String.format("#%06X", argb & 0xFFFFFF);
+    }
+
+    /** The colour with alpha a ∈ [0, 1]. */
+    public static int alpha(int argb, double a) {
+        int al = (int) Math.round(Math.max(0, Math.min(1, a)) * 255);
+        return (al << 24) | (argb & 0xFFFFFF);
+    }
+
+    /** Relative luminance in [0, 1] (sRGB weights, no gamma: enough to pick black or white text). */
+    public static double luminance(int argb) {
+        return (0.2126 * ((argb >> 16) & 255) + 0.7152 * ((argb >> 8) & 255) + 0.0722 * (argb & 255)) / 255.0;
+    }
+}

@@ -1,0 +1,39 @@
+package org.losslab.render;
+
+import org.losslab.engine.sim.Trajectory;
+
+/** A per-step quantity of a run that a chart plots against the step. */
+public enum Metric {
+    LOSS("loss f", true),
+    LEARNING_RATE("learning rate", false),
+    GRAD_NORM("gradient norm ‖∇f‖", true);
+
+    private final String title;
+    private final boolean log;
+
+    Metric(String title, boolean log) {
+        this.title = title;
+        this.log = log;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Plotted on a log axis when every value is positive. */
+    public boolean prefersLog() {
+        return log;
+    }
+
+    /** The value at point k (the learning rate of the update that produced it; NaN at 0). */
+    public double value(Trajectory t, int k) {
+        switch (this) {
+            case LOSS:
+                return t.loss(k);
+            case LEARNING_RATE:
+                return t.lr(k);
+            default:
+                return t.gradNorm(k);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.losslab.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.losslab.scenario.ScenarioException;
+import org.losslab.scenario.ScenarioReader;
+import org.losslab.scenario.Typed;
+
+/** The view model on the calling thread: edits, validation, runs and recomputation, no window. */
+class LabModelTest {
+    private final LabModel model = new LabModel(Runnable::run, Runnable::run, Runnable::run);
+
+    LabModelTest() {
+        model.show(DefaultScenario.rosenbrockRace());
+        model.requestGrid(40, 30);
+    }
+
+    @Test
+    void showingComputesTrajectoriesAndContours() {
+        assertNotNull(model.snapshot());
+        assertEquals(4, model.snapshot().trajectories().size());
+        assertEquals(1001, model.snapshot().trajectory(0).size());
+        assertNotNull(model.fieldProperty().get());
+        assertEquals(40, model.fieldProperty().get().nx());
+        assertFalse(model.computingProperty().get());
+        assertEquals(1000, model.playback().step(), "stopped at the end: whole paths");
+    }
+
+    @Test
+    void editRecomputesFromTheNewScenario() {
+        double before = model.snapshot().trajectory(0).x(5);
+        assertNull(model.editRun(0, r -> r.withOptimizer(r.optimizer().with("lr", 0.0005))));
+        assertEquals(0.0005, model.scenario().runs().get(0).optimizer().params().get("lr"));
+        assertNotEquals(before, model.snapshot().trajectory(0).x(5));
+        assertTrue(model.dirtyProperty().get());
+    }
+
+    @Test
+    void invalidEditIsRefusedWithWhereAndWhat() {
+        var before = model.scenario();
+        String problem = model.editRun(1, r -> r.withOptimizer(r.optimizer().with("lr", -1.0)));
+        assertEquals("$.runs[1].optimizer.lr: must be ≥ 0, got -1", problem);
+        assertEquals(problem, model.errorProperty().get());
+        assertEquals(before, model.scenario());
+        assertNull(model.moveStart(0.5, 0.5));
+        assertEquals("", model.errorProperty().get());
+    }
+
+    @Test
+    void badFormulaNamesTheColumn() {
+        String problem = model.edit(s -> s.withSurface(new Typed("expression", Map.of("f", "x^2 + * y"))));
+        assertTrue(problem.startsWith("$.surface.f"), problem);
+        assertTrue(problem.contains("column"), problem);
+    }
+
+    @Test
+    void linkedSlidersEditEveryRun() {
+        model.linkedProperty().set(true);
+        model.editActiveRuns(r -> r.withNoiseTemperature(0.01));
+        model.scenario().runs().forEach(r -> assertEquals(0.01, r.noiseTemperature()));
+        model.linkedProperty().set(false);
+        model.selectedProperty().set(2);
+        model.editActiveRuns(r -> r.withSamRho(0.05));
+        assertEquals(0.05, model.scenario().runs().get(2).samRho());
+        assertEquals(0.0, model.scenario().runs().get(1).samRho());
+    }
+
+    @Test
+    void addDuplicateRemoveAndHideRuns() {
+        model.selectedProperty().set(2);
+        model.addRun();
+        assertEquals(5, model.scenario().runs().size());
+        assertEquals(4, model.selected());
+        assertEquals("adam", model.scenario().runs().get(4).optimizer().type());
+        assertEquals(5, model.snapshot().trajectories().size());
+        model.setHidden(1, true);
+        model.duplicateRun(0);
+        assertEquals(6, model.scenario().runs().size());
+        assertEquals("SGD copy", model.scenario().runs().get(5).label());
+        model.removeRun(0);
+        assertEquals(5, model.scenario().runs().size());
+        assertTrue(model.isHidden(0), "the hidden flag moves with its run");
+        var colors = model.scenario().runs().stream().map(r -> r.displayColor(0)).distinct().count();
+        assertTrue(colors >= 3);
+    }
+
+    @Test
+    void openAndSaveRoundTrip(@TempDir Path dir) throws Exception {
+        model.moveStart(-1, 1.5);
+        Path file = dir.resolve("s.json");
+        model.save(file);
+        assertFalse(model.dirtyProperty().get());
+        LabModel other = new LabModel(Runnable::run, Runnable::run, Runnable::run);
+        other.open(file);
+        assertEquals(model.scenario(), other.scenario());
+        assertEquals(file, other.fileProperty().get());
+        assertEquals(ScenarioReader.read(file), other.scenario());
+    }
+
+    @Test
+    void badFileLeavesTheScenario(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"losslab-scenario/1\", \"surface\": {\"type\": \"nope\"}}");
+        var before = model.scenario();
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () -> model.open(bad));
+        assertTrue(e.getMessage().contains("$.surface"), e.getMessage());
+        assertEquals(before, model.scenario());
+    }
+}

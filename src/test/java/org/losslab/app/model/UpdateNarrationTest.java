@@ -1,0 +1,62 @@
+package org.losslab.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.sim.Trajectory;
+import org.losslab.scenario.Point;
+import org.losslab.scenario.RunSpec;
+import org.losslab.scenario.Scenario;
+import org.losslab.scenario.Typed;
+
+/**
+ * The replayed optimizer state must predict the engine's step exactly (no noise here), so the
+ * narrated vectors are the update that was taken.
+ */
+class UpdateNarrationTest {
+
+    private static Trajectory run(RunSpec r, Scenario base) {
+        Scenario s = base.withRuns(List.of(r));
+        return s.simulation().run(Runnable::run, Cancellation.NEVER).get(0);
+    }
+
+    private static UpdateNarration.Vector role(UpdateNarration n, UpdateNarration.Role role) {
+        return n.vectors().stream().filter(v -> v.role() == role).findFirst().orElseThrow();
+    }
+
+    @Test
+    void heavyBallMomentumIsTheStep() {
+        Scenario base = DefaultScenario.rosenbrockRace().withStart(new Point(-1, 1)).withSteps(40);
+        RunSpec r = RunSpec.of("m", new Typed("sgd", Map.of("lr", 0.0005, "momentum", 0.9, "weightDecay", 0.01)));
+        Trajectory t = run(r, base);
+        var surface = base.buildSurface();
+        for (int k : new int[] {0, 1, 17, 38}) {
+            UpdateNarration n = UpdateNarration.of(r, surface, t, k);
+            var m = role(n, UpdateNarration.Role.MOMENTUM);
+            var step = role(n, UpdateNarration.Role.STEP);
+            assertEquals(step.dx(), m.dx(), 1e-12 * Math.max(1, Math.abs(step.dx())));
+            assertEquals(step.dy(), m.dy(), 1e-12 * Math.max(1, Math.abs(step.dy())));
+        }
+        assertNull(UpdateNarration.of(r, surface, t, 40), "no update after the last point");
+    }
+
+    @Test
+    void adamScaledMomentIsTheStep() {
+        Scenario base = DefaultScenario.rosenbrockRace().withSteps(30);
+        for (String type : new String[] {"adam", "rmsprop", "adagrad"}) {
+            RunSpec r = RunSpec.of(type, new Typed(type, Map.of("lr", 0.01)));
+            Trajectory t = run(r, base);
+            UpdateNarration n = UpdateNarration.of(r, base.buildSurface(), t, 20);
+            var scaled = role(n, UpdateNarration.Role.SCALED);
+            var step = role(n, UpdateNarration.Role.STEP);
+            assertEquals(step.dx(), scaled.dx(), 1e-9 * Math.abs(step.dx()), type);
+            assertEquals(step.dy(), scaled.dy(), 1e-9 * Math.abs(step.dy()), type);
+            assertTrue(n.lines().size() >= 4, type);
+        }
+    }
+}
