@@ -93,10 +93,17 @@ public final class MainController {
         scenarioPane = new ScenarioPane(model);
         runs = new RunsPane(model);
         scenarioBox.getChildren().setAll(scenarioPane, runs);
-        runBox.getChildren().setAll(new RunEditor(model));
         narration = new NarrationPane(model, plot);
-        narrationBox.getChildren().setAll(narration);
-        sideTabs.getSelectionModel().selectedItemProperty().addListener(x -> Platform.runLater(narration::refresh));
+        // The run editor is built when its tab is first opened: a faster first window.
+        sideTabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() == 1 && runBox.getChildren().isEmpty()) {
+                runBox.getChildren().setAll(new RunEditor(model));
+            }
+            if (b.intValue() == 2 && narrationBox.getChildren().isEmpty()) {
+                narrationBox.getChildren().setAll(narration);
+            }
+            Platform.runLater(narration::refresh);
+        });
         sliders = new SliderBar(model);
         sliderSlot.getChildren().setAll(sliders);
         HBox.setHgrow(sliders, Priority.ALWAYS);

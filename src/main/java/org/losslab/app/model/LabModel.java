@@ -70,7 +70,8 @@ public final class LabModel {
     public LabModel(Executor worker, Executor pool, Consumer<Runnable> publish) {
         this.pool = pool;
         this.simulations = new LatestWins<>(worker, publish, this::updateComputing);
-        this.fields = new LatestWins<>(worker, publish, this::updateComputing);
+        // Contours on the pool, so a new surface shows its paths and its contours without one waiting for the other.
+        this.fields = new LatestWins<>(pool, publish, this::updateComputing);
         selected.addListener((o, a, b) -> {
             Scenario s = scenario.get();
             if (s != null && (b.intValue() < 0 || b.intValue() >= s.runs().size())) {
