@@ -10,6 +10,9 @@ import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
@@ -158,6 +161,11 @@ public final class MainController {
         this.stage = stage;
         Scene scene = stage.getScene();
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
         setTheme(theme);
         updateTitle();
         model.fileProperty().addListener(x -> updateTitle());
@@ -343,7 +351,35 @@ public final class MainController {
 
     @FXML
     private void onQuit(ActionEvent e) {
-        stage.close();
+        if (confirmDiscard()) {
+            stage.close();
+        }
+    }
+
+    /** Unsaved edits: save, discard or stay. True when the window may close. */
+    private boolean confirmDiscard() {
+        if (!model.dirtyProperty().get()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The scenario has unsaved changes.", save, discard,
+                ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setHeaderText("Save the changes before closing?");
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            Path p = model.fileProperty().get();
+            if (p == null) {
+                var f = scenarioChooser("Save scenario as").showSaveDialog(stage);
+                if (f == null) {
+                    return false;
+                }
+                p = f.toPath();
+            }
+            return save(p);
+        }
+        return answer == discard;
     }
 
     @FXML
