@@ -10,6 +10,9 @@ import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
@@ -93,10 +96,17 @@ public final class MainController {
         scenarioPane = new ScenarioPane(model);
         runs = new RunsPane(model);
         scenarioBox.getChildren().setAll(scenarioPane, runs);
-        runBox.getChildren().setAll(new RunEditor(model));
         narration = new NarrationPane(model, plot);
-        narrationBox.getChildren().setAll(narration);
-        sideTabs.getSelectionModel().selectedItemProperty().addListener(x -> Platform.runLater(narration::refresh));
+        // The run editor is built when its tab is first opened: a faster first window.
+        sideTabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() == 1 && runBox.getChildren().isEmpty()) {
+                runBox.getChildren().setAll(new RunEditor(model));
+            }
+            if (b.intValue() == 2 && narrationBox.getChildren().isEmpty()) {
+                narrationBox.getChildren().setAll(narration);
+            }
+            Platform.runLater(narration::refresh);
+        });
         sliders = new SliderBar(model);
         sliderSlot.getChildren().setAll(sliders);
         HBox.setHgrow(sliders, Priority.ALWAYS);
@@ -151,6 +161,11 @@ public final class MainController {
         this.stage = stage;
         Scene scene = stage.getScene();
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
         setTheme(theme);
         updateTitle();
         model.fileProperty().addListener(x -> updateTitle());
@@ -336,7 +351,35 @@ public final class MainController {
 
     @FXML
     private void onQuit(ActionEvent e) {
-        stage.close();
+        if (confirmDiscard()) {
+            stage.close();
+        }
+    }
+
+    /** Unsaved edits: save, discard or stay. True when the window may close. */
+    private boolean confirmDiscard() {
+        if (!model.dirtyProperty().get()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The scenario has unsaved changes.", save, discard,
+                ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setHeaderText("Save the changes before closing?");
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            Path p = model.fileProperty().get();
+            if (p == null) {
+                var f = scenarioChooser("Save scenario as").showSaveDialog(stage);
+                if (f == null) {
+                    return false;
+                }
+                p = f.toPath();
+            }
+            return save(p);
+        }
+        return answer == discard;
     }
 
     @FXML

@@ -89,8 +89,15 @@ final class ParamSlider extends VBox {
         return Math.round(v / q) * q;
     }
 
+    /** The value as a person writes it: 0.0002, not 2e-4; whole numbers without decimals. */
     private String format(double v) {
-        return integer ? Long.toString((long) v) : Ticks.compact(v);
+        if (integer) {
+            return Long.toString((long) v);
+        }
+        if (v == 0 || !Double.isFinite(v) || Math.abs(v) < 1e-7 || Math.abs(v) >= 1e7) {
+            return Ticks.compact(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** Shows {@code v} without reporting it back. NaN disables the slider (the run has no such parameter). */

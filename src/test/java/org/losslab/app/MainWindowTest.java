@@ -173,6 +173,10 @@ class MainWindowTest {
         assertEquals(1 + 3 * 5001, lines.size());
         assertEquals("0,GD,0,-2.5,1.5", lines.get(1).substring(0, "0,GD,0,-2.5,1.5".length()));
         assertTrue(lines.get(1).endsWith(","), "lr is empty at step 0");
+        Path cli = dir.resolve("cli.csv");
+        assertEquals(0, org.losslab.cli.Cli.run(new String[] {"run", sample.toString(), "--csv", cli.toString()},
+                System.out, System.err));
+        assertEquals(Files.readString(cli), Files.readString(csv), "the app exports what the command line writes");
 
         Path window = dir.resolve("window.png");
         CompletableFuture<String> winDone = new CompletableFuture<>();

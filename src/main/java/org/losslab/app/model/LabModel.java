@@ -40,6 +40,12 @@ import org.losslab.scenario.Typed;
  * background, latest request wins; results arrive through {@code publish} (the FX thread).
  */
 public final class LabModel {
+    /**
+     * Points (runs × (steps + 1)) the app keeps in memory, 40 bytes each: 200 MB. Longer races are
+     * for {@code losslab run --csv}, which streams its rows.
+     */
+    public static final long MAX_LIVE_POINTS = 5_000_000L;
+
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<ContourField> field = new ReadOnlyObjectWrapper<>(this, "field");
@@ -70,7 +76,8 @@ public final class LabModel {
     public LabModel(Executor worker, Executor pool, Consumer<Runnable> publish) {
         this.pool = pool;
         this.simulations = new LatestWins<>(worker, publish, this::updateComputing);
-        this.fields = new LatestWins<>(worker, publish, this::updateComputing);
+        // Contours on the pool, so a new surface shows its paths and its contours without one waiting for the other.
+        this.fields = new LatestWins<>(pool, publish, this::updateComputing);
         selected.addListener((o, a, b) -> {
             Scenario s = scenario.get();
             if (s != null && (b.intValue() < 0 || b.intValue() >= s.runs().size())) {
@@ -151,6 +158,10 @@ public final class LabModel {
     /** Opens a scenario file; on bad input the current scenario stays and the exception says why. */
     public void open(Path path) throws ScenarioException {
         Scenario s = ScenarioReader.read(path);
+        String tooBig = tooBig(s);
+        if (tooBig != null) {
+            throw new ScenarioException(path.toString(), "$.steps", tooBig);
+        }
         replace(s, path);
     }
 
@@ -197,6 +208,11 @@ public final class LabModel {
             error.set(e.getMessage());
             return error.get();
         }
+        String tooBig = tooBig(next);
+        if (tooBig != null) {
+            error.set("$.steps: " + tooBig);
+            return error.get();
+        }
         error.set("");
         if (!next.equals(scenario.get())) {
             scenario.set(next);
@@ -205,6 +221,16 @@ public final class LabModel {
             recompute();
         }
         return null;
+    }
+
+    /** Why the app cannot hold this scenario's trajectories, or null. */
+    static String tooBig(Scenario s) {
+        long points = s.runs().size() * (s.steps() + 1);
+        if (points <= MAX_LIVE_POINTS) {
+            return null;
+        }
+        return s.runs().size() + " runs × " + s.steps() + " steps are more points than the app keeps ("
+                + MAX_LIVE_POINTS / 1_000_000 + " million); use fewer steps, or losslab run --csv";
     }
 
     /** Edits run i. */

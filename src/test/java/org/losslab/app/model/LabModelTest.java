@@ -64,6 +64,15 @@ class LabModelTest {
     }
 
     @Test
+    void racesTooLongToKeepAreRefusedWithAWayOut() {
+        String problem = model.edit(s -> s.withSteps(2_000_000));
+        assertTrue(problem.startsWith("$.steps: 4 runs × 2000000 steps"), problem);
+        assertTrue(problem.contains("losslab run --csv"), problem);
+        assertEquals(1000, model.scenario().steps());
+        assertNull(model.edit(s -> s.withSteps(1_000_000)));
+    }
+
+    @Test
     void linkedSlidersEditEveryRun() {
         model.linkedProperty().set(true);
         model.editActiveRuns(r -> r.withNoiseTemperature(0.01));
