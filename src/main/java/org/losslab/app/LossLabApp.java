@@ -11,7 +11,7 @@ import javafx.stage.Stage;
  * {@code losslab.scenario} (file to open), {@code losslab.theme} (light|dark),
  * {@code losslab.presentation} (true), {@code losslab.layout} (single|two),
  * {@code losslab.window} (WxH), {@code losslab.tab} (run|narration: the side panel's tab),
- * {@code losslab.overlays} (gradient,vectors), {@code losslab.run} (index of the selected run), {@code losslab.step} (playback step to show), {@code losslab.screenshot} (PNG file: snapshot the window once
+ * {@code losslab.layout} (two|3d), {@code losslab.overlays} (gradient,vectors), {@code losslab.run} (index of the selected run), {@code losslab.step} (playback step to show), {@code losslab.screenshot} (PNG file: snapshot the window once
  * everything is drawn, then exit), {@code losslab.timing} (true: print the time from JVM start to
  * the first complete frame).
  */
@@ -40,6 +40,8 @@ public final class LossLabApp extends Application {
         }
         if ("two".equals(System.getProperty("losslab.layout"))) {
             c.views().setMode(ViewArea.Mode.TWO_SURFACES);
+        } else if ("3d".equals(System.getProperty("losslab.layout"))) {
+            c.views().setMode(ViewArea.Mode.WITH_3D);
         }
         c.model().selectedProperty().set(Integer.getInteger("losslab.run", 0));
         String tab = System.getProperty("losslab.tab");

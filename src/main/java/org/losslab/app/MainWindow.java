@@ -77,6 +77,7 @@ public final class MainWindow {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         c.attach(stage);
+        c.setSurfaceViewFactory(Surface3DBinding::create);
         if (start != null) {
             c.open(start);
         }
