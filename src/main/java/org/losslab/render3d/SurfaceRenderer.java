@@ -86,9 +86,14 @@ public final class SurfaceRenderer {
             Font titleFont = font.deriveFont(Font.BOLD, fontSize * 1.35f);
 
             int top = Math.round(fontSize * 2.6f);
-            int legendWidth = Math.max(130, Math.round(width * 0.2f));
-            // Room on the left for the height axis's numbers.
             FontMetrics fm = g.getFontMetrics(font);
+            // The legend is as wide as its longest run label (up to 40% of the picture).
+            int legendWidth = Math.max(130, Math.round(width * 0.2f));
+            for (int r = 0; r < trajectories.size(); r++) {
+                int need = fm.stringWidth(legendLabel(scenario, trajectories, r)) + 2 * fm.getHeight() + 7;
+                legendWidth = Math.max(legendWidth, Math.min(need, Math.round(width * 0.4f)));
+            }
+            // Room on the left for the height axis's numbers.
             int left = fm.getHeight();
             for (int t = 0; t <= 2; t++) {
                 left = Math.max(left, fm.stringWidth(Labels.number(map.value(t / 2.0))) + fm.getHeight());
@@ -372,17 +377,18 @@ public final class SurfaceRenderer {
             g.setColor(c);
             g.fillRoundRect(x0, y - fm.getAscent() + 2, barW, fm.getAscent() - 2, 4, 4);
             g.setColor(TEXT);
-            String label = r < scenario.runs().size() ? scenario.labels().get(r) : "run " + r;
-            Trajectory t = trajectories.get(r);
-            if (t.diverged()) {
-                label += " (diverged at " + t.divergedAt() + ")";
-            }
-            g.drawString(label, x0 + barW + 7, y);
+            g.drawString(legendLabel(scenario, trajectories, r), x0 + barW + 7, y);
             y += lh;
             if (y > top + height) {
                 break;
             }
         }
+    }
+
+    private static String legendLabel(Scenario scenario, List<Trajectory> trajectories, int r) {
+        String label = r < scenario.runs().size() ? scenario.labels().get(r) : "run " + r;
+        Trajectory t = trajectories.get(r);
+        return t.diverged() ? label + " (diverged at " + t.divergedAt() + ")" : label;
     }
 
     static String runColor(Scenario scenario, int r) {
