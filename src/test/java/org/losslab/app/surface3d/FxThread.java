@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 
-/** Starts the JavaFX toolkit once per test JVM and runs code on its thread. */
+/** Starts the JavaFX toolkit once per test JVM (through TestFX) and runs code on its thread. */
 final class FxThread {
     private static boolean started;
 
@@ -16,13 +16,9 @@ final class FxThread {
         if (started) {
             return;
         }
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> up.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            up.complete(null);
-        }
-        up.get(30, TimeUnit.SECONDS);
+        // Start the toolkit the way TestFX does, so UI tests that run later in the same JVM find the
+        // primary stage they expect.
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
         started = true;
     }
