@@ -1,23 +1,12 @@
 package org.losslab.analysis;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.TreeSet;
+import org.losslab.scenario.JsonInput;
 import org.losslab.scenario.Scenario;
 import org.losslab.scenario.ScenarioException;
 import org.losslab.scenario.ScenarioReader;
@@ -29,17 +18,16 @@ import org.losslab.scenario.ScenarioReader;
  * so a scenario error inside a spec is reported at its place in the spec ({@code $.scenario.runs[0]…}).
  */
 final class SpecFiles {
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    static final ObjectMapper JSON = JsonInput.JSON;
 
     final String source;
     private final Path folder;
+    private final JsonInput in;
 
     private SpecFiles(String source, Path folder) {
         this.source = source;
         this.folder = folder;
+        this.in = new JsonInput(source);
     }
 
     static SpecFiles of(Path file) {
@@ -52,44 +40,16 @@ final class SpecFiles {
     }
 
     ScenarioException error(String where, String problem) {
-        return new ScenarioException(source, where, problem);
+        return in.error(where, problem);
     }
 
     /** Reads a spec file's JSON tree. */
     static JsonNode readTree(Path file) throws ScenarioException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(name, "file", "no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(name, "file", "cannot read: " + e.getMessage());
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return parse(text, name);
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(name, "file", "is not UTF-8 text");
-        }
+        return JsonInput.read(file);
     }
 
     static JsonNode parse(String text, String source) throws ScenarioException {
-        if (text.isBlank()) {
-            throw new ScenarioException(source, "line 1, column 1", "the file is empty");
-        }
-        try (JsonParser p = JSON.createParser(text)) {
-            return JSON.readTree(p);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String msg = e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            throw new ScenarioException(source, where, "malformed JSON: " + (nl >= 0 ? msg.substring(0, nl) : msg));
-        } catch (IOException e) {
-            throw new ScenarioException(source, "JSON", "cannot read: " + e.getMessage());
-        }
+        return JsonInput.parse(text, source);
     }
 
     /** Checks the root is an object of the given format with only the allowed keys. */
@@ -97,13 +57,7 @@ final class SpecFiles {
         if (root == null || !root.isObject()) {
             throw error("$", "a spec must be a JSON object, got " + describe(root));
         }
-        var it = root.fieldNames();
-        while (it.hasNext()) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw error("$." + k, "unknown key; expected one of " + String.join(", ", new TreeSet<>(allowed)));
-            }
-        }
+        in.unknownKeys(root, "$", allowed);
         JsonNode f = required(root, "$", "format");
         if (!f.isTextual() || !f.textValue().equals(format)) {
             throw error("$.format", "must be \"" + format + "\", got " + describe(f));
@@ -133,49 +87,23 @@ final class SpecFiles {
     }
 
     JsonNode required(JsonNode node, String path, String key) throws ScenarioException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            throw error(path, "missing required key \"" + key + "\"");
-        }
-        return v;
+        return in.required(node, path, key);
     }
 
     double number(JsonNode v, String path) throws ScenarioException {
-        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw error(path, "must be a finite number, got " + describe(v));
-        }
-        return v.doubleValue();
+        return in.number(v, path);
     }
 
     long integer(JsonNode v, String path, long min, long max) throws ScenarioException {
-        if (!v.isIntegralNumber() && !(v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()))) {
-            throw error(path, "must be a whole number, got " + describe(v));
-        }
-        if (!v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
-            throw error(path, "must be from " + String.format("%,d", min) + " to " + String.format("%,d", max)
-                    + ", got " + v.asText());
-        }
-        return v.asLong();
+        return in.integer(v, path, min, max);
     }
 
     String string(JsonNode v, String path) throws ScenarioException {
-        if (!v.isTextual()) {
-            throw error(path, "must be a string, got " + describe(v));
-        }
-        return v.textValue();
+        return in.string(v, path);
     }
 
     void keys(JsonNode node, String path, Set<String> allowed) throws ScenarioException {
-        if (!node.isObject()) {
-            throw error(path, "must be an object, got " + describe(node));
-        }
-        var it = node.fieldNames();
-        while (it.hasNext()) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw error(path + "." + k, "unknown key; expected one of " + String.join(", ", new TreeSet<>(allowed)));
-            }
-        }
+        in.object(node, path, allowed);
     }
 
     static String describe(JsonNode v) {

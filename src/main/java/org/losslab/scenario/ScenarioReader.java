@@ -1,24 +1,9 @@
 package org.losslab.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.losslab.engine.surface.Window;
@@ -31,42 +16,23 @@ import org.losslab.engine.surface.expr.ExpressionException;
  * optimizer or schedule types, and typed formulas that do not parse (with their column).
  */
 public final class ScenarioReader {
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    /** The strict JSON reader shared by every file kind. */
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = JsonInput.JSON;
 
     private static final Set<String> SCENARIO_KEYS =
             Set.of("format", "title", "description", "surface", "view", "start", "steps", "seed", "runs");
     private static final Set<String> RUN_KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
             "noiseTemperature", "samRho", "clipNorm", "batchSize", "start");
 
-    private final String source;
+    private final JsonInput in;
 
     private ScenarioReader(String source) {
-        this.source = source;
+        this.in = new JsonInput(source);
     }
 
     /** Reads a scenario file. */
     public static Scenario read(Path file) throws ScenarioException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(name, "file", "no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(name, "file", "cannot read: " + e.getMessage());
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(name, "file", "is not UTF-8 text");
-        }
-        return read(text, name);
+        return read(JsonInput.readText(file), file.toString());
     }
 
     /** Reads a scenario from text; {@code source} names it in messages. */
@@ -80,27 +46,11 @@ public final class ScenarioReader {
     }
 
     public static JsonNode parse(String text, String source) throws ScenarioException {
-        if (text.isBlank()) {
-            throw new ScenarioException(source, "line 1, column 1", "the file is empty");
-        }
-        try (JsonParser p = JSON.createParser(text)) {
-            return JSON.readTree(p);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String msg = e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            if (nl >= 0) {
-                msg = msg.substring(0, nl);
-            }
-            throw new ScenarioException(source, where, "malformed JSON: " + msg);
-        } catch (IOException e) {
-            throw new ScenarioException(source, "JSON", "cannot read: " + e.getMessage());
-        }
+        return JsonInput.parse(text, source);
     }
 
     private ScenarioException error(String path, String problem) {
-        return new ScenarioException(source, path, problem);
+        return in.error(path, problem);
     }
 
     private Scenario scenario(JsonNode root) throws ScenarioException {
@@ -190,45 +140,9 @@ public final class ScenarioReader {
         return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start);
     }
 
-    /** A {@code { "type": ..., params }} object checked against its schema. */
     private Typed typed(JsonNode node, String path, String what, Function<String, Schema> schemas, List<String> types)
             throws ScenarioException {
-        if (!node.isObject()) {
-            throw error(path, "must be an object { \"type\": ... }, got " + Param.describe(node));
-        }
-        JsonNode typeNode = required(node, path, "type");
-        if (!typeNode.isTextual()) {
-            throw error(path + ".type", "must be a string, got " + Param.describe(typeNode));
-        }
-        String type = typeNode.textValue();
-        Schema schema = schemas.apply(type);
-        if (schema == null) {
-            throw error(path + ".type", "unknown " + what + " \"" + type + "\"; expected one of " + String.join(", ", types));
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        var it = node.fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (e.getKey().equals("type")) {
-                continue;
-            }
-            Param p = schema.param(e.getKey()).orElse(null);
-            if (p == null) {
-                throw error(path + "." + e.getKey(), "unknown key for " + what + " \"" + type + "\""
-                        + (schema.params().isEmpty() ? " (it takes no parameters)" : "; expected one of " + String.join(", ", schema.names())));
-            }
-            try {
-                params.put(p.name(), p.read(e.getValue()));
-            } catch (IllegalArgumentException ex) {
-                throw error(path + "." + e.getKey(), ex.getMessage());
-            }
-        }
-        for (Param p : schema.params()) {
-            if (p.isRequired() && !params.containsKey(p.name())) {
-                throw error(path, what + " \"" + type + "\" needs \"" + p.name() + "\"");
-            }
-        }
-        return new Typed(type, params);
+        return in.typed(node, path, what, schemas, types);
     }
 
     private Window view(JsonNode node) throws ScenarioException {
@@ -250,45 +164,19 @@ public final class ScenarioReader {
     }
 
     private Point point(JsonNode node, String path) throws ScenarioException {
-        if (!node.isArray() || node.size() != 2) {
-            throw error(path, "must be a pair of numbers [a, b], got " + Param.describe(node));
-        }
-        return new Point(number(node.get(0), path + "[0]", Double.NEGATIVE_INFINITY, false),
-                number(node.get(1), path + "[1]", Double.NEGATIVE_INFINITY, false));
+        return in.point(node, path);
     }
 
     private double number(JsonNode node, String path, double min, boolean open) throws ScenarioException {
-        double x;
-        try {
-            x = Param.number(node);
-        } catch (IllegalArgumentException e) {
-            throw error(path, e.getMessage());
-        }
-        if (open ? !(x > min) : !(x >= min)) {
-            throw error(path, "must be " + (open ? "> " : "≥ ") + Scenarios.plain(min) + ", got " + Scenarios.plain(x));
-        }
-        return x;
+        return in.number(node, path, min, open);
     }
 
     private long integer(JsonNode node, String path, long min, long max) throws ScenarioException {
-        long x;
-        try {
-            x = Param.integer(node);
-        } catch (IllegalArgumentException e) {
-            throw error(path, e.getMessage());
-        }
-        if (x < min || x > max) {
-            throw error(path, "must be from " + String.format("%,d", min) + " to " + String.format("%,d", max)
-                    + ", got " + String.format("%,d", x));
-        }
-        return x;
+        return in.integer(node, path, min, max);
     }
 
     private String string(JsonNode node, String path) throws ScenarioException {
-        if (!node.isTextual()) {
-            throw error(path, "must be a string, got " + Param.describe(node));
-        }
-        return node.textValue();
+        return in.string(node, path);
     }
 
     private String optionalString(JsonNode node, String path, String key) throws ScenarioException {
@@ -296,20 +184,10 @@ public final class ScenarioReader {
     }
 
     private JsonNode required(JsonNode node, String path, String key) throws ScenarioException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            throw error(path, "missing required key \"" + key + "\"");
-        }
-        return v;
+        return in.required(node, path, key);
     }
 
     private void unknownKeys(JsonNode node, String path, Set<String> allowed) throws ScenarioException {
-        var it = node.fieldNames();
-        while (it.hasNext()) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw error(path + "." + k, "unknown key; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
+        in.unknownKeys(node, path, allowed);
     }
 }

@@ -1,17 +1,9 @@
 package org.losslab.trainer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.losslab.engine.mlp.Activation;
@@ -23,6 +15,7 @@ import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Trainer;
+import org.losslab.scenario.JsonInput;
 import org.losslab.scenario.OptimizerCatalog;
 import org.losslab.scenario.Param;
 import org.losslab.scenario.ScenarioException;
@@ -53,31 +46,17 @@ public final class TrainConfigReader {
     private final String source;
     private final Path folder;
 
+    private final JsonInput in;
+
     private TrainConfigReader(String source, Path folder) {
         this.source = source;
         this.folder = folder;
+        this.in = new JsonInput(source);
     }
 
     /** Reads a config file; a CSV data file is found relative to the config's folder. */
     public static TrainConfig read(Path file) throws ScenarioException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(name, "file", "no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(name, "file", "cannot read: " + e.getMessage());
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(name, "file", "is not UTF-8 text");
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        return read(text, name, dir);
+        return read(JsonInput.readText(file), file.toString(), file.toAbsolutePath().getParent());
     }
 
     /** Reads a config from text; {@code source} names it in messages, {@code folder} resolves data files. */
@@ -86,7 +65,7 @@ public final class TrainConfigReader {
     }
 
     private ScenarioException error(String path, String problem) {
-        return new ScenarioException(source, path, problem);
+        return in.error(path, problem);
     }
 
     private TrainConfig config(JsonNode root) throws ScenarioException {
@@ -284,45 +263,9 @@ public final class TrainConfigReader {
         return new TrainConfig.Run(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch);
     }
 
-    /** A {@code { "type": ..., params }} object checked against its scenario schema. */
     private Typed typed(JsonNode node, String path, String what, Function<String, Schema> schemas, List<String> types)
             throws ScenarioException {
-        if (!node.isObject()) {
-            throw error(path, "must be an object { \"type\": ... }, got " + Param.describe(node));
-        }
-        JsonNode typeNode = required(node, path, "type");
-        if (!typeNode.isTextual()) {
-            throw error(path + ".type", "must be a string, got " + Param.describe(typeNode));
-        }
-        String type = typeNode.textValue();
-        Schema schema = schemas.apply(type);
-        if (schema == null) {
-            throw error(path + ".type", "unknown " + what + " \"" + type + "\"; expected one of " + String.join(", ", types));
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        var it = node.fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (e.getKey().equals("type")) {
-                continue;
-            }
-            Param param = schema.param(e.getKey()).orElse(null);
-            if (param == null) {
-                throw error(path + "." + e.getKey(), "unknown key for " + what + " \"" + type + "\""
-                        + (schema.params().isEmpty() ? " (it takes no parameters)" : "; expected one of " + String.join(", ", schema.names())));
-            }
-            try {
-                params.put(param.name(), param.read(e.getValue()));
-            } catch (IllegalArgumentException ex) {
-                throw error(path + "." + e.getKey(), ex.getMessage());
-            }
-        }
-        for (Param param : schema.params()) {
-            if (param.isRequired() && !params.containsKey(param.name())) {
-                throw error(path, what + " \"" + type + "\" needs \"" + param.name() + "\"");
-            }
-        }
-        return new Typed(type, params);
+        return in.typed(node, path, what, schemas, types);
     }
 
     private <T> T choice(JsonNode node, String path, Function<String, T> parse, String expected) throws ScenarioException {
@@ -335,68 +278,26 @@ public final class TrainConfigReader {
     }
 
     private double number(JsonNode node, String path, double min, double max) throws ScenarioException {
-        double x;
-        try {
-            x = Param.number(node);
-        } catch (IllegalArgumentException e) {
-            throw error(path, e.getMessage());
-        }
-        if (x < min || x > max) {
-            throw error(path, "must be from " + plain(min) + " to " + plain(max) + ", got " + plain(x));
-        }
-        return x;
-    }
-
-    private static String plain(double v) {
-        if (v == Double.MAX_VALUE) {
-            return "any size";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return in.numberIn(node, path, min, max);
     }
 
     private long integer(JsonNode node, String path, long min, long max) throws ScenarioException {
-        long x;
-        try {
-            x = Param.integer(node);
-        } catch (IllegalArgumentException e) {
-            throw error(path, e.getMessage());
-        }
-        if (x < min || x > max) {
-            throw error(path, "must be from " + String.format("%,d", min) + " to " + String.format("%,d", max)
-                    + ", got " + String.format("%,d", x));
-        }
-        return x;
+        return in.integer(node, path, min, max);
     }
 
     private boolean bool(JsonNode node, String path) throws ScenarioException {
-        if (!node.isBoolean()) {
-            throw error(path, "must be true or false, got " + Param.describe(node));
-        }
-        return node.booleanValue();
+        return in.bool(node, path);
     }
 
     private String string(JsonNode node, String path) throws ScenarioException {
-        if (!node.isTextual()) {
-            throw error(path, "must be a string, got " + Param.describe(node));
-        }
-        return node.textValue();
+        return in.string(node, path);
     }
 
     private JsonNode required(JsonNode node, String path, String key) throws ScenarioException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            throw error(path, "missing required key \"" + key + "\"");
-        }
-        return v;
+        return in.required(node, path, key);
     }
 
     private void unknownKeys(JsonNode node, String path, Set<String> allowed) throws ScenarioException {
-        var it = node.fieldNames();
-        while (it.hasNext()) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw error(path + "." + k, "unknown key; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
+        in.unknownKeys(node, path, allowed);
     }
 }
