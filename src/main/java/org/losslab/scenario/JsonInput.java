@@ -227,4 +227,38 @@ public final class JsonInput {
         }
         return new Typed(type, params);
     }
+
+    /** A run colour, {@code #RRGGBB}. */
+    public String color(JsonNode node, String path) throws ScenarioException {
+        String color = string(node, path);
+        if (!color.matches("#[0-9A-Fa-f]{6}")) {
+            throw error(path, "must be #RRGGBB, got \"" + color + "\"");
+        }
+        return color;
+    }
+
+    /** A run's optimizer: a known type with its hyperparameters in range and torch's own checks passed. */
+    public Typed optimizer(JsonNode node, String path) throws ScenarioException {
+        Typed optimizer = typed(node, path, "optimizer", OptimizerCatalog::schema, OptimizerCatalog.types());
+        String[] bad = OptimizerCatalog.check(optimizer);
+        if (bad != null) {
+            throw error(path + "." + bad[0], bad[1]);
+        }
+        try {
+            OptimizerCatalog.build(optimizer);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage());
+        }
+        return optimizer;
+    }
+
+    /** A run's schedule, checked for a run of {@code n} updates after warmup. */
+    public Typed schedule(JsonNode node, String path, long n) throws ScenarioException {
+        Typed schedule = typed(node, path, "schedule", ScheduleCatalog::schema, ScheduleCatalog.types());
+        String[] bad = ScheduleCatalog.check(schedule, n);
+        if (bad != null) {
+            throw error(path + "." + bad[0], bad[1]);
+        }
+        return schedule;
+    }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.losslab.engine.surface.Window;
 import org.losslab.engine.surface.expr.ExpressionException;
 
@@ -64,7 +63,7 @@ public final class ScenarioReader {
         }
         String title = optionalString(root, "$", "title");
         String description = optionalString(root, "$", "description");
-        Typed surface = typed(required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,
+        Typed surface = in.typed(required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,
                 SurfaceCatalog.types());
         try {
             SurfaceCatalog.build(surface);
@@ -97,34 +96,11 @@ public final class ScenarioReader {
         }
         unknownKeys(node, path, RUN_KEYS);
         String label = node.has("label") ? string(node.get("label"), path + ".label") : null;
-        String color = null;
-        if (node.has("color")) {
-            color = string(node.get("color"), path + ".color");
-            if (!color.matches("#[0-9A-Fa-f]{6}")) {
-                throw error(path + ".color", "must be #RRGGBB, got \"" + color + "\"");
-            }
-        }
-        Typed optimizer = typed(required(node, path, "optimizer"), path + ".optimizer", "optimizer",
-                OptimizerCatalog::schema, OptimizerCatalog.types());
-        String[] bad = OptimizerCatalog.check(optimizer);
-        if (bad != null) {
-            throw error(path + ".optimizer." + bad[0], bad[1]);
-        }
-        try {
-            OptimizerCatalog.build(optimizer);
-        } catch (IllegalArgumentException e) {
-            throw error(path + ".optimizer", e.getMessage());
-        }
+        String color = node.has("color") ? in.color(node.get("color"), path + ".color") : null;
+        Typed optimizer = in.optimizer(required(node, path, "optimizer"), path + ".optimizer");
         long warmup = node.has("warmupSteps") ? integer(node.get("warmupSteps"), path + ".warmupSteps", 0, Scenario.MAX_STEPS) : 0;
-        Typed schedule = null;
-        if (node.has("schedule")) {
-            schedule = typed(node.get("schedule"), path + ".schedule", "schedule", ScheduleCatalog::schema,
-                    ScheduleCatalog.types());
-            bad = ScheduleCatalog.check(schedule, Math.max(0, steps - warmup));
-            if (bad != null) {
-                throw error(path + ".schedule." + bad[0], bad[1]);
-            }
-        }
+        Typed schedule = node.has("schedule")
+                ? in.schedule(node.get("schedule"), path + ".schedule", Math.max(0, steps - warmup)) : null;
         double temperature = node.has("noiseTemperature") ? number(node.get("noiseTemperature"), path + ".noiseTemperature", 0, false) : 0;
         double rho = node.has("samRho") ? number(node.get("samRho"), path + ".samRho", 0, false) : 0;
         Double clip = node.has("clipNorm") ? number(node.get("clipNorm"), path + ".clipNorm", 0, true) : null;
@@ -138,11 +114,6 @@ public final class ScenarioReader {
         }
         Point start = node.has("start") ? point(node.get("start"), path + ".start") : null;
         return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start);
-    }
-
-    private Typed typed(JsonNode node, String path, String what, Function<String, Schema> schemas, List<String> types)
-            throws ScenarioException {
-        return in.typed(node, path, what, schemas, types);
     }
 
     private Window view(JsonNode node) throws ScenarioException {

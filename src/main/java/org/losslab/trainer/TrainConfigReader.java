@@ -16,12 +16,9 @@ import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Trainer;
 import org.losslab.scenario.JsonInput;
-import org.losslab.scenario.OptimizerCatalog;
 import org.losslab.scenario.Param;
 import org.losslab.scenario.ScenarioException;
 import org.losslab.scenario.ScenarioReader;
-import org.losslab.scenario.ScheduleCatalog;
-import org.losslab.scenario.Schema;
 import org.losslab.scenario.Typed;
 
 /**
@@ -224,32 +221,15 @@ public final class TrainConfigReader {
         }
         unknownKeys(node, path, RUN_KEYS);
         String label = node.has("label") ? string(node.get("label"), path + ".label") : null;
-        String color = null;
-        if (node.has("color")) {
-            color = string(node.get("color"), path + ".color");
-            if (!color.matches("#[0-9A-Fa-f]{6}")) {
-                throw error(path + ".color", "must be #RRGGBB, got \"" + color + "\"");
-            }
-        }
-        Typed optimizer = typed(required(node, path, "optimizer"), path + ".optimizer", "optimizer",
-                OptimizerCatalog::schema, OptimizerCatalog.types());
-        String[] bad = OptimizerCatalog.check(optimizer);
-        if (bad != null) {
-            throw error(path + ".optimizer." + bad[0], bad[1]);
-        }
+        String color = node.has("color") ? in.color(node.get("color"), path + ".color") : null;
+        Typed optimizer = in.optimizer(required(node, path, "optimizer"), path + ".optimizer");
         if (optimizer.type().equals("newton") && weights > Trainer.MAX_NEWTON_WEIGHTS) {
             throw error(path + ".optimizer.type", "Newton's method needs the Hessian of all " + weights
                     + " weights; it is offered for networks of at most " + Trainer.MAX_NEWTON_WEIGHTS);
         }
         long warmup = node.has("warmupSteps") ? integer(node.get("warmupSteps"), path + ".warmupSteps", 0, MAX_STEPS) : 0;
-        Typed schedule = null;
-        if (node.has("schedule")) {
-            schedule = typed(node.get("schedule"), path + ".schedule", "schedule", ScheduleCatalog::schema, ScheduleCatalog.types());
-            bad = ScheduleCatalog.check(schedule, Math.max(0, steps - warmup));
-            if (bad != null) {
-                throw error(path + ".schedule." + bad[0], bad[1]);
-            }
-        }
+        Typed schedule = node.has("schedule")
+                ? in.schedule(node.get("schedule"), path + ".schedule", Math.max(0, steps - warmup)) : null;
         double temperature = node.has("noiseTemperature") ? number(node.get("noiseTemperature"), path + ".noiseTemperature", 0, Double.MAX_VALUE) : 0;
         double rho = node.has("samRho") ? number(node.get("samRho"), path + ".samRho", 0, Double.MAX_VALUE) : 0;
         Double clip = null;
@@ -261,11 +241,6 @@ public final class TrainConfigReader {
         }
         int batch = node.has("batchSize") ? (int) integer(node.get("batchSize"), path + ".batchSize", 1, MAX_POINTS) : 0;
         return new TrainConfig.Run(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch);
-    }
-
-    private Typed typed(JsonNode node, String path, String what, Function<String, Schema> schemas, List<String> types)
-            throws ScenarioException {
-        return in.typed(node, path, what, schemas, types);
     }
 
     private <T> T choice(JsonNode node, String path, Function<String, T> parse, String expected) throws ScenarioException {
