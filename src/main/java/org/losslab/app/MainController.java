@@ -103,7 +103,7 @@ public final class MainController {
         PlaybackBar playback = new PlaybackBar(model.playback());
         playbackSlot.getChildren().setAll(playback);
         HBox.setHgrow(playback, Priority.ALWAYS);
-        for (Metric m : Metric.values()) {
+        for (Metric m : Metric.SURFACE) {
             ChartView c = new ChartView(model, m);
             c.setId("chart-" + m.name().toLowerCase(java.util.Locale.ROOT));
             HBox.setHgrow(c, Priority.ALWAYS);
