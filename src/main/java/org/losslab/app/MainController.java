@@ -49,6 +49,7 @@ public final class MainController {
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
     @FXML private Menu samplesMenu, recentMenu;
+    @FXML private CheckMenuItem trainerItem;
     @FXML private CheckMenuItem linkItem, presentationItem, gradientFieldItem, runVectorsItem, hessianItem, legendItem;
     @FXML private RadioMenuItem lightItem, darkItem, singleItem, with3dItem, twoSurfacesItem;
     @FXML private TabPane sideTabs;
@@ -72,6 +73,8 @@ public final class MainController {
     private Exporter exporter;
     private final java.util.List<ChartView> charts = new java.util.ArrayList<>();
     private Theme theme = Theme.LIGHT;
+    /** The network trainer, built when first shown; it replaces the side panel and views while shown. */
+    private org.losslab.app.trainer.TrainerPane trainer;
 
     /**
      * @param compareModels makes the model of the "two surfaces" view (same executors)
@@ -141,6 +144,7 @@ public final class MainController {
         model.snapshotProperty().addListener((o, a, s) -> timing.setText(s.scenario().runs().size() + " runs × "
                 + s.scenario().steps() + " steps in " + String.format("%.1f ms", s.nanos() / 1e6)));
         model.computingProperty().addListener((o, a, b) -> timing.setOpacity(b ? 0.6 : 1));
+        trainerItem.selectedProperty().addListener((o, a, b) -> showTrainer(b));
         buildSamplesMenu();
         buildRecentMenu();
         styleChanged();
@@ -171,7 +175,7 @@ public final class MainController {
     private void keys(KeyEvent e) {
         Node focus = stage.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl || focus instanceof ComboBoxBase<?>;
-        if (e.isShortcutDown() || e.isAltDown()) {
+        if (e.isShortcutDown() || e.isAltDown() || trainerItem.isSelected()) {
             return;
         }
         if (e.getCode() == KeyCode.SPACE && !typing && !(focus instanceof CheckBox) && !(focus instanceof ListView<?>)
@@ -216,6 +220,34 @@ public final class MainController {
         plot.plotStyleProperty().set(s);
         PlotStyle chart = presentationItem.isSelected() ? s.scaled(1.25, 1.5) : s;
         charts.forEach(c -> c.plotStyleProperty().set(chart));
+        if (trainer != null) {
+            trainer.plotStyleProperty().set(chart);
+        }
+    }
+
+    /** Swaps the surface views for the network trainer (View ▸ Network trainer, Ctrl+T) and back. */
+    public void showTrainer(boolean on) {
+        if (trainerItem.isSelected() != on) {
+            trainerItem.setSelected(on);
+            return;
+        }
+        if (on) {
+            if (trainer == null) {
+                trainer = new org.losslab.app.trainer.TrainerPane();
+                styleChanged();
+            }
+            model.playback().pause();
+            root.setLeft(null);
+            root.setCenter(trainer);
+        } else {
+            root.setCenter(centerBox);
+            root.setLeft(sideTabs);
+        }
+    }
+
+    /** The network trainer, or null before it was first shown. */
+    public org.losslab.app.trainer.TrainerPane trainer() {
+        return trainer;
     }
 
     // ---- files ---------------------------------------------------------------------------------

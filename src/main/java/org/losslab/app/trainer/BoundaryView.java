@@ -1,0 +1,150 @@
+package org.losslab.app.trainer;
+
+import org.losslab.app.trainer.model.Boundary;
+import org.losslab.app.trainer.model.ClassColors;
+import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.engine.mlp.Dataset;
+import org.losslab.engine.mlp.Training;
+import org.losslab.engine.surface.Window;
+import org.losslab.render.Colors;
+import org.losslab.render.Drawing;
+import org.losslab.render.Drawing.Align;
+import org.losslab.render.PlotStyle;
+import org.losslab.render.Ticks;
+
+/**
+ * The OUTPUT picture: what the shown run predicts over the input plane — the decision regions on
+ * the diverging class scale (with its legend) or, for a 1-D regression, the fitted curve — and the
+ * data on top: training points filled, test points as rings.
+ */
+final class BoundaryView extends CanvasView {
+    private final TrainerModel model;
+    private int[] lastPixels;
+
+    BoundaryView(TrainerModel model) {
+        this.model = model;
+        getStyleClass().add("boundary-view");
+        setMinSize(160, 160);
+        setAccessibleText("decision boundary of the network over the data");
+        dependOn(model.boundaryProperty(), model.configProperty(), model.shownRunProperty());
+    }
+
+    /** The raster drawn last (tests compare it across steps). */
+    int[] lastPixels() {
+        return lastPixels;
+    }
+
+    @Override
+    void paint(Drawing d, double w, double h) {
+        PlotStyle st = style();
+        Training t = model.training();
+        Window win = model.inputWindow();
+        int classes = t.data().train().classes();
+        double fs = st.fontScale();
+        double legendH = 34 * fs;
+        double side = Math.max(40, Math.min(w - 44 * fs, h - legendH - 22 * fs));
+        double left = (w - side) / 2 + 10 * fs, top = 8 * fs;
+        Boundary b = model.boundaryProperty().get();
+        d.clip(left, top, side, side);
+        d.color(ClassColors.NEUTRAL);
+        d.fillRect(left, top, side, side);
+        if (b != null && b.pixels() != null) {
+            d.image(b.pixels(), b.size(), b.size(), left, top, side, side);
+            lastPixels = b.pixels();
+        }
+        double sx = side / win.width(), sy = side / win.height();
+        // Points: class colour with a contrasting rim; test points hollow.
+        double r = Math.max(2.2, side / 150) * st.lineScale();
+        drawPoints(d, t.data().train(), classes, win, left, top, sx, sy, r, true);
+        drawPoints(d, t.data().test(), classes, win, left, top, sx, sy, r, false);
+        if (b != null && b.curve() != null) {
+            double[] y = b.curve();
+            d.color(Colors.parse(model.color(b.run())));
+            d.lineWidth(st.line(3));
+            for (int i = 0; i < y.length; i++) {
+                double px = left + side * i / (y.length - 1), py = top + (win.yMax() - y[i]) * sy;
+                if (i == 0) {
+                    d.moveTo(px, py);
+                } else {
+                    d.lineTo(px, py);
+                }
+            }
+            d.stroke();
+        }
+        d.unclip();
+        d.color(st.muted());
+        d.lineWidth(st.line(1));
+        d.strokeRect(left, top, side, side);
+        axes(d, st, win, left, top, side);
+        legend(d, st, classes, left, top + side + 20 * fs, side, b);
+    }
+
+    private static void drawPoints(Drawing d, Dataset data, int classes, Window win, double left, double top, double sx,
+                                   double sy, double r, boolean filled) {
+        for (int i = 0; i < data.size(); i++) {
+            double x = left + (data.x1(i) - win.xMin()) * sx;
+            double y = top + (win.yMax() - (classes == 0 ? data.y(i) : data.x2(i))) * sy;
+            int c = classes == 0 ? 0xFF333333 : ClassColors.of(data.label(i));
+            if (filled) {
+                d.color(0xFFFFFFFF);
+                d.fillCircle(x, y, r + 1);
+                d.color(c);
+                d.fillCircle(x, y, r);
+            } else {
+                d.color(0xFFFFFFFF);
+                d.lineWidth(2.6);
+                d.strokeCircle(x, y, r);
+                d.color(c);
+                d.lineWidth(1.4);
+                d.strokeCircle(x, y, r);
+            }
+        }
+    }
+
+    private static void axes(Drawing d, PlotStyle st, Window win, double left, double top, double side) {
+        double size = st.font(10);
+        d.color(st.foreground());
+        d.text(Ticks.compact(win.xMin()), left, top + side + size * 1.2, size, Align.LEFT, false);
+        d.text(Ticks.compact(win.xMax()), left + side, top + side + size * 1.2, size, Align.RIGHT, false);
+        d.text("x₁", left + side / 2, top + side + size * 1.2, size, Align.CENTER, false);
+        d.text(Ticks.compact(win.yMax()), left - 3, top + size, size, Align.RIGHT, false);
+        d.text(Ticks.compact(win.yMin()), left - 3, top + side, size, Align.RIGHT, false);
+    }
+
+    private void legend(Drawing d, PlotStyle st, int classes, double left, double y, double side, Boundary b) {
+        double size = st.font(11);
+        d.color(st.foreground());
+        if (classes == 0) {
+            d.text("points: data (y against x₁) · line: the network's ŷ(x₁)", left, y + size, size, Align.LEFT, false);
+            return;
+        }
+        if (classes == 2) {
+            double bw = Math.min(side * 0.5, 220 * st.fontScale()), bx = left + side - bw, bh = 10 * st.fontScale();
+            int n = 48;
+            for (int i = 0; i < n; i++) {
+                d.color(ClassColors.diverging((i + 0.5) / n));
+                d.fillRect(bx + bw * i / n, y, bw / n + 0.5, bh);
+            }
+            d.color(st.muted());
+            d.strokeRect(bx, y, bw, bh);
+            d.color(st.foreground());
+            d.text("P(class 1)", bx - 6, y + bh, size, Align.RIGHT, true);
+            d.text("0", bx, y + bh + size * 1.1, size, Align.LEFT, false);
+            d.text("½", bx + bw / 2, y + bh + size * 1.1, size, Align.CENTER, false);
+            d.text("1", bx + bw, y + bh + size * 1.1, size, Align.RIGHT, false);
+        }
+        double x = left;
+        for (int c = 0; c < classes && c < 6; c++) {
+            d.color(ClassColors.of(c));
+            d.fillCircle(x + 5, y + 5, 5);
+            d.color(st.foreground());
+            d.text("class " + c, x + 14, y + 9, size, Align.LEFT, false);
+            x += d.textWidth("class " + c, size, false) + 24;
+            if (classes == 2 && x > left + side * 0.45) {
+                break;
+            }
+        }
+        d.color(st.muted());
+        d.text("● train  ○ test" + (b != null ? "   step " + b.step() : ""), left, y + 9 + size * 1.3, size, Align.LEFT, false);
+    }
+}
