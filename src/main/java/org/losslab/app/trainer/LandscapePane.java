@@ -64,13 +64,15 @@ final class LandscapePane extends VBox {
         progress.setId("sliceProgress");
         progress.progressProperty().bind(model.sliceProgressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinWidth(60);
+        progress.setTooltip(new Tooltip("Rows of the grid computed."));
         show3d.setId("slice3d");
         show3d.setTooltip(new Tooltip("Show the slice as a 3-D surface (drag to rotate) instead of contours."));
         show3d.selectedProperty().addListener((o, a, b) -> placeView());
         caption.getStyleClass().add("formula");
         caption.setWrapText(true);
         model.sliceProperty().addListener((o, a, s) -> showSlice(s));
-        HBox buttons = new HBox(6, compute, cancel, progress, show3d);
+        HBox buttons = new HBox(6, compute, cancel, show3d, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(progress, Priority.ALWAYS);
         viewSlot.getChildren().setAll(view);

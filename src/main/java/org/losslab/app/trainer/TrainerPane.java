@@ -191,7 +191,7 @@ public final class TrainerPane extends BorderPane {
         play.getStyleClass().add("big-button");
         play.setStyle("-fx-font-size: 1.6em; -fx-min-width: 3.2em;");
         play.setOnAction(e -> model.togglePlay());
-        Button step = bigButton("⏭", "stepTraining", "Step: pause and do one update of every run (→)");
+        Button step = bigButton("Step", "stepTraining", "Step: pause and do one update of every run (→)");
         step.setOnAction(e -> model.step(1));
         figures.setId("trainFigures");
         figures.getStyleClass().add("figures");

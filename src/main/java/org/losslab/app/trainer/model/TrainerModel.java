@@ -344,10 +344,10 @@ public final class TrainerModel {
         return keepOrRevert(() -> runs = old);
     }
 
-    /** Adds a run: a copy of the last one with the next colour, trained side by side from the same weights. */
+    /** Adds a run: a copy of the shown one with the next colour, trained side by side from the same weights. */
     public String addRun() {
         List<TrainConfig.Run> old = runs;
-        TrainConfig.Run last = runs.get(runs.size() - 1);
+        TrainConfig.Run last = runs.get(shown.get());
         List<TrainConfig.Run> next = new ArrayList<>(runs);
         next.add(new TrainConfig.Run(null, Palette.run(runs.size()), last.optimizer(), last.schedule(), last.warmupSteps(),
                 last.noiseTemperature(), last.samRho(), last.clipNorm(), last.batchSize()));
@@ -602,7 +602,7 @@ public final class TrainerModel {
             long t0 = System.nanoTime();
             for (int r = 0; r < s.trainers.size(); r++) {
                 Trainer t = s.trainers.get(r);
-                for (int j = 0; j < chunk && !s.finished(t) && generation.get() == g; j++) {
+                for (int j = 0; j < chunk && !s.finished(t) && play.get() && generation.get() == g; j++) {
                     t.step(1);
                     rows.add(new Row(g, r, t.snapshot(), false));
                 }
