@@ -41,8 +41,9 @@ final class BoundaryView extends CanvasView {
         Window win = model.inputWindow();
         int classes = t.data().train().classes();
         double fs = st.fontScale();
-        double legendH = 34 * fs;
-        double side = Math.max(40, Math.min(w - 44 * fs, h - legendH - 22 * fs));
+        double size = st.font(11);
+        double legendH = size * 5 + 8;
+        double side = Math.max(40, Math.min(w - 44 * fs, h - legendH - size * 1.6 - 8 * fs));
         double left = (w - side) / 2 + 10 * fs, top = 8 * fs;
         Boundary b = model.boundaryProperty().get();
         d.clip(left, top, side, side);
@@ -76,7 +77,7 @@ final class BoundaryView extends CanvasView {
         d.lineWidth(st.line(1));
         d.strokeRect(left, top, side, side);
         axes(d, st, win, left, top, side);
-        legend(d, st, classes, left, top + side + 20 * fs, side, b);
+        legend(d, st, classes, left, top + side + size * 1.6, side, b);
     }
 
     private static void drawPoints(Drawing d, Dataset data, int classes, Window win, double left, double top, double sx,
@@ -111,40 +112,44 @@ final class BoundaryView extends CanvasView {
         d.text(Ticks.compact(win.yMin()), left - 3, top + side, size, Align.RIGHT, false);
     }
 
+    /** Below the axis labels: class swatches and point marks, then the P(class 1) scale with its ticks. */
     private void legend(Drawing d, PlotStyle st, int classes, double left, double y, double side, Boundary b) {
         double size = st.font(11);
+        double row = size * 1.45;
+        String marks = "● train  ○ test" + (b != null ? "   step " + b.step() : "");
         d.color(st.foreground());
         if (classes == 0) {
-            d.text("points: data (y against x₁) · line: the network's ŷ(x₁)", left, y + size, size, Align.LEFT, false);
+            d.text("points: data (y against x₁) · line: the network's ŷ(x₁)" + (b != null ? "   step " + b.step() : ""),
+                    left, y + size, size, Align.LEFT, false);
             return;
-        }
-        if (classes == 2) {
-            double bw = Math.min(side * 0.5, 220 * st.fontScale()), bx = left + side - bw, bh = 10 * st.fontScale();
-            int n = 48;
-            for (int i = 0; i < n; i++) {
-                d.color(ClassColors.diverging((i + 0.5) / n));
-                d.fillRect(bx + bw * i / n, y, bw / n + 0.5, bh);
-            }
-            d.color(st.muted());
-            d.strokeRect(bx, y, bw, bh);
-            d.color(st.foreground());
-            d.text("P(class 1)", bx - 6, y + bh, size, Align.RIGHT, true);
-            d.text("0", bx, y + bh + size * 1.1, size, Align.LEFT, false);
-            d.text("½", bx + bw / 2, y + bh + size * 1.1, size, Align.CENTER, false);
-            d.text("1", bx + bw, y + bh + size * 1.1, size, Align.RIGHT, false);
         }
         double x = left;
         for (int c = 0; c < classes && c < 6; c++) {
             d.color(ClassColors.of(c));
-            d.fillCircle(x + 5, y + 5, 5);
+            d.fillCircle(x + size * 0.45, y + size * 0.6, size * 0.45);
             d.color(st.foreground());
-            d.text("class " + c, x + 14, y + 9, size, Align.LEFT, false);
-            x += d.textWidth("class " + c, size, false) + 24;
-            if (classes == 2 && x > left + side * 0.45) {
-                break;
-            }
+            d.text("class " + c, x + size * 1.2, y + size, size, Align.LEFT, false);
+            x += d.textWidth("class " + c, size, false) + size * 2;
         }
         d.color(st.muted());
-        d.text("● train  ○ test" + (b != null ? "   step " + b.step() : ""), left, y + 9 + size * 1.3, size, Align.LEFT, false);
+        d.text(marks, left + side, y + size, size, Align.RIGHT, false);
+        if (classes != 2) {
+            return;
+        }
+        double label = d.textWidth("P(class 1)", size, true) + 8;
+        double bx = left + label, bw = side - label, by = y + row, bh = size * 0.8;
+        int n = 64;
+        for (int i = 0; i < n; i++) {
+            d.color(ClassColors.diverging((i + 0.5) / n));
+            d.fillRect(bx + bw * i / n, by, bw / n + 0.5, bh);
+        }
+        d.color(st.muted());
+        d.lineWidth(st.line(1));
+        d.strokeRect(bx, by, bw, bh);
+        d.color(st.foreground());
+        d.text("P(class 1)", left, by + bh, size, Align.LEFT, true);
+        d.text("0", bx, by + bh + size * 1.1, size, Align.LEFT, false);
+        d.text("½", bx + bw / 2, by + bh + size * 1.1, size, Align.CENTER, false);
+        d.text("1", bx + bw, by + bh + size * 1.1, size, Align.RIGHT, false);
     }
 }

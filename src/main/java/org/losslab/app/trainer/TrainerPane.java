@@ -26,6 +26,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.losslab.app.ParamForm;
@@ -189,7 +190,7 @@ public final class TrainerPane extends BorderPane {
         reset.setOnAction(e -> model.reset());
         play.setId("playTraining");
         play.getStyleClass().add("big-button");
-        play.setStyle("-fx-font-size: 1.6em; -fx-min-width: 3.2em;");
+        play.setStyle("-fx-font-size: 1.6em; -fx-pref-width: 3.2em;");
         play.setOnAction(e -> model.togglePlay());
         Button step = bigButton("Step", "stepTraining", "Step: pause and do one update of every run (→)");
         step.setOnAction(e -> model.step(1));
@@ -205,6 +206,9 @@ public final class TrainerPane extends BorderPane {
                 model.showRun(model.runs().size() - 1);
             }
         });
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        figures.setMinWidth(0);
         HBox bar = new HBox(8, reset, play, step, figures, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(figures, Priority.ALWAYS);
@@ -231,9 +235,10 @@ public final class TrainerPane extends BorderPane {
         Button b = new Button(text);
         b.setId(id);
         b.getStyleClass().add("big-button");
-        b.setStyle("-fx-font-size: 1.6em; -fx-min-width: 2.6em;");
+        b.setStyle("-fx-font-size: 1.6em;");
         b.setTooltip(new Tooltip(tip));
         b.setAccessibleText(tip);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 

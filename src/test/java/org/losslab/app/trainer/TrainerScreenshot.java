@@ -16,7 +16,7 @@ import org.losslab.scenario.Typed;
 /**
  * Writes docs/screenshots/trainer.png: the trainer on two spirals, Adam beside heavy-ball SGD,
  * after some training, with the landscape slice computed. Run under Xvfb:
- * {@code java -cp … org.losslab.app.trainer.TrainerScreenshot$Launch OUT.png [width height] [landscape]}.
+ * {@code java -cp … org.losslab.app.trainer.TrainerScreenshot$Launch OUT.png [width height] [landscape] [dark] [presentation]}.
  */
 public final class TrainerScreenshot extends Application {
     @Override
@@ -27,6 +27,19 @@ public final class TrainerScreenshot extends Application {
         double h = args.size() > 2 ? Double.parseDouble(args.get(2)) : 768;
         boolean landscape = args.contains("landscape");
         MainController c = MainWindow.show(stage, null, w, h);
+        // Themes through the View menu, as a user picks them.
+        var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+        for (var menu : bar.getMenus()) {
+            for (var item : menu.getItems()) {
+                if (args.contains("dark") && "_Dark theme".equals(item.getText())) {
+                    item.fire();
+                }
+                if (args.contains("presentation") && item instanceof javafx.scene.control.CheckMenuItem ci
+                        && "_Presentation mode".equals(ci.getText())) {
+                    ci.setSelected(true);
+                }
+            }
+        }
         c.showTrainer(true);
         TrainerPane pane = c.trainer();
         TrainerModel m = pane.model();

@@ -370,10 +370,15 @@ public final class TrainerModel {
         return p;
     }
 
-    /** The legend label of run i: its own, else the optimizer type. */
+    /** The legend label of run i: its own, else the optimizer type (numbered when two runs share it). */
     public String label(int i) {
         TrainConfig.Run r = runs.get(i);
-        return r.label() != null ? r.label() : (i + 1) + " " + r.optimizer().type();
+        if (r.label() != null) {
+            return r.label();
+        }
+        String type = r.optimizer().type();
+        long same = runs.stream().filter(x -> x.label() == null && x.optimizer().type().equals(type)).count();
+        return same > 1 ? type + " #" + (i + 1) : type;
     }
 
     public String color(int i) {
