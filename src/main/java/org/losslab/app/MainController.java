@@ -390,7 +390,8 @@ public final class MainController {
     private void onShortcuts(ActionEvent e) {
         showMessage("Space play/pause · ← → one step (Shift: 10) · Ctrl+O open · Ctrl+S save · Ctrl+E export PNG · "
                 + "Ctrl+Shift+E export CSV · Ctrl+N add run · Ctrl+L sliders act on all runs · Ctrl+1/2/3 layout · "
-                + "Ctrl+G gradient field · Ctrl+U update vectors · Ctrl+H Hessian at cursor · F11 presentation mode");
+                + "Ctrl+G gradient field · Ctrl+U update vectors · Ctrl+H Hessian at cursor · F11 presentation mode\n"
+                + "Ctrl+T network trainer: Space play/pause · → one step (Shift: 10) · R reset");
     }
 
     // ---- for the lead, the exporter and tests ------------------------------------------------------------

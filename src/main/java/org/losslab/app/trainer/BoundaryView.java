@@ -43,8 +43,11 @@ final class BoundaryView extends CanvasView {
         double fs = st.fontScale();
         double size = st.font(11);
         double legendH = size * 5 + 8;
-        double side = Math.max(40, Math.min(w - 44 * fs, h - legendH - size * 1.6 - 8 * fs));
-        double left = (w - side) / 2 + 10 * fs, top = 8 * fs;
+        // Room on the left for the y labels (the curve's targets can be negative and long).
+        double gutter = 8 + Math.max(d.textWidth(Ticks.compact(win.yMin()), st.font(10), false),
+                d.textWidth(Ticks.compact(win.yMax()), st.font(10), false));
+        double side = Math.max(40, Math.min(w - 2 * gutter, h - legendH - size * 1.6 - 8 * fs));
+        double left = Math.max(gutter, (w - side) / 2), top = 8 * fs;
         Boundary b = model.boundaryProperty().get();
         d.clip(left, top, side, side);
         d.color(ClassColors.NEUTRAL);

@@ -71,6 +71,7 @@ final class LandscapePane extends VBox {
         show3d.selectedProperty().addListener((o, a, b) -> placeView());
         caption.getStyleClass().add("formula");
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         model.sliceProperty().addListener((o, a, s) -> showSlice(s));
         HBox buttons = new HBox(6, compute, cancel, show3d, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);

@@ -16,7 +16,7 @@ import org.losslab.scenario.Typed;
 /**
  * Writes docs/screenshots/trainer.png: the trainer on two spirals, Adam beside heavy-ball SGD,
  * after some training, with the landscape slice computed. Run under Xvfb:
- * {@code java -cp … org.losslab.app.trainer.TrainerScreenshot$Launch OUT.png [width height] [landscape] [dark] [presentation]}.
+ * {@code java -cp … org.losslab.app.trainer.TrainerScreenshot$Launch OUT.png [width height] [landscape] [3d] [dark] [presentation] [curve|blobs]}.
  */
 public final class TrainerScreenshot extends Application {
     @Override
@@ -43,6 +43,11 @@ public final class TrainerScreenshot extends Application {
         c.showTrainer(true);
         TrainerPane pane = c.trainer();
         TrainerModel m = pane.model();
+        if (args.contains("curve")) {
+            m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.CURVE, 200, 0.1, 0.25, 0, false, 0, 1));
+        } else if (args.contains("blobs")) {
+            m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.BLOBS, 400, 0.05, 0.5, 4, false, 0, 1));
+        }
         m.addRun();
         m.editRun(1, r -> SetupSchemas.withOptimizer(r, new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
         m.showRun(0);
@@ -57,11 +62,14 @@ public final class TrainerScreenshot extends Application {
                     if (landscape) {
                         ((javafx.scene.control.TabPane) stage.getScene().lookup("#trainerTabs")).getSelectionModel().select(1);
                         m.computeSlice(41, 1, false, 7);
+                        if (args.contains("3d")) {
+                            ((javafx.scene.control.CheckBox) stage.getScene().lookup("#slice3d")).setSelected(true);
+                        }
                     }
                     phase = 1;
-                } else if (phase >= 1 && phase < 30 && !m.sliceRunningProperty().get()) {
+                } else if (phase >= 1 && phase < 90 && !m.sliceRunningProperty().get()) {
                     phase++;
-                } else if (phase == 30) {
+                } else if (phase == 90) {
                     stop();
                     try {
                         PngExport.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), out);

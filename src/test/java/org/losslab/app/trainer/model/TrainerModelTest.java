@@ -124,6 +124,36 @@ class TrainerModelTest {
     }
 
     @Test
+    void aSliceCanBeCancelledAndThenShowsNothing() throws Exception {
+        ExecutorService driver = Executors.newSingleThreadExecutor();
+        ExecutorService rows = Executors.newSingleThreadExecutor();
+        java.util.concurrent.ConcurrentLinkedQueue<Runnable> fx = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        TrainerModel big = new TrainerModel(Runnable::run, driver, rows, fx::add);
+        try {
+            runAll(fx);
+            assertNull(big.computeSlice(400, 1, false, 3));
+            assertTrue(big.sliceRunningProperty().get());
+            big.cancelSlice();
+            assertFalse(big.sliceRunningProperty().get());
+            driver.shutdown();
+            assertTrue(driver.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS));
+            runAll(fx);
+            assertNull(big.sliceProperty().get(), "a cancelled slice is not shown");
+            assertTrue(big.sliceProgressProperty().get() < 1);
+        } finally {
+            driver.shutdownNow();
+            rows.shutdownNow();
+        }
+    }
+
+    private static void runAll(java.util.Queue<Runnable> q) {
+        Runnable r;
+        while ((r = q.poll()) != null) {
+            r.run();
+        }
+    }
+
+    @Test
     void pcaBeforeTrainingAndBadGridsAreRefusedWithAReason() {
         assertNotNull(m.computeSlice(9, 1, true, 3));
         assertTrue(m.errorProperty().get().contains("PCA"));
