@@ -52,7 +52,7 @@ final class LandscapePane extends VBox {
         setSpacing(6);
         view = new SliceView(model);
         view.setId("sliceView");
-        form = new ParamForm(SLICE, new Typed("slice", java.util.Map.of()), t -> null);
+        form = new ParamForm(SLICE, new Typed("slice", java.util.Map.of()), SetupSchemas.checked(SLICE, t -> null));
         compute.setId("computeSlice");
         compute.setDefaultButton(false);
         compute.setTooltip(new Tooltip("Compute the training loss on the grid around the shown run's current weights, in the background."));

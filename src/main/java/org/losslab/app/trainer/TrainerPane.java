@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.losslab.app.ParamForm;
 import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.render.PlotStyle;
@@ -209,7 +210,15 @@ public final class TrainerPane extends BorderPane {
         play.setMinWidth(Region.USE_PREF_SIZE);
         add.setMinWidth(Region.USE_PREF_SIZE);
         figures.setMinWidth(0);
-        HBox bar = new HBox(8, reset, play, step, figures, add);
+        javafx.scene.control.ComboBox<String> speed = new javafx.scene.control.ComboBox<>();
+        speed.setId("trainSpeed");
+        speed.getItems().setAll("10 steps/s", "50 steps/s", "250 steps/s", "1000 steps/s", "as fast as possible");
+        speed.setValue(TrainerModel.DEFAULT_SPEED + " steps/s");
+        speed.setTooltip(new Tooltip("Play speed: updates per second of every run. Slow lets a class watch the boundary form; "
+                + "\"as fast as possible\" trains at full speed."));
+        speed.valueProperty().addListener((o, a, b) -> model.setSpeed(b.startsWith("as fast") ? 0 : Integer.parseInt(b.split(" ")[0])));
+        speed.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, reset, play, step, speed, figures, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(figures, Priority.ALWAYS);
         message.setId("trainerMessage");
@@ -246,6 +255,12 @@ public final class TrainerPane extends BorderPane {
 
     private void refreshForms() {
         forms.get(0).refresh(SetupSchemas.data(model));
+        // Settings that do not apply to the chosen data are shown but disabled.
+        DataKind kind = model.data().kind();
+        forms.get(0).editor("classes").setDisable(kind != DataKind.BLOBS);
+        forms.get(0).editor("points").setDisable(kind == DataKind.CSV);
+        forms.get(0).editor("noise").setDisable(kind == DataKind.CSV);
+        forms.get(0).editor("labelNoise").setDisable(kind == DataKind.CURVE || model.data().classCount() == 0);
         forms.get(1).refresh(SetupSchemas.features(model));
         forms.get(2).refresh(SetupSchemas.network(model));
         forms.get(3).refresh(SetupSchemas.output(model));

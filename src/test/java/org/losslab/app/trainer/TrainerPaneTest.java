@@ -136,6 +136,7 @@ class TrainerPaneTest {
         long paused = step();
         Thread.sleep(200);
         assertEquals(paused, step(), "a paused run does not move");
+        assertTrue(paused < model().steps(), "paused before the end, at " + paused);
         robot.clickOn("#stepTraining");
         waitUntil(() -> model().lastSnapshot().step() == paused + 1);
         fx(() -> {

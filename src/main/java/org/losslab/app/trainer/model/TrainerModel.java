@@ -58,6 +58,8 @@ import org.losslab.trainer.TrainConfig;
 public final class TrainerModel {
     /** Most weight vectors kept per run for PCA and the projected path. */
     static final int MAX_RECORDED = 400;
+    /** Updates per second while playing, unless changed: slow enough to watch the boundary form. */
+    public static final int DEFAULT_SPEED = 250;
     /** Training time between two publications while playing, so the FX thread gets ~30 frames/s. */
     private static final long CHUNK_NANOS = 30_000_000L;
 
@@ -93,6 +95,8 @@ public final class TrainerModel {
 
     // ---- worker side --------------------------------------------------------------------------
     private final AtomicInteger generation = new AtomicInteger();
+    /** Play speed limit in updates per second, 0 for as fast as the machine goes. */
+    private volatile int stepsPerSecond = DEFAULT_SPEED;
     private final AtomicBoolean play = new AtomicBoolean();
     private final AtomicInteger shownOnWorker = new AtomicInteger();
     private final ConcurrentLinkedQueue<Row> rows = new ConcurrentLinkedQueue<>();
@@ -401,7 +405,10 @@ public final class TrainerModel {
         return problem;
     }
 
-    /** Builds the training of the current setup and starts it over; null if valid, else the problem. */
+    /**
+     * Builds the training of the current setup and starts it over (still playing if it was); null if
+     * valid, else the problem.
+     */
     private String rebuild() {
         TrainConfig next;
         Training t;
@@ -428,7 +435,12 @@ public final class TrainerModel {
         double[] b = all.bounds();
         inputWindow = classesOf(t) == 0 ? curveWindow(t) : Boundary.windowFor(b);
         config.set(next);
+        // As in the Playground: an edit starts the training over, and it keeps playing if it was.
+        boolean was = playing.get();
         restart();
+        if (was) {
+            play();
+        }
         return null;
     }
 
@@ -517,6 +529,15 @@ public final class TrainerModel {
         worker.execute(() -> loop(g));
     }
 
+    /** Limits play to {@code v} updates per second (every run), 0 for no limit; takes effect at once. */
+    public void setSpeed(int v) {
+        stepsPerSecond = Math.max(0, v);
+    }
+
+    public int speed() {
+        return stepsPerSecond;
+    }
+
     public void pause() {
         play.set(false);
         playing.set(false);
@@ -596,7 +617,11 @@ public final class TrainerModel {
         });
     }
 
-    /** The worker's play loop: chunks of about {@link #CHUNK_NANOS}, every run advancing alike. */
+    /**
+     * The worker's play loop: chunks of about {@link #CHUNK_NANOS}, every run advancing alike. With a
+     * speed limit of v steps/s a chunk is v·30 ms worth of steps and the loop waits out the rest of
+     * its 30 ms, so a class can watch the boundary form; without one the chunk adapts to fill 30 ms.
+     */
     private void loop(int g) {
         Session s = session;
         if (s == null || s.generation != g) {
@@ -605,18 +630,31 @@ public final class TrainerModel {
         int chunk = 1;
         while (play.get() && generation.get() == g && !s.allFinished()) {
             long t0 = System.nanoTime();
+            int limit = stepsPerSecond;
+            if (limit > 0) {
+                chunk = (int) Math.max(1, Math.round(limit * CHUNK_NANOS / 1e9));
+            }
+            int done = 0;
             for (int r = 0; r < s.trainers.size(); r++) {
                 Trainer t = s.trainers.get(r);
                 for (int j = 0; j < chunk && !s.finished(t) && play.get() && generation.get() == g; j++) {
                     t.step(1);
                     rows.add(new Row(g, r, t.snapshot(), false));
+                    done = Math.max(done, j + 1);
                 }
             }
             publishBoundary(s);
             scheduleDrain();
             long took = System.nanoTime() - t0;
-            // Grow or shrink the chunk towards the frame budget.
-            chunk = (int) Math.max(1, Math.min(chunk * 2L, chunk * (double) CHUNK_NANOS / Math.max(1, took)));
+            if (limit > 0) {
+                long due = t0 + (long) (done * 1e9 / limit);
+                while (play.get() && generation.get() == g && System.nanoTime() < due) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(Math.min(5_000_000L, due - System.nanoTime()));
+                }
+            } else {
+                // Grow or shrink the chunk towards the frame budget.
+                chunk = (int) Math.max(1, Math.min(chunk * 2L, chunk * (double) CHUNK_NANOS / Math.max(1, took)));
+            }
         }
         if (generation.get() == g && s.allFinished()) {
             rows.add(new Row(g, -1, null, true));
