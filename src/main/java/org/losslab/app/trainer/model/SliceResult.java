@@ -24,6 +24,6 @@ public record SliceResult(int run, long step, boolean pca, double[] explained, G
     public String caption(String runLabel) {
         String dirs = pca ? String.format("top PCA directions of the path (%.0f%% + %.0f%% of its variance)",
                 100 * explained[0], 100 * explained[1]) : "two filter-normalized random directions";
-        return "Training loss on θ* + α·d₁ + β·d₂ through " + runLabel + " at step " + step + ", " + dirs;
+        return "Training loss on θ* + α·d₁ + β·d₂ (x = α, y = β) through " + runLabel + " at step " + step + ", " + dirs;
     }
 }
