@@ -239,10 +239,13 @@ public final class MainController {
             model.playback().pause();
             root.setLeft(null);
             root.setCenter(trainer);
+            status.setText("Network trainer · Ctrl+T returns to the surfaces");
         } else {
             root.setCenter(centerBox);
             root.setLeft(sideTabs);
+            status.setText(" ");
         }
+        timing.setVisible(!on);
     }
 
     /** The network trainer, or null before it was first shown. */
