@@ -38,6 +38,8 @@ import org.losslab.render.PlotStyle;
 import org.losslab.render.Ticks;
 import org.losslab.scenario.ScenarioException;
 import org.losslab.trainer.DataCsv;
+import org.losslab.trainer.TrainConfig;
+import org.losslab.trainer.TrainConfigReader;
 
 /**
  * The network trainer, laid out like the TensorFlow Playground: on the left the few labelled
@@ -163,7 +165,13 @@ public final class TrainerPane extends BorderPane {
                 SetupSchemas.checked(SetupSchemas.NETWORK, t -> SetupSchemas.applyNetwork(model, t))));
         ParamForm output = form(new ParamForm(SetupSchemas.OUTPUT, SetupSchemas.output(model),
                 SetupSchemas.checked(SetupSchemas.OUTPUT, t -> SetupSchemas.applyOutput(model, t))));
-        VBox box = new VBox(6, section("DATA"), data, csvRow, section("FEATURES"), features, section("NETWORK"), network,
+        Button open = new Button("Open training config…");
+        open.setId("openTrainConfig");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setTooltip(new Tooltip("Load data, network and runs from a losslab-train/1 file (see docs/train-format.md), "
+                + "e.g. the mlp-*.json samples."));
+        open.setOnAction(e -> chooseConfig());
+        VBox box = new VBox(6, open, section("DATA"), data, csvRow, section("FEATURES"), features, section("NETWORK"), network,
                 section("OUTPUT"), output, section("RUNS"), new RunsEditor(model));
         box.getStyleClass().add("side-box");
         ScrollPane scroll = new ScrollPane(box);
@@ -357,6 +365,43 @@ public final class TrainerPane extends BorderPane {
         String problem = model.importData(d, file.getFileName().toString());
         if (problem != null) {
             showMessage("Not imported: " + file.getFileName() + ": " + problem);
+            return false;
+        }
+        showMessage("");
+        return true;
+    }
+
+    private void chooseConfig() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open training config");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Training configs (*.json)", "*.json"));
+        Path dir = org.losslab.app.model.Samples.directory();
+        if (dir != null && dir.toFile().isDirectory()) {
+            fc.setInitialDirectory(dir.toFile());
+        }
+        var file = fc.showOpenDialog(getScene() != null ? getScene().getWindow() : null);
+        if (file != null) {
+            openConfig(file.toPath());
+        }
+    }
+
+    /**
+     * Loads a training config file; a bad file leaves the setup as it was and shows one message
+     * naming the file, the JSON path and the problem.
+     *
+     * @return true if loaded
+     */
+    public boolean openConfig(Path file) {
+        TrainConfig c;
+        try {
+            c = TrainConfigReader.read(file);
+        } catch (ScenarioException e) {
+            showMessage("Not opened: " + e.getMessage());
+            return false;
+        }
+        String problem = model.load(c, file.getFileName().toString());
+        if (problem != null) {
+            showMessage("Not opened: " + file.getFileName() + ": " + problem);
             return false;
         }
         showMessage("");

@@ -222,6 +222,22 @@ class TrainerPaneTest {
     }
 
     @Test
+    void aSampleConfigLoadsAndABadOneSaysWhere(FxRobot robot) throws Exception {
+        Path sample = Path.of("sample-landscapes/mlp-blobs-optimizers.json");
+        assertTrue(fx(() -> pane.openConfig(sample)), fx(pane::message));
+        assertEquals(DataKind.BLOBS, fx(() -> model().data().kind()));
+        assertEquals(4, fx(() -> model().runs().size()));
+        assertEquals(4, fx(() -> model().curves().size()));
+        assertEquals("L-BFGS", fx(() -> model().label(3)));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"format\": \"losslab-train/1\", \"steps\": 10, \"data\": { \"type\": \"moons\" }, \"runs\": [] }");
+        assertFalse(fx(() -> pane.openConfig(bad)));
+        String m = fx(pane::message);
+        assertTrue(m.contains("bad.json") && m.contains("$.runs"), m);
+        assertEquals(4, fx(() -> model().runs().size()), "the loaded setup stays");
+    }
+
+    @Test
     void theTrainerFitsTheSmallScreenAndEveryHyperparameterHasATooltip(FxRobot robot) throws Exception {
         for (String id : new String[] {"#playTraining", "#stepTraining", "#resetTraining", "#boundaryView", "#trainChart-loss"}) {
             Node n = robot.lookup(id).query();

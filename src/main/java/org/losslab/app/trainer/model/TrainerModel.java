@@ -75,6 +75,7 @@ public final class TrainerModel {
     private Activation activation = Activation.TANH;
     private Output output = Output.SIGMOID;
     private Init init = Init.XAVIER;
+    private boolean bias = true;
     private long steps = 2000;
     private long seed = 1;
     private List<TrainConfig.Run> runs = List.of(run(0, new Typed("adam", Map.of("lr", 0.02)), null, 0));
@@ -199,6 +200,55 @@ public final class TrainerModel {
             return List.of(Output.LINEAR);
         }
         return classes == 2 ? List.of(Output.SIGMOID, Output.SOFTMAX, Output.LINEAR) : List.of(Output.SOFTMAX, Output.LINEAR);
+    }
+
+    /**
+     * Takes every setting of a training config (docs/train-format.md: data, network, steps, seed and
+     * runs) and starts over; null if accepted, else the problem (the setup stays as it was).
+     *
+     * @param name the file's name, shown for imported points
+     */
+    public String load(TrainConfig c, String name) {
+        Object[] old = {data, imported, importedName, features, hidden, activation, output, init, bias, steps, seed, runs};
+        Architecture a = c.network();
+        data = c.data();
+        imported = c.imported();
+        importedName = c.imported() != null ? name : null;
+        features = a.features();
+        hidden = a.hidden();
+        activation = a.activation();
+        output = a.output();
+        init = c.init();
+        bias = a.bias();
+        steps = c.steps();
+        seed = c.seed();
+        runs = c.runs();
+        if (shown.get() >= runs.size()) {
+            shown.set(0);
+        }
+        String problem = rebuild();
+        if (problem != null) {
+            restore(old);
+            rebuild();
+            error.set(problem);
+        }
+        return problem;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void restore(Object[] o) {
+        data = (DataSpec) o[0];
+        imported = (Dataset) o[1];
+        importedName = (String) o[2];
+        features = (List<Feature>) o[3];
+        hidden = (int[]) o[4];
+        activation = (Activation) o[5];
+        output = (Output) o[6];
+        init = (Init) o[7];
+        bias = (Boolean) o[8];
+        steps = (Long) o[9];
+        seed = (Long) o[10];
+        runs = (List<TrainConfig.Run>) o[11];
     }
 
     /** Replaces the data recipe (a CSV kind keeps the imported points). */
@@ -414,7 +464,7 @@ public final class TrainerModel {
         Training t;
         try {
             int classes = data.classCount();
-            Architecture arch = new Architecture(features, hidden, activation, output, output.units(classes), true);
+            Architecture arch = new Architecture(features, hidden, activation, output, output.units(classes), bias);
             next = new TrainConfig("", "", data, imported, arch, init, steps, seed, runs);
             t = next.training();
             if (t.data().train().size() == 0) {
