@@ -104,6 +104,8 @@ public final class TrainerModel {
     private final AtomicReference<Boundary> latestBoundary = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private Session session;
+    /** When the worker last computed a boundary and how long it took (worker thread only). */
+    private long lastBoundary, boundaryCost;
 
     // ---- slices -------------------------------------------------------------------------------
     private final ReadOnlyDoubleWrapper sliceProgress = new ReadOnlyDoubleWrapper(this, "sliceProgress", 0);
@@ -693,7 +695,10 @@ public final class TrainerModel {
                     done = Math.max(done, j + 1);
                 }
             }
-            publishBoundary(s);
+            // The boundary costs a forward pass over the whole raster: at most a quarter of the time.
+            if (System.nanoTime() - lastBoundary > 3 * boundaryCost) {
+                publishBoundary(s);
+            }
             scheduleDrain();
             long took = System.nanoTime() - t0;
             if (limit > 0) {
@@ -706,6 +711,9 @@ public final class TrainerModel {
                 chunk = (int) Math.max(1, Math.min(chunk * 2L, chunk * (double) CHUNK_NANOS / Math.max(1, took)));
             }
         }
+        if (generation.get() == g) {
+            publishBoundary(s);
+        }
         if (generation.get() == g && s.allFinished()) {
             rows.add(new Row(g, -1, null, true));
             scheduleDrain();
@@ -713,9 +721,12 @@ public final class TrainerModel {
     }
 
     private void publishBoundary(Session s) {
+        long t0 = System.nanoTime();
         int r = Math.min(shownOnWorker.get(), s.trainers.size() - 1);
         Trainer t = s.trainers.get(r);
         latestBoundary.set(Boundary.of(s.net, t.weights(), s.window, s.classes, t.step(), r));
+        lastBoundary = System.nanoTime();
+        boundaryCost = lastBoundary - t0;
         scheduleDrain();
     }
 
