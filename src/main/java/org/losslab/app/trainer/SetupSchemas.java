@@ -55,7 +55,7 @@ final class SetupSchemas {
     static final Schema OUTPUT = new Schema("output", "Output", "output layer, loss and training length",
             List.of(Param.choice("output", "sigmoid", List.of("sigmoid", "softmax", "linear"),
                             "sigmoid + binary cross-entropy (2 classes), softmax + cross-entropy (k classes), or linear + mean squared error (regression)."),
-                    Param.integer("steps", 2000L, 1, 10_000_000,
+                    Param.integer("steps", 2000L, 1, TrainerModel.MAX_STEPS,
                             "Updates per run; also the horizon of cosine, linear and one-cycle schedules.")));
 
     static final Schema RUN = new Schema("run", "Run options", "the per-update pipeline: batch, warmup, noise, SAM, clipping",

@@ -56,6 +56,11 @@ import org.losslab.trainer.TrainConfig;
  * generation, and results of an older one are dropped on arrival.
  */
 public final class TrainerModel {
+    /**
+     * Longest training the panel takes: it keeps every step's figures for the charts (about 160 bytes
+     * a step and run). Longer trainings are for {@code losslab train}, which streams a CSV.
+     */
+    public static final long MAX_STEPS = 200_000;
     /** Most weight vectors kept per run for PCA and the projected path. */
     static final int MAX_RECORDED = 400;
     /** Updates per second while playing, unless changed: slow enough to watch the boundary form. */
@@ -358,8 +363,8 @@ public final class TrainerModel {
     }
 
     public String setSteps(long s) {
-        if (s < 1 || s > 10_000_000) {
-            return fail("steps must be 1 to 10,000,000, got " + s);
+        if (s < 1 || s > MAX_STEPS) {
+            return fail("steps must be 1 to " + MAX_STEPS + ", got " + s);
         }
         long old = steps;
         steps = s;
@@ -467,6 +472,10 @@ public final class TrainerModel {
         try {
             int classes = data.classCount();
             Architecture arch = new Architecture(features, hidden, activation, output, output.units(classes), bias);
+            if (steps > MAX_STEPS) {
+                return fail("the trainer panel keeps every step for its charts: at most " + MAX_STEPS + " steps, got " + steps
+                        + " (losslab train runs longer ones)");
+            }
             next = new TrainConfig("", "", data, imported, arch, init, steps, seed, runs);
             t = next.training();
             if (t.data().train().size() == 0) {
