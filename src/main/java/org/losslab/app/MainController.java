@@ -52,6 +52,7 @@ public final class MainController {
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
     @FXML private Menu samplesMenu, recentMenu;
+    @FXML private CheckMenuItem trainerItem;
     @FXML private CheckMenuItem linkItem, presentationItem, gradientFieldItem, runVectorsItem, hessianItem, legendItem;
     @FXML private RadioMenuItem lightItem, darkItem, singleItem, with3dItem, twoSurfacesItem;
     @FXML private TabPane sideTabs;
@@ -75,6 +76,8 @@ public final class MainController {
     private Exporter exporter;
     private final java.util.List<ChartView> charts = new java.util.ArrayList<>();
     private Theme theme = Theme.LIGHT;
+    /** The network trainer, built when first shown; it replaces the side panel and views while shown. */
+    private org.losslab.app.trainer.TrainerPane trainer;
 
     /**
      * @param compareModels makes the model of the "two surfaces" view (same executors)
@@ -113,7 +116,7 @@ public final class MainController {
         PlaybackBar playback = new PlaybackBar(model.playback());
         playbackSlot.getChildren().setAll(playback);
         HBox.setHgrow(playback, Priority.ALWAYS);
-        for (Metric m : Metric.values()) {
+        for (Metric m : Metric.SURFACE) {
             ChartView c = new ChartView(model, m);
             c.setId("chart-" + m.name().toLowerCase(java.util.Locale.ROOT));
             HBox.setHgrow(c, Priority.ALWAYS);
@@ -151,6 +154,7 @@ public final class MainController {
         model.snapshotProperty().addListener((o, a, s) -> timing.setText(s.scenario().runs().size() + " runs × "
                 + s.scenario().steps() + " steps in " + String.format("%.1f ms", s.nanos() / 1e6)));
         model.computingProperty().addListener((o, a, b) -> timing.setOpacity(b ? 0.6 : 1));
+        trainerItem.selectedProperty().addListener((o, a, b) -> showTrainer(b));
         buildSamplesMenu();
         buildRecentMenu();
         styleChanged();
@@ -186,7 +190,7 @@ public final class MainController {
     private void keys(KeyEvent e) {
         Node focus = stage.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl || focus instanceof ComboBoxBase<?>;
-        if (e.isShortcutDown() || e.isAltDown()) {
+        if (e.isShortcutDown() || e.isAltDown() || trainerItem.isSelected()) {
             return;
         }
         if (e.getCode() == KeyCode.SPACE && !typing && !(focus instanceof CheckBox) && !(focus instanceof ListView<?>)
@@ -231,6 +235,37 @@ public final class MainController {
         plot.plotStyleProperty().set(s);
         PlotStyle chart = presentationItem.isSelected() ? s.scaled(1.25, 1.5) : s;
         charts.forEach(c -> c.plotStyleProperty().set(chart));
+        if (trainer != null) {
+            trainer.plotStyleProperty().set(chart);
+        }
+    }
+
+    /** Swaps the surface views for the network trainer (View ▸ Network trainer, Ctrl+T) and back. */
+    public void showTrainer(boolean on) {
+        if (trainerItem.isSelected() != on) {
+            trainerItem.setSelected(on);
+            return;
+        }
+        if (on) {
+            if (trainer == null) {
+                trainer = new org.losslab.app.trainer.TrainerPane();
+                styleChanged();
+            }
+            model.playback().pause();
+            root.setLeft(null);
+            root.setCenter(trainer);
+            status.setText("Network trainer · Ctrl+T returns to the surfaces");
+        } else {
+            root.setCenter(centerBox);
+            root.setLeft(sideTabs);
+            status.setText(" ");
+        }
+        timing.setVisible(!on);
+    }
+
+    /** The network trainer, or null before it was first shown. */
+    public org.losslab.app.trainer.TrainerPane trainer() {
+        return trainer;
     }
 
     // ---- files ---------------------------------------------------------------------------------
@@ -401,7 +436,8 @@ public final class MainController {
     private void onShortcuts(ActionEvent e) {
         showMessage("Space play/pause · ← → one step (Shift: 10) · Ctrl+O open · Ctrl+S save · Ctrl+E export PNG · "
                 + "Ctrl+Shift+E export CSV · Ctrl+N add run · Ctrl+L sliders act on all runs · Ctrl+1/2/3 layout · "
-                + "Ctrl+G gradient field · Ctrl+U update vectors · Ctrl+H Hessian at cursor · F11 presentation mode");
+                + "Ctrl+G gradient field · Ctrl+U update vectors · Ctrl+H Hessian at cursor · F11 presentation mode\n"
+                + "Ctrl+T network trainer: Space play/pause · → one step (Shift: 10) · R reset");
     }
 
     // ---- for the lead, the exporter and tests ------------------------------------------------------------

@@ -29,7 +29,7 @@ import org.losslab.scenario.Typed;
  * parses); what it rejects is shown under the form, naming the parameter and the problem, and the
  * field is marked.
  */
-final class ParamForm extends VBox {
+public final class ParamForm extends VBox {
     private final Schema schema;
     private final Function<Typed, String> apply;
     private final Map<String, Node> editors = new LinkedHashMap<>();
@@ -40,7 +40,7 @@ final class ParamForm extends VBox {
     /**
      * @param apply tries a new value; returns null when accepted, else the problem
      */
-    ParamForm(Schema schema, Typed initial, Function<Typed, String> apply) {
+    public ParamForm(Schema schema, Typed initial, Function<Typed, String> apply) {
         this.schema = schema;
         this.apply = apply;
         this.value = initial;
@@ -223,7 +223,7 @@ final class ParamForm extends VBox {
     }
 
     /** Shows {@code t}'s values, leaving the field being typed in alone. */
-    void refresh(Typed t) {
+    public void refresh(Typed t) {
         value = t;
         updating = true;
         try {
@@ -254,7 +254,7 @@ final class ParamForm extends VBox {
     }
 
     /** The value shown (the last accepted, or the draft being completed). */
-    Typed value() {
+    public Typed value() {
         return value;
     }
 
@@ -266,11 +266,11 @@ final class ParamForm extends VBox {
     }
 
     /** The error shown under the form, or "". */
-    String errorText() {
+    public String errorText() {
         return error.getText();
     }
 
-    Node editor(String name) {
+    public Node editor(String name) {
         return editors.get(name);
     }
 

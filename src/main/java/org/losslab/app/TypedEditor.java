@@ -17,7 +17,7 @@ import org.losslab.scenario.Typed;
  * incomplete (a step schedule needs its stepSize) the form says what is missing and the scenario
  * keeps its old value until the draft is valid.
  */
-final class TypedEditor extends VBox {
+public final class TypedEditor extends VBox {
     private final Function<String, Schema> schemas;
     private final Function<Typed, String> apply;
     private final ComboBox<String> type = new ComboBox<>();
@@ -29,7 +29,7 @@ final class TypedEditor extends VBox {
      * @param fresh builds the first value of a newly picked type from the current one
      * @param apply tries a value; null when accepted, else the problem
      */
-    TypedEditor(String id, List<String> types, Function<String, Schema> schemas, Typed initial,
+    public TypedEditor(String id, List<String> types, Function<String, Schema> schemas, Typed initial,
                 java.util.function.BiFunction<Typed, String, Typed> fresh, Function<Typed, String> apply) {
         this.schemas = schemas;
         this.apply = apply;
@@ -83,7 +83,7 @@ final class TypedEditor extends VBox {
     }
 
     /** Shows the model's value (a scenario loaded or edited elsewhere). */
-    void refresh(Typed t) {
+    public void refresh(Typed t) {
         if (!t.type().equals(type.getValue()) || !t.type().equals(form.value().type())) {
             updating = true;
             type.setValue(t.type());

@@ -6,7 +6,15 @@ import org.losslab.engine.sim.Trajectory;
 public enum Metric {
     LOSS("loss f", true),
     LEARNING_RATE("learning rate", false),
-    GRAD_NORM("gradient norm ‖∇f‖", true);
+    GRAD_NORM("gradient norm ‖∇f‖", true),
+    /**
+     * A share of examples classified correctly, for network training curves: such a curve is a
+     * trajectory built for the purpose, its value in the loss column.
+     */
+    ACCURACY("accuracy", false);
+
+    /** The metrics of a race on a surface (accuracy belongs to network training). */
+    public static final java.util.List<Metric> SURFACE = java.util.List.of(LOSS, LEARNING_RATE, GRAD_NORM);
 
     private final String title;
     private final boolean log;
@@ -29,6 +37,7 @@ public enum Metric {
     public double value(Trajectory t, int k) {
         switch (this) {
             case LOSS:
+            case ACCURACY:
                 return t.loss(k);
             case LEARNING_RATE:
                 return t.lr(k);

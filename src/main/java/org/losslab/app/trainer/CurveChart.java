@@ -1,0 +1,102 @@
+package org.losslab.app.trainer;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.input.MouseEvent;
+import org.losslab.app.trainer.model.RunCurves;
+import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.engine.sim.Trajectory;
+import org.losslab.render.ChartPainter;
+import org.losslab.render.ChartScene;
+import org.losslab.render.Colors;
+import org.losslab.render.Drawing;
+import org.losslab.render.Metric;
+import org.losslab.render.PlotScene;
+
+/**
+ * One training curve chart, painted by the app's {@link ChartPainter}: every run in its colour, the
+ * test curve (where there is one) in the same colour, lighter. Hover shows each run's value.
+ */
+final class CurveChart extends CanvasView {
+    /** Which curves of a run a chart shows. */
+    enum Kind {
+        LOSS(Metric.LOSS, "loss (train, test lighter)"),
+        ACCURACY(Metric.ACCURACY, "accuracy (train, test lighter)"),
+        GRAD_NORM(Metric.GRAD_NORM, "gradient norm ‖∇L‖"),
+        LEARNING_RATE(Metric.LEARNING_RATE, "learning rate");
+
+        final Metric metric;
+        final String description;
+
+        Kind(Metric metric, String description) {
+            this.metric = metric;
+            this.description = description;
+        }
+    }
+
+    private final TrainerModel model;
+    private final Kind kind;
+    private final ChartPainter painter = new ChartPainter();
+    private long hover = -1;
+
+    CurveChart(TrainerModel model, Kind kind) {
+        this.model = model;
+        this.kind = kind;
+        getStyleClass().add("chart-view");
+        setMinSize(120, 90);
+        setAccessibleText("chart of " + kind.description + " against step");
+        dependOn(model.frameProperty(), model.configProperty(), model.shownRunProperty());
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            hover = ChartPainter.Layout.of(getWidth(), getHeight(), style()).step(e.getX(), model.steps());
+            markDirty();
+        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hover = -1;
+            markDirty();
+        });
+    }
+
+    ChartScene scene() {
+        List<PlotScene.Path> paths = new ArrayList<>();
+        List<RunCurves> curves = model.curves();
+        for (int i = 0; i < curves.size() && i < model.runs().size(); i++) {
+            RunCurves c = curves.get(i);
+            int color = Colors.parse(model.color(i));
+            boolean selected = i == model.shownRun() && curves.size() > 1;
+            String label = model.label(i);
+            switch (kind) {
+                case LOSS:
+                    paths.add(new PlotScene.Path(c.train(), color, label + " train", true, selected));
+                    addTest(paths, c.test(), color, label);
+                    break;
+                case ACCURACY:
+                    paths.add(new PlotScene.Path(c.trainAccuracy(), color, label + " train", true, selected));
+                    addTest(paths, c.testAccuracy(), color, label);
+                    break;
+                default:
+                    paths.add(new PlotScene.Path(c.train(), color, label, true, selected));
+            }
+        }
+        return new ChartScene(kind.metric, paths, model.steps(), model.stepProperty().get(), hover);
+    }
+
+    private void addTest(List<PlotScene.Path> paths, Trajectory t, int color, String label) {
+        if (model.training().data().test().size() > 0) {
+            paths.add(new PlotScene.Path(t, blend(color), label + " test", true, false));
+        }
+    }
+
+    /** The run colour halfway to the background: the test curve. */
+    private int blend(int color) {
+        int bg = style().background();
+        int r = (((color >> 16) & 255) + ((bg >> 16) & 255)) / 2;
+        int g = (((color >> 8) & 255) + ((bg >> 8) & 255)) / 2;
+        int b = ((color & 255) + (bg & 255)) / 2;
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+
+    @Override
+    void paint(Drawing d, double w, double h) {
+        painter.paint(d, scene(), style(), w, h);
+    }
+}

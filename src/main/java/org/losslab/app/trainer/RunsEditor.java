@@ -1,0 +1,128 @@
+package org.losslab.app.trainer;
+
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.losslab.app.ParamForm;
+import org.losslab.app.TypedEditor;
+import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.scenario.OptimizerCatalog;
+import org.losslab.scenario.ScheduleCatalog;
+import org.losslab.scenario.Typed;
+import org.losslab.trainer.TrainConfig;
+
+/**
+ * The RUNS section: which run is shown, add and remove runs (trained side by side from the same
+ * weights on the same data), and the shown run's label, optimizer, schedule and per-update options
+ * in the same catalog-generated editors as the surface runs.
+ */
+final class RunsEditor extends VBox {
+    private final TrainerModel model;
+    private final ComboBox<Integer> picker = new ComboBox<>();
+    private final TextField label = new TextField();
+    private final VBox editors = new VBox(4);
+    private int built = -1;
+    private int builtCount = -1;
+    private boolean updating;
+
+    RunsEditor(TrainerModel model) {
+        this.model = model;
+        setSpacing(6);
+        picker.setId("runPicker");
+        picker.setTooltip(new Tooltip("The run whose boundary, network and landscape are shown and whose settings are edited here."));
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.setCellFactory(l -> cell());
+        picker.setButtonCell(cell());
+        picker.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                model.showRun(b);
+            }
+        });
+        Button remove = new Button("Remove");
+        remove.setId("removeRun");
+        remove.setTooltip(new Tooltip("Remove the shown run."));
+        remove.setOnAction(e -> model.removeRun(model.shownRun()));
+        HBox row = new HBox(6, picker, remove);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        label.setId("trainRunLabel");
+        label.setPromptText("label (default: the optimizer type)");
+        label.setTooltip(new Tooltip("The run's name in the charts."));
+        label.textProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                model.editRun(model.shownRun(), r -> SetupSchemas.withLabel(r, b.isBlank() ? null : b.strip()));
+            }
+        });
+        getChildren().setAll(row, label, editors);
+        model.configProperty().addListener(x -> refresh());
+        model.shownRunProperty().addListener(x -> refresh());
+        refresh();
+    }
+
+    private javafx.scene.control.ListCell<Integer> cell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Integer i, boolean empty) {
+                super.updateItem(i, empty);
+                setText(empty || i == null || i >= model.runs().size() ? null : "Run " + (i + 1) + ": " + model.label(i));
+                setStyle(empty || i == null || i >= model.runs().size() ? "" : "-fx-text-fill: " + model.color(i) + ";");
+            }
+        };
+    }
+
+    private TrainConfig.Run run() {
+        return model.runs().get(model.shownRun());
+    }
+
+    private void refresh() {
+        updating = true;
+        try {
+            int n = model.runs().size();
+            if (picker.getItems().size() != n) {
+                picker.getItems().setAll(java.util.stream.IntStream.range(0, n).boxed().toList());
+            }
+            picker.setValue(null);
+            picker.setValue(model.shownRun());
+            TrainConfig.Run r = run();
+            if (!label.isFocused()) {
+                label.setText(r.label() == null ? "" : r.label());
+            }
+            if (built != model.shownRun() || builtCount != n) {
+                build(r);
+            }
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void build(TrainConfig.Run r) {
+        built = model.shownRun();
+        builtCount = model.runs().size();
+        int i = built;
+        TypedEditor optimizer = new TypedEditor("trainOptimizerType", OptimizerCatalog.types(), OptimizerCatalog::schema,
+                r.optimizer(),
+                (old, type) -> old.has("lr") ? Typed.of(type).with("lr", old.params().get("lr")) : Typed.of(type),
+                t -> model.editRun(i, x -> SetupSchemas.withOptimizer(x, t)));
+        Typed sched = r.schedule() != null ? r.schedule() : new Typed("constant", Map.of());
+        TypedEditor schedule = new TypedEditor("trainScheduleType", ScheduleCatalog.types(), ScheduleCatalog::schema, sched,
+                (old, type) -> Typed.of(type),
+                t -> model.editRun(i, x -> SetupSchemas.withSchedule(x, t.type().equals("constant") && t.params().isEmpty() ? null : t)));
+        ParamForm options = new ParamForm(SetupSchemas.RUN, SetupSchemas.run(r),
+                SetupSchemas.checked(SetupSchemas.RUN, t -> model.editRun(i, x -> SetupSchemas.applyRun(x, t))));
+        editors.getChildren().setAll(sub("Optimizer"), optimizer, sub("Learning-rate schedule"), schedule,
+                sub("Batch, warmup, noise, SAM, clipping"), options);
+    }
+
+    private static Label sub(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("subsection-title");
+        return l;
+    }
+}

@@ -1,0 +1,228 @@
+package org.losslab.app.trainer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.engine.mlp.Activation;
+import org.losslab.engine.mlp.DataKind;
+import org.losslab.engine.mlp.DataSpec;
+import org.losslab.engine.mlp.Feature;
+import org.losslab.engine.mlp.Init;
+import org.losslab.engine.mlp.Output;
+import org.losslab.scenario.Param;
+import org.losslab.scenario.Schema;
+import org.losslab.scenario.Typed;
+import org.losslab.trainer.TrainConfig;
+
+/**
+ * The trainer's settings described as schemas, so the app's generated {@code ParamForm} edits them
+ * with a tooltip of help, range and default on every one, and the conversions between the forms'
+ * values and the view model. Names follow docs/train-format.md.
+ */
+final class SetupSchemas {
+    static final Schema DATA = new Schema("data", "Data", "the points, their noise and the train/test split",
+            List.of(Param.choice("type", "spirals", List.of("spirals", "moons", "circles", "xor", "blobs", "curve", "csv"),
+                            "Dataset: two spirals, two moons, two circles, XOR quadrants, Gaussian blobs (k classes), a 1-D curve y = sin(πx) to regress, or the imported CSV."),
+                    Param.integer("points", 600L, 4, 100_000, "Number of points, training and test together."),
+                    Param.nonNegative("noise", 0.02, "σ of the Gaussian noise added to each coordinate (to the target of the curve)."),
+                    Param.number("testFraction", 0.5, 0, false, 0.9,
+                            "Share of the points held out as the test set; the rest are trained on."),
+                    Param.integer("classes", 3L, 2, 6, "Number of Gaussian blobs (classes) for the blobs dataset."),
+                    Param.bool("randomLabels", false,
+                            "Replace every label with a random class (Zhang et al. 2017): a big network still fits the training set, and the test loss shows it learned nothing."),
+                    Param.number("labelNoise", 0.0, 0, false, 1, "Probability that a training label is flipped to another class."),
+                    Param.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE,
+                            "One seed for the points, the split, the initial weights, minibatch order and noise: the same seed trains the same way.")));
+
+    static final Schema FEATURES = new Schema("features", "Features", "the inputs the first layer sees",
+            List.of(Param.bool("x1", true, "x₁, the first coordinate."),
+                    Param.bool("x2", true, "x₂, the second coordinate."),
+                    Param.bool("x1Squared", false, "x₁²: with x₂², a single unit can draw a circle."),
+                    Param.bool("x2Squared", false, "x₂²."),
+                    Param.bool("x1x2", false, "x₁·x₂: separates XOR with one unit."),
+                    Param.bool("sinX1", false, "sin x₁."),
+                    Param.bool("sinX2", false, "sin x₂.")));
+
+    static final Schema NETWORK = new Schema("network", "Network", "hidden layers, activation and initialization",
+            List.of(Param.integerList("hidden",
+                            "Widths of the hidden layers, e.g. 12, 12 (empty: a linear or logistic model)."),
+                    Param.choice("activation", "tanh", List.of("tanh", "relu", "leakyRelu", "sigmoid", "gelu", "identity"),
+                            "Hidden nonlinearity σ, as torch.nn: tanh, ReLU, LeakyReLU (slope 0.01), sigmoid, GELU (erf), identity (a deep linear network)."),
+                    Param.choice("init", "xavier", List.of("xavier", "he", "orthogonal"),
+                            "Initial weights: Xavier uniform √(6/(fan_in+fan_out)), He normal √(2/fan_in), or orthogonal; biases start at 0.")));
+
+    static final Schema OUTPUT = new Schema("output", "Output", "output layer, loss and training length",
+            List.of(Param.choice("output", "sigmoid", List.of("sigmoid", "softmax", "linear"),
+                            "sigmoid + binary cross-entropy (2 classes), softmax + cross-entropy (k classes), or linear + mean squared error (regression)."),
+                    Param.integer("steps", 2000L, 1, TrainerModel.MAX_STEPS,
+                            "Updates per run; also the horizon of cosine, linear and one-cycle schedules.")));
+
+    static final Schema RUN = new Schema("run", "Run options", "the per-update pipeline: batch, warmup, noise, SAM, clipping",
+            List.of(Param.integer("batchSize", null, 1, Integer.MAX_VALUE,
+                            "Minibatch size: each update uses the mean gradient of the next batch of a shuffled epoch (torch's DataLoader).").derived("full batch"),
+                    Param.integer("warmupSteps", 0L, 0, 10_000_000,
+                            "Linear warmup W: for t < W the rate is lr·(t+1)/W, then the schedule starts."),
+                    Param.nonNegative("noiseTemperature", 0.0,
+                            "Langevin temperature T: after each update add √(2·lr·T)·ξ to every weight."),
+                    Param.nonNegative("samRho", 0.0,
+                            "SAM radius ρ: the gradient at θ + ρ·g/‖g‖, the worst nearby point, which favours flat minima."),
+                    Param.positive("clipNorm", null,
+                            "Gradient-norm clip c: g ← g·min(1, c/(‖g‖ + 1e-6)) over all weights, as clip_grad_norm_.").derived("no clipping")));
+
+    private SetupSchemas() {
+    }
+
+    /** The first number of {@code t} outside its parameter's range, as "name: must be …", or null. */
+    static String outOfRange(Schema schema, Typed t) {
+        for (Param p : schema.params()) {
+            Object v = t.params().get(p.name());
+            if (v instanceof Number n && (p.kind() == Param.Kind.NUMBER || p.kind() == Param.Kind.INTEGER)) {
+                double x = n.doubleValue();
+                boolean low = p.minOpen() ? !(x > p.min()) : !(x >= p.min());
+                if (low || x > p.max()) {
+                    return p.name() + ": must be " + p.rangeText() + ", got " + org.losslab.io.Numbers.format(x);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Checks ranges, then applies. */
+    static java.util.function.Function<Typed, String> checked(Schema schema, java.util.function.Function<Typed, String> apply) {
+        return t -> {
+            String p = outOfRange(schema, t);
+            return p != null ? p : apply.apply(t);
+        };
+    }
+
+    static Typed data(TrainerModel m) {
+        DataSpec d = m.data();
+        return new Typed("data", Map.of()).with("type", d.kind().id()).with("points", (long) d.points()).with("noise", d.noise())
+                .with("testFraction", d.testFraction()).with("classes", (long) Math.max(2, d.classes()))
+                .with("randomLabels", d.randomLabels()).with("labelNoise", d.labelNoise()).with("seed", m.seed());
+    }
+
+    static String applyData(TrainerModel m, Typed t) {
+        DataKind kind = DataKind.of((String) DATA.get(t, "type"));
+        if (kind == DataKind.CSV && m.importedName() == null) {
+            return "type: import a CSV file of x1,x2,label first";
+        }
+        long seed = DATA.integer(t, "seed");
+        if (seed != m.seed()) {
+            return m.setSeed(seed);
+        }
+        int points = kind == DataKind.CSV ? m.data().points() : (int) DATA.integer(t, "points");
+        int classes = kind == DataKind.CSV ? m.data().classes() : (int) DATA.integer(t, "classes");
+        try {
+            return m.setData(new DataSpec(kind, points, DATA.number(t, "noise"), DATA.number(t, "testFraction"), classes,
+                    DATA.bool(t, "randomLabels"), kind == DataKind.CURVE ? 0 : DATA.number(t, "labelNoise"), seed));
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    static Typed features(TrainerModel m) {
+        Typed t = new Typed("features", Map.of());
+        for (Feature f : Feature.values()) {
+            t = t.with(f.id(), m.features().contains(f));
+        }
+        return t;
+    }
+
+    static String applyFeatures(TrainerModel m, Typed t) {
+        List<Feature> fs = new ArrayList<>();
+        for (Feature f : Feature.values()) {
+            if (FEATURES.bool(t, f.id())) {
+                fs.add(f);
+            }
+        }
+        return m.setFeatures(fs);
+    }
+
+    static Typed network(TrainerModel m) {
+        List<Long> widths = new ArrayList<>();
+        for (int w : m.hidden()) {
+            widths.add((long) w);
+        }
+        return new Typed("network", Map.of()).with("hidden", List.copyOf(widths)).with("activation", m.activation().id())
+                .with("init", m.init().id());
+    }
+
+    static String applyNetwork(TrainerModel m, Typed t) {
+        Object h = t.params().get("hidden");
+        List<?> list = h instanceof List<?> l ? l : List.of();
+        int[] widths = new int[list.size()];
+        for (int i = 0; i < widths.length; i++) {
+            long w = ((Number) list.get(i)).longValue();
+            if (w < 1 || w > 1024) {
+                return "hidden: widths must be 1 to 1024, got " + w;
+            }
+            widths[i] = (int) w;
+        }
+        String p = m.setHidden(widths);
+        if (p == null) {
+            p = m.setActivation(Activation.of((String) NETWORK.get(t, "activation")));
+        }
+        if (p == null) {
+            p = m.setInit(Init.of((String) NETWORK.get(t, "init")));
+        }
+        return p;
+    }
+
+    static Typed output(TrainerModel m) {
+        return new Typed("output", Map.of()).with("output", m.output().id()).with("steps", m.steps());
+    }
+
+    static String applyOutput(TrainerModel m, Typed t) {
+        Output o = Output.of((String) OUTPUT.get(t, "output"));
+        if (!m.outputsFor(m.data().classCount()).contains(o)) {
+            return "output: " + o.id() + " does not fit " + (m.data().classCount() == 0 ? "regression data (use linear)"
+                    : m.data().classCount() + " classes (sigmoid needs exactly 2)");
+        }
+        String p = m.setOutput(o);
+        return p != null ? p : m.setSteps(OUTPUT.integer(t, "steps"));
+    }
+
+    static Typed run(TrainConfig.Run r) {
+        Typed t = new Typed("run", Map.of());
+        if (r.batchSize() > 0) {
+            t = t.with("batchSize", (long) r.batchSize());
+        }
+        if (r.warmupSteps() != 0) {
+            t = t.with("warmupSteps", r.warmupSteps());
+        }
+        if (r.noiseTemperature() != 0) {
+            t = t.with("noiseTemperature", r.noiseTemperature());
+        }
+        if (r.samRho() != 0) {
+            t = t.with("samRho", r.samRho());
+        }
+        if (r.clipNorm() != null) {
+            t = t.with("clipNorm", r.clipNorm());
+        }
+        return t;
+    }
+
+    static TrainConfig.Run applyRun(TrainConfig.Run r, Typed t) {
+        Object clip = t.params().get("clipNorm"), batch = t.params().get("batchSize");
+        return new TrainConfig.Run(r.label(), r.color(), r.optimizer(), r.schedule(), RUN.integer(t, "warmupSteps"),
+                RUN.number(t, "noiseTemperature"), RUN.number(t, "samRho"), clip == null ? null : ((Number) clip).doubleValue(),
+                batch == null ? 0 : (int) Math.min(Integer.MAX_VALUE, ((Number) batch).longValue()));
+    }
+
+    static TrainConfig.Run withOptimizer(TrainConfig.Run r, Typed o) {
+        return new TrainConfig.Run(r.label(), r.color(), o, r.schedule(), r.warmupSteps(), r.noiseTemperature(), r.samRho(),
+                r.clipNorm(), r.batchSize());
+    }
+
+    static TrainConfig.Run withSchedule(TrainConfig.Run r, Typed s) {
+        return new TrainConfig.Run(r.label(), r.color(), r.optimizer(), s, r.warmupSteps(), r.noiseTemperature(), r.samRho(),
+                r.clipNorm(), r.batchSize());
+    }
+
+    static TrainConfig.Run withLabel(TrainConfig.Run r, String label) {
+        return new TrainConfig.Run(label, r.color(), r.optimizer(), r.schedule(), r.warmupSteps(), r.noiseTemperature(),
+                r.samRho(), r.clipNorm(), r.batchSize());
+    }
+}

@@ -1,0 +1,254 @@
+package org.losslab.app.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.losslab.app.MainController;
+import org.losslab.app.MainWindow;
+import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.engine.mlp.DataKind;
+import org.losslab.engine.mlp.TrainSnapshot;
+import org.losslab.render.ChartScene;
+import org.losslab.render.PlotScene;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The network trainer in the real window, headless, at the smallest supported screen (1366 × 768). */
+@ExtendWith(ApplicationExtension.class)
+class TrainerPaneTest {
+    @TempDir
+    Path dir;
+    private MainController c;
+    private TrainerPane pane;
+
+    @Start
+    void start(Stage stage) {
+        c = MainWindow.show(stage, null, 1366, 768);
+    }
+
+    @BeforeEach
+    void openTrainer(FxRobot robot) throws Exception {
+        fx(() -> {
+            c.showTrainer(true);
+            return null;
+        });
+        pane = fx(c::trainer);
+        assertNotNull(pane);
+        waitUntil(() -> model().lastSnapshot() != null);
+    }
+
+    private TrainerModel model() {
+        return pane.model();
+    }
+
+    private static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+    }
+
+    private long step() throws Exception {
+        return fx(() -> model().lastSnapshot().step());
+    }
+
+    /** Picks a data type in the DATA form's combo box, as a user would. */
+    @SuppressWarnings("unchecked")
+    private void pickData(FxRobot robot, String type) throws Exception {
+        ComboBox<String> box = (ComboBox<String>) robot.lookup("#trainerPane .combo-box").queryAll().stream()
+                .filter(n -> n instanceof ComboBox<?> cb && cb.getItems().contains("spirals")).findFirst().orElseThrow();
+        fx(() -> {
+            box.setValue(type);
+            return null;
+        });
+    }
+
+    @Test
+    void twoSpiralsTrainDeterministicallyTheLossFallsAndTheBoundaryChanges(FxRobot robot) throws Exception {
+        pickData(robot, "moons");
+        assertEquals(DataKind.MOONS, fx(() -> model().data().kind()));
+        pickData(robot, "spirals");
+        assertEquals(DataKind.SPIRALS, fx(() -> model().data().kind()));
+        waitUntil(() -> model().lastSnapshot() != null && model().boundaryProperty().get() != null);
+        fx(() -> {
+            pane.paintNow();
+            return null;
+        });
+        int[] before = fx(() -> pane.boundaryView().lastPixels().clone());
+        double loss0 = fx(() -> model().lastSnapshot().trainLoss());
+
+        robot.clickOn("#playTraining");
+        waitUntil(() -> model().lastSnapshot().step() >= 300);
+        robot.clickOn("#playTraining");
+        waitUntil(() -> !model().playingProperty().get());
+        long k = step();
+        TrainSnapshot trained = fx(() -> model().lastSnapshot());
+        assertTrue(trained.trainLoss() < 0.8 * loss0, "loss fell from " + loss0 + " to " + trained.trainLoss());
+        waitUntil(() -> model().boundaryProperty().get() != null && model().boundaryProperty().get().step() == trained.step());
+        fx(() -> {
+            pane.paintNow();
+            return null;
+        });
+        int[] after = fx(() -> pane.boundaryView().lastPixels());
+        assertFalse(java.util.Arrays.equals(before, after), "the boundary image changed");
+
+        // Reset and replay the same number of steps: the same weights, bit for bit.
+        robot.clickOn("#resetTraining");
+        waitUntil(() -> model().lastSnapshot() != null && model().lastSnapshot().step() == 0);
+        fx(() -> {
+            model().step((int) k);
+            return null;
+        });
+        waitUntil(() -> model().lastSnapshot().step() == k);
+        assertArrayEquals(trained.weights(), fx(() -> model().lastSnapshot().weights()));
+        assertEquals(trained.trainLoss(), fx(() -> model().lastSnapshot().trainLoss()));
+    }
+
+    @Test
+    void pauseStepAndReset(FxRobot robot) throws Exception {
+        robot.clickOn("#playTraining");
+        waitUntil(() -> model().lastSnapshot().step() >= 5);
+        robot.clickOn("#playTraining");
+        waitUntil(() -> !model().playingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(200);
+        long paused = step();
+        Thread.sleep(200);
+        assertEquals(paused, step(), "a paused run does not move");
+        assertTrue(paused < model().steps(), "paused before the end, at " + paused);
+        robot.clickOn("#stepTraining");
+        waitUntil(() -> model().lastSnapshot().step() == paused + 1);
+        fx(() -> {
+            pane.requestFocus();
+            return null;
+        });
+        robot.press(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT);
+        waitUntil(() -> model().lastSnapshot().step() == paused + 2);
+        robot.clickOn("#resetTraining");
+        waitUntil(() -> model().lastSnapshot() != null && model().lastSnapshot().step() == 0);
+        assertEquals(1, fx(() -> model().curves().get(0).train().size()));
+    }
+
+    @Test
+    void aSecondRunTrainsBesideTheFirstAndBothCurvesShow(FxRobot robot) throws Exception {
+        robot.clickOn("#addRun");
+        waitUntil(() -> model().runs().size() == 2 && model().curves().size() == 2);
+        // The new run is shown: give it plain SGD through the generated optimizer editor.
+        @SuppressWarnings("unchecked")
+        ComboBox<String> type = (ComboBox<String>) robot.lookup("#trainOptimizerType").query();
+        fx(() -> {
+            type.setValue("sgd");
+            return null;
+        });
+        assertEquals("sgd", fx(() -> model().runs().get(1).optimizer().type()));
+        assertEquals("adam", fx(() -> model().runs().get(0).optimizer().type()));
+        fx(() -> {
+            model().step(40);
+            return null;
+        });
+        waitUntil(() -> model().curves().get(0).step() == 40 && model().curves().get(1).step() == 40);
+        ChartScene loss = fx(() -> pane.charts().get(0).scene());
+        long withData = loss.paths().stream().filter(p -> p.trajectory().size() == 41).count();
+        assertEquals(4, withData, "train and test curves of both runs");
+        PlotScene.Path a = loss.paths().get(0), b = loss.paths().get(2);
+        assertTrue(a.color() != b.color(), "runs in different colours");
+        assertTrue(a.trajectory().loss(40) != b.trajectory().loss(40), "different optimizers, different curves");
+    }
+
+    @Test
+    void aLossSliceIsComputedInTheBackgroundAndShownIn2d(FxRobot robot) throws Exception {
+        fx(() -> {
+            model().step(60);
+            return null;
+        });
+        waitUntil(() -> model().lastSnapshot().step() == 60);
+        robot.clickOn("#landscapeTab");
+        TextField grid = robot.lookup("#param-grid").query();
+        fx(() -> {
+            grid.setText("15");
+            return null;
+        });
+        long paints = fx(() -> pane.landscape().sliceView().paints());
+        robot.clickOn("#computeSlice");
+        waitUntil(() -> model().sliceProperty().get() != null && !model().sliceRunningProperty().get());
+        assertEquals(1.0, fx(() -> model().sliceProgressProperty().get()));
+        assertEquals(15, fx(() -> model().sliceProperty().get().grid().n()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.landscape().sliceView().paints() > paints));
+        PlotScene scene = fx(() -> pane.landscape().sliceView().scene());
+        assertNotNull(scene.field());
+        assertEquals(1, scene.paths().size());
+        assertTrue(scene.paths().get(0).trajectory().size() >= 2, "the training path is projected onto the slice");
+        // The centre of the grid is θ* itself: its loss is the run's training loss there.
+        var g = fx(() -> model().sliceProperty().get().grid());
+        assertEquals(fx(() -> model().lastSnapshot().trainLoss()), g.at(7, 7), 1e-9);
+    }
+
+    @Test
+    void aBadCsvGivesOneClearMessageAndKeepsTheData(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("points.csv");
+        Files.writeString(bad, "x1,x2,label\n0.5,0.25,1\n0.1,oops,0\n");
+        assertFalse(fx(() -> pane.importCsv(bad)));
+        String m = fx(pane::message);
+        assertTrue(m.contains("points.csv") && m.contains("line 3") && m.contains("oops"), m);
+        assertEquals(1, m.lines().count(), "one line");
+        assertEquals(DataKind.SPIRALS, fx(() -> model().data().kind()));
+
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, "0,0,0\n1,1,1\n0,1,1\n1,0,0\n0.2,0.1,0\n0.9,0.8,1\n");
+        assertTrue(fx(() -> pane.importCsv(good)));
+        assertEquals(DataKind.CSV, fx(() -> model().data().kind()));
+        assertEquals("", fx(pane::message));
+    }
+
+    @Test
+    void aSampleConfigLoadsAndABadOneSaysWhere(FxRobot robot) throws Exception {
+        Path sample = Path.of("sample-landscapes/mlp-blobs-optimizers.json");
+        assertTrue(fx(() -> pane.openConfig(sample)), fx(pane::message));
+        assertEquals(DataKind.BLOBS, fx(() -> model().data().kind()));
+        assertEquals(4, fx(() -> model().runs().size()));
+        assertEquals(4, fx(() -> model().curves().size()));
+        assertEquals("L-BFGS", fx(() -> model().label(3)));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"format\": \"losslab-train/1\", \"steps\": 10, \"data\": { \"type\": \"moons\" }, \"runs\": [] }");
+        assertFalse(fx(() -> pane.openConfig(bad)));
+        String m = fx(pane::message);
+        assertTrue(m.contains("bad.json") && m.contains("$.runs"), m);
+        assertEquals(4, fx(() -> model().runs().size()), "the loaded setup stays");
+    }
+
+    @Test
+    void theTrainerFitsTheSmallScreenAndEveryHyperparameterHasATooltip(FxRobot robot) throws Exception {
+        for (String id : new String[] {"#playTraining", "#stepTraining", "#resetTraining", "#boundaryView", "#trainChart-loss"}) {
+            Node n = robot.lookup(id).query();
+            Bounds b = fx(() -> n.localToScene(n.getBoundsInLocal()));
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= 1366 && b.getMinY() >= 0 && b.getMaxY() <= 768, id + " at " + b);
+            assertTrue(b.getWidth() > 10 && b.getHeight() > 10, id + " is " + b);
+        }
+        long untipped = fx(() -> robot.lookup("#trainerPane .param-form .text-field, #trainerPane .param-form .check-box, #trainerPane .param-form .combo-box")
+                .queryAll().stream().filter(n -> ((javafx.scene.control.Control) n).getTooltip() == null).count());
+        assertEquals(0, untipped);
+        TabPane tabs = robot.lookup("#trainerTabs").query();
+        assertEquals(2, tabs.getTabs().size());
+    }
+}

@@ -1,0 +1,91 @@
+package org.losslab.app.trainer;
+
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import org.losslab.app.MainController;
+import org.losslab.app.MainWindow;
+import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.io.PngExport;
+import org.losslab.scenario.Typed;
+
+/**
+ * Writes docs/screenshots/trainer.png: the trainer on two spirals, Adam beside heavy-ball SGD,
+ * after some training, with the landscape slice computed. Run under Xvfb:
+ * {@code java -cp … org.losslab.app.trainer.TrainerScreenshot$Launch OUT.png [width height] [landscape] [3d] [dark] [presentation] [curve|blobs]}.
+ */
+public final class TrainerScreenshot extends Application {
+    @Override
+    public void start(Stage stage) {
+        var args = getParameters().getRaw();
+        Path out = Path.of(args.get(0));
+        double w = args.size() > 2 ? Double.parseDouble(args.get(1)) : 1366;
+        double h = args.size() > 2 ? Double.parseDouble(args.get(2)) : 768;
+        boolean landscape = args.contains("landscape");
+        MainController c = MainWindow.show(stage, null, w, h);
+        // Themes through the View menu, as a user picks them.
+        var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+        for (var menu : bar.getMenus()) {
+            for (var item : menu.getItems()) {
+                if (args.contains("dark") && "_Dark theme".equals(item.getText())) {
+                    item.fire();
+                }
+                if (args.contains("presentation") && item instanceof javafx.scene.control.CheckMenuItem ci
+                        && "_Presentation mode".equals(ci.getText())) {
+                    ci.setSelected(true);
+                }
+            }
+        }
+        c.showTrainer(true);
+        TrainerPane pane = c.trainer();
+        TrainerModel m = pane.model();
+        if (args.contains("curve")) {
+            m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.CURVE, 200, 0.1, 0.25, 0, false, 0, 1));
+        } else if (args.contains("blobs")) {
+            m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.BLOBS, 400, 0.05, 0.5, 4, false, 0, 1));
+        }
+        m.addRun();
+        m.editRun(1, r -> SetupSchemas.withOptimizer(r, new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
+        m.showRun(0);
+        m.play();
+        new AnimationTimer() {
+            private int phase;
+
+            @Override
+            public void handle(long now) {
+                if (phase == 0 && m.curves().get(0).step() >= 1200) {
+                    m.pause();
+                    if (landscape) {
+                        ((javafx.scene.control.TabPane) stage.getScene().lookup("#trainerTabs")).getSelectionModel().select(1);
+                        m.computeSlice(41, 1, false, 7);
+                        if (args.contains("3d")) {
+                            ((javafx.scene.control.CheckBox) stage.getScene().lookup("#slice3d")).setSelected(true);
+                        }
+                    }
+                    phase = 1;
+                } else if (phase >= 1 && phase < 90 && !m.sliceRunningProperty().get()) {
+                    phase++;
+                } else if (phase == 90) {
+                    stop();
+                    try {
+                        PngExport.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), out);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    /** The entry point (a class that is not the Application, so the classpath launch works). */
+    public static final class Launch {
+        public static void main(String[] args) {
+            Application.launch(TrainerScreenshot.class, args);
+        }
+    }
+}
