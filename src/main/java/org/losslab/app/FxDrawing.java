@@ -16,7 +16,7 @@ import javafx.scene.text.TextAlignment;
 import org.losslab.render.Drawing;
 
 /** {@link Drawing} on a JavaFX canvas. Images are converted once per pixel array and kept while it is drawn. */
-final class FxDrawing implements Drawing {
+public final class FxDrawing implements Drawing {
     private static final int IMAGE_CACHE = 8;
     private final Map<int[], WritableImage> images = new IdentityHashMap<>();
     private final Map<Long, Font> fonts = new java.util.HashMap<>();
@@ -25,7 +25,7 @@ final class FxDrawing implements Drawing {
     private boolean pathOpen;
 
     /** Draws on {@code g} from now on (a canvas may be replaced when resized). */
-    FxDrawing on(GraphicsContext g) {
+    public FxDrawing on(GraphicsContext g) {
         this.gc = g;
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.BEVEL);

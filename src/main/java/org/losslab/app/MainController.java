@@ -51,7 +51,7 @@ public final class MainController {
     @FXML private Menu samplesMenu, recentMenu;
     @FXML private CheckMenuItem linkItem, presentationItem, gradientFieldItem, runVectorsItem, hessianItem, legendItem;
     @FXML private RadioMenuItem lightItem, darkItem, singleItem, with3dItem, twoSurfacesItem;
-    @FXML private TabPane sideTabs;
+    @FXML private TabPane sideTabs, centerTabs;
     @FXML private VBox scenarioBox, runBox, narrationBox, centerBox;
     @FXML private Label messageBanner, status, timing;
     @FXML private StackPane viewSlot;
@@ -72,6 +72,7 @@ public final class MainController {
     private Exporter exporter;
     private final java.util.List<ChartView> charts = new java.util.ArrayList<>();
     private Theme theme = Theme.LIGHT;
+    private org.losslab.app.analysis.AnalysisTabs analysis;
 
     /**
      * @param compareModels makes the model of the "two surfaces" view (same executors)
@@ -117,6 +118,8 @@ public final class MainController {
         chartsRow.getChildren().setAll(charts);
         chartsRow.getChildren().add(table);
         exporter = new Exporter(this);
+        analysis = org.losslab.app.analysis.AnalysisTabs.install(model, plot.dataCursorProperty(), plot.plotStyleProperty(),
+                centerTabs, sideTabs);
 
         linkItem.selectedProperty().bindBidirectional(model.linkedProperty());
         lightItem.setOnAction(e -> setTheme(Theme.LIGHT));
@@ -382,6 +385,16 @@ public final class MainController {
 
     LabModel model() {
         return model;
+    }
+
+    /** The analysis panels (curvature, edge of stability, sweep, escape). */
+    public org.losslab.app.analysis.AnalysisTabs analysis() {
+        return analysis;
+    }
+
+    /** The tabs of the main area: the landscape first, then the analysis panels. */
+    TabPane centerTabs() {
+        return centerTabs;
     }
 
     Stage stage() {
