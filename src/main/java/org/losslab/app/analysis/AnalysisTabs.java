@@ -30,9 +30,9 @@ public final class AnalysisTabs {
         escape = new EscapePane(escapeModel);
         sharpness = new SharpnessPane(lab, style);
         curvature = new CurvaturePane(lab, cursor);
-        sharpnessTab = new Tab("Edge of _stability", sharpness);
-        sweepTab = new Tab("S_weep", sweep);
-        escapeTab = new Tab("Es_cape", escape);
+        sharpnessTab = new Tab("Edge of stability", sharpness);
+        sweepTab = new Tab("Sweep", sweep);
+        escapeTab = new Tab("Escape", escape);
         curvatureTab = new Tab("Curvature", curvature.inScroll());
         for (Tab t : new Tab[] {sharpnessTab, sweepTab, escapeTab, curvatureTab}) {
             t.setClosable(false);

@@ -92,6 +92,9 @@ public final class CurvatureReadout {
                         "this run's step times the sharpness here; gradient descent is stable along v_max while "
                                 + "η·λmax < 2, heavy ball while < 2(1 + β); this run's limit on λmax is " + fmt(limit)));
             }
+            if (t.diverged()) {
+                lines.add(0, new Line("diverged", "at step " + t.divergedAt(), "the run left every finite value: this is its last finite point"));
+            }
             out.add(new Section(r.displayLabel() + " at step " + k, r.displayColor(i), lines));
         }
         if (surface instanceof Quadratic) {

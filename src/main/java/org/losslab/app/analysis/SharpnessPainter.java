@@ -48,6 +48,21 @@ public final class SharpnessPainter {
                 }
             }
         }
+        // A diverging run's sharpness can climb to 1e300 on surfaces whose curvature grows; the
+        // story is at the limits, so the axis spans at most a few decades around them.
+        double limLo = Double.POSITIVE_INFINITY, limHi = 0;
+        for (Run r : runs) {
+            for (double v : r.series().limit()) {
+                if (Double.isFinite(v) && v > 0) {
+                    limLo = Math.min(limLo, v);
+                    limHi = Math.max(limHi, v);
+                }
+            }
+        }
+        if (limHi > 0 && positive) {
+            hi = Math.min(hi, limHi * 100);
+            lo = Math.max(lo, limLo / 1e4);
+        }
         d.color(style.muted());
         d.lineWidth(style.line(1));
         d.strokeRect(L.left(), L.top(), L.width(), L.height());

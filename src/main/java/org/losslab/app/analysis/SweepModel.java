@@ -331,8 +331,7 @@ public final class SweepModel {
         if (measure.get() == SweepResult.Measure.STEPS_TO_TOLERANCE && Double.isNaN(tolerance.get())) {
             throw new ScenarioException("sweep", "$.tolerance", "colouring by steps to tolerance needs a tolerance");
         }
-        String title = xKey.get() + " × " + yKey.get() + " on " + (s.title().isEmpty() ? s.surface().type() : s.title());
-        return SweepSpec.checked(new SweepSpec(title, s, run.get(), x, y, tol, measure.get()), "sweep");
+        return SweepSpec.checked(new SweepSpec("", s, run.get(), x, y, tol, measure.get()), "sweep");
     }
 
     /**

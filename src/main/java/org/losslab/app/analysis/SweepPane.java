@@ -286,7 +286,11 @@ public final class SweepPane extends BorderPane {
 
     private void render() {
         SweepResult r = model.resultProperty().get();
-        int w = (int) Math.max(640, holder.getWidth()), h = (int) Math.max(420, holder.getHeight());
+        // The painter is laid out for about 1200 × 900 (margins, type for the back row); a smaller
+        // panel shows a scaled-down copy, so the legend and title are never cut off.
+        double pw = Math.max(1, holder.getWidth()), ph = Math.max(1, holder.getHeight());
+        double scale = Math.max(1, Math.max(920 / pw, 640 / ph));
+        int w = (int) Math.round(pw * scale), h = (int) Math.round(ph * scale);
         if (r == null) {
             shown = null;
             view.setImage(null);
