@@ -119,7 +119,7 @@ public final class MainController {
         chartsRow.getChildren().add(table);
         exporter = new Exporter(this);
         analysis = org.losslab.app.analysis.AnalysisTabs.install(model, plot.dataCursorProperty(), plot.plotStyleProperty(),
-                centerTabs, sideTabs);
+                plot.arrowsProperty(), centerTabs, sideTabs);
 
         linkItem.selectedProperty().bindBidirectional(model.linkedProperty());
         lightItem.setOnAction(e -> setTheme(Theme.LIGHT));

@@ -1,9 +1,12 @@
 package org.losslab.app.analysis;
 
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.losslab.app.model.LabModel;
+import org.losslab.render.PlotScene;
 import org.losslab.render.PlotStyle;
 
 /**
@@ -21,7 +24,8 @@ public final class AnalysisTabs {
     private final Tab sweepTab, escapeTab, sharpnessTab, curvatureTab;
     private final LabModel lab;
 
-    private AnalysisTabs(LabModel lab, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style, TabPane center) {
+    private AnalysisTabs(LabModel lab, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
+                         ObjectProperty<List<PlotScene.Arrow>> arrows, TabPane center) {
         this.lab = lab;
         Runnable showLandscape = () -> center.getSelectionModel().select(0);
         sweepModel = new SweepModel(lab);
@@ -29,7 +33,7 @@ public final class AnalysisTabs {
         escapeModel = new EscapeModel(lab);
         escape = new EscapePane(escapeModel);
         sharpness = new SharpnessPane(lab, style);
-        curvature = new CurvaturePane(lab, cursor);
+        curvature = new CurvaturePane(lab, cursor, arrows);
         sharpnessTab = new Tab("Edge of stability", sharpness);
         sweepTab = new Tab("Sweep", sweep);
         escapeTab = new Tab("Escape", escape);
@@ -46,12 +50,13 @@ public final class AnalysisTabs {
      *
      * @param cursor the data point under the mouse in the 2-D view, or null
      * @param style  the plot style of the theme (charts follow it)
+     * @param arrows the 2-D view's extra vectors (the curvature tab draws eigen-directions there)
      * @param center the tabs of the main area (tab 0 is the landscape)
      * @param side   the side panel's tabs
      */
     public static AnalysisTabs install(LabModel lab, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
-                                       TabPane center, TabPane side) {
-        AnalysisTabs a = new AnalysisTabs(lab, cursor, style, center);
+                                       ObjectProperty<List<PlotScene.Arrow>> arrows, TabPane center, TabPane side) {
+        AnalysisTabs a = new AnalysisTabs(lab, cursor, style, arrows, center);
         center.getTabs().addAll(a.sharpnessTab, a.sweepTab, a.escapeTab);
         side.getTabs().add(a.curvatureTab);
         return a;

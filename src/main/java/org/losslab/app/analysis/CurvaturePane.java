@@ -6,6 +6,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
@@ -15,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.losslab.app.model.LabModel;
+import org.losslab.render.PlotScene;
 
 /**
  * The curvature readout in the side panel: one block for the cursor, one per visible run at the
@@ -30,10 +32,19 @@ public final class CurvaturePane extends VBox {
     /** Value labels by section and row, reused while the layout of the readout stays the same. */
     private final List<List<Label>> values = new ArrayList<>();
     private boolean dirty = true;
+    private final javafx.beans.property.ObjectProperty<List<PlotScene.Arrow>> arrows;
+    private final CheckBox draw = new CheckBox("Draw the selected run's eigen-directions");
+    private boolean drawn;
 
-    public CurvaturePane(LabModel lab, ObservableValue<double[]> cursor) {
+    /**
+     * @param arrows the 2-D view's extra vectors: the selected run's eigen-directions go there while
+     *               the readout shows
+     */
+    public CurvaturePane(LabModel lab, ObservableValue<double[]> cursor,
+                         javafx.beans.property.ObjectProperty<List<PlotScene.Arrow>> arrows) {
         this.lab = lab;
         this.cursor = cursor;
+        this.arrows = arrows;
         getStyleClass().addAll("side-box", "curvature-pane");
         setId("curvaturePane");
         Label title = new Label("Curvature");
@@ -42,8 +53,14 @@ public final class CurvaturePane extends VBox {
                 + "Hover over a name for what it means.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        getChildren().addAll(title, hint, sections);
-        Observable[] deps = {cursor, lab.snapshotProperty(), lab.playback().stepProperty(), lab.hiddenProperty(), showing};
+        draw.setId("curvatureDraw");
+        draw.setSelected(true);
+        draw.setWrapText(true);
+        draw.setTooltip(Forms.tip("arrows along the Hessian's eigenvectors at the selected run's current point, "
+                + "each as long as √|λ| relative to the larger (the cursor shows its own in the plot)"));
+        getChildren().addAll(title, hint, draw, sections);
+        Observable[] deps = {cursor, lab.snapshotProperty(), lab.playback().stepProperty(), lab.hiddenProperty(), showing,
+            lab.selectedProperty(), draw.selectedProperty()};
         for (Observable o : deps) {
             o.addListener(x -> {
                 dirty = true;
@@ -71,9 +88,19 @@ public final class CurvaturePane extends VBox {
 
     @Override
     protected void layoutChildren() {
-        if (dirty && showing.get()) {
+        if (dirty) {
             dirty = false;
-            refresh();
+            if (showing.get()) {
+                refresh();
+            }
+            // The arrows belong to this tab: put them up while it shows, take only ours down after.
+            if (showing.get() && draw.isSelected()) {
+                arrows.set(CurvatureReadout.eigenArrows(lab.snapshot(), lab.selected(), lab.playback().step()));
+                drawn = true;
+            } else if (drawn) {
+                arrows.set(List.of());
+                drawn = false;
+            }
         }
         super.layoutChildren();
     }

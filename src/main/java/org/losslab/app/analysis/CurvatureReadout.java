@@ -12,6 +12,9 @@ import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Quadratic;
 import org.losslab.engine.surface.Surface;
+import org.losslab.engine.surface.Window;
+import org.losslab.render.Colors;
+import org.losslab.render.PlotScene;
 import org.losslab.scenario.RunSpec;
 import org.losslab.scenario.Scenario;
 
@@ -156,6 +159,40 @@ public final class CurvatureReadout {
             }
         }
         return new Section("Theory for this quadratic", null, l);
+    }
+
+    /**
+     * The eigen-directions of the selected run's Hessian at the playback step, as two arrows from
+     * its point for the 2-D view: each as long as √|λ| relative to the larger (a tenth of the
+     * window at most), labelled with its eigenvalue. Empty when there is nothing finite to draw.
+     */
+    public static List<PlotScene.Arrow> eigenArrows(Snapshot snap, int run, long step) {
+        if (snap == null || run < 0 || run >= snap.trajectories().size()) {
+            return List.of();
+        }
+        Trajectory t = snap.trajectory(run);
+        if (t == null || t.size() == 0) {
+            return List.of();
+        }
+        int k = (int) Math.min(step, t.size() - 1);
+        double x = t.x(k), y = t.y(k);
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            return List.of();
+        }
+        Curvature c = Curvature.at(snap.surface(), x, y, k);
+        if (!Double.isFinite(c.lambdaMin()) || !Double.isFinite(c.lambdaMax())) {
+            return List.of();
+        }
+        Window w = snap.scenario().viewOrDefault(snap.surface());
+        double full = 0.1 * Math.min(w.width(), w.height());
+        double big = Math.max(Math.sqrt(Math.abs(c.lambdaMin())), Math.sqrt(Math.abs(c.lambdaMax())));
+        if (!(big > 0)) {
+            return List.of();
+        }
+        int color = Colors.parse(snap.scenario().runs().get(run).displayColor(run));
+        double lMax = full * Math.sqrt(Math.abs(c.lambdaMax())) / big, lMin = full * Math.sqrt(Math.abs(c.lambdaMin())) / big;
+        return List.of(new PlotScene.Arrow(x, y, c.maxX() * lMax, c.maxY() * lMax, color, "λmax " + fmt(c.lambdaMax())),
+                new PlotScene.Arrow(x, y, c.minX() * lMin, c.minY() * lMin, color, "λmin " + fmt(c.lambdaMin())));
     }
 
     static String pair(double a, double b) {

@@ -110,6 +110,15 @@ class AnalysisPanesTest {
         assertEquals("0.6345", theory.value("HB rate"));
         assertTrue(theory.value("GD too fast").endsWith("(diverges)"), theory.value("GD too fast"));
 
+        // The selected run's eigen-directions for the 2-D view: v_max = (0, 1), v_min = (1, 0), lengths in √λ ratio.
+        var arrows = fx(() -> CurvatureReadout.eigenArrows(lab().snapshot(), 0, 0));
+        assertEquals(2, arrows.size());
+        assertEquals("λmax 20", arrows.get(0).label());
+        assertEquals("λmin 1", arrows.get(1).label());
+        assertEquals(0, arrows.get(0).dx(), 1e-12);
+        assertEquals(0, arrows.get(1).dy(), 1e-12);
+        assertEquals(Math.sqrt(20), arrows.get(0).dy() / arrows.get(1).dx(), 1e-9);
+
         robot.moveTo(robot.lookup("#plotView").queryAs(Node.class));
         robot.moveBy(7, -5);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> section("At the cursor") != null);

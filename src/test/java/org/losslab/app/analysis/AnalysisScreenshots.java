@@ -77,7 +77,11 @@ public final class AnalysisScreenshots {
                     t.curvatureTab().getTabPane().getSelectionModel().select(t.curvatureTab());
                     later(() -> {
                         shot(stage, Path.of(a.get(6)));
-                        Platform.exit();
+                        t.sharpnessTab().getTabPane().getSelectionModel().select(0);
+                        later(() -> {
+                            shot(stage, Path.of(a.get(6).replaceFirst("\\.png$", "-landscape.png")));
+                            Platform.exit();
+                        });
                     });
                 }));
             }));
