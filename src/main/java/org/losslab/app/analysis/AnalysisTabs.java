@@ -29,9 +29,9 @@ public final class AnalysisTabs {
         this.lab = lab;
         Runnable showLandscape = () -> center.getSelectionModel().select(0);
         sweepModel = new SweepModel(lab);
-        sweep = new SweepPane(lab, sweepModel, showLandscape);
+        sweep = new SweepPane(lab, sweepModel, showLandscape, style);
         escapeModel = new EscapeModel(lab);
-        escape = new EscapePane(escapeModel);
+        escape = new EscapePane(escapeModel, style);
         sharpness = new SharpnessPane(lab, style);
         curvature = new CurvaturePane(lab, cursor, arrows);
         sharpnessTab = new Tab("Edge of stability", sharpness);

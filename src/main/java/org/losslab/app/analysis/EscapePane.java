@@ -36,21 +36,28 @@ public final class EscapePane extends BorderPane {
     private final LatestWins<Image> renders = new LatestWins<>(Workers.RENDER, Platform::runLater, () -> { });
     private EscapeModel.Study shown;
 
-    public EscapePane(EscapeModel model) {
+    private final javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style;
+
+    /** @param style the theme's plot style: larger type in presentation mode makes the picture less scaled down */
+    public EscapePane(EscapeModel model, javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style) {
         this.model = model;
+        this.style = style;
         getStyleClass().add("analysis-pane");
-        setLeft(form());
+        ScrollPane form = form();
+        setLeft(form);
         holder.setId("escapePicture");
         holder.setMinSize(200, 150);
         holder.setAccessibleText("escape study: histograms, basins and Arrhenius plot");
         view.fitWidthProperty().bind(holder.widthProperty());
         view.fitHeightProperty().bind(holder.heightProperty());
         BorderPane right = new BorderPane(holder);
+        right.setTop(Forms.formToggle(this, form, "escapeFormToggle"));
         right.setPadding(new Insets(6));
         setCenter(right);
         model.resultProperty().addListener(x -> render());
         holder.widthProperty().addListener(x -> render());
         holder.heightProperty().addListener(x -> render());
+        style.addListener(x -> render());
     }
 
     private ScrollPane form() {
@@ -111,12 +118,15 @@ public final class EscapePane extends BorderPane {
         png.setOnAction(e -> export("png"));
         csv.setOnAction(e -> export("csv"));
         saved.setWrapText(true);
+        Forms.wrapping(hint);
+        Forms.wrapping(message);
+        Forms.wrapping(saved);
         box.getChildren().addAll(title, hint, g, new HBox(6, start, cancel), progress, message, new HBox(6, png, csv), saved);
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
         sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        sp.setPrefWidth(330);
-        sp.setMinWidth(300);
+        // As wide as the form needs (presentation mode's larger type makes it wider), never squeezed.
+        sp.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return sp;
     }
 
@@ -134,7 +144,7 @@ public final class EscapePane extends BorderPane {
         }
         // The painter lays out for about 1500 × 1000; smaller panels get a scaled copy.
         double w = Math.max(1, holder.getWidth()), h = Math.max(1, holder.getHeight());
-        double scale = Math.max(1, Math.max(1200 / w, 800 / h));
+        double scale = Math.max(1, Math.max(1200 / w, 800 / h) / Math.sqrt(style.getValue().fontScale()));
         int iw = (int) Math.round(w * scale), ih = (int) Math.round(h * scale);
         renders.submit(c -> SwingFXUtils.toFXImage(EscapePng.render(s.spec(), s.results(), iw, ih), null), img -> {
             view.setImage(img);

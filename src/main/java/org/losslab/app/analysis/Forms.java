@@ -25,6 +25,7 @@ final class Forms {
     static Label label(String text, String help) {
         Label l = new Label(text);
         l.getStyleClass().add("param-name");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setTooltip(tip(help));
         return l;
     }
@@ -83,6 +84,32 @@ final class Forms {
             }
         });
         return f;
+    }
+
+    /**
+     * Makes a label wrap within whatever width its column gets, without asking for the width of its
+     * whole text on one line (which would stretch the form across the window).
+     */
+    static Label wrapping(Label l) {
+        l.setWrapText(true);
+        l.setPrefWidth(0);
+        l.setMinWidth(0);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    /**
+     * A toggle that shows or hides a panel's form, so the picture can have the whole width (a
+     * projector at 1366 × 768); the form comes back with the same toggle or its shortcut.
+     */
+    static javafx.scene.control.ToggleButton formToggle(javafx.scene.layout.BorderPane pane, javafx.scene.Node form, String id) {
+        javafx.scene.control.ToggleButton t = new javafx.scene.control.ToggleButton("Form");
+        t.setId(id);
+        t.setSelected(true);
+        t.setTooltip(tip("show or hide the form, to give the picture the whole width"));
+        t.selectedProperty().addListener((o, a, b) -> pane.setLeft(b ? form : null));
+        return t;
     }
 
     static GridPane grid() {

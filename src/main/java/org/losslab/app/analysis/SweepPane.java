@@ -61,24 +61,36 @@ public final class SweepPane extends BorderPane {
     private int shownW, shownH;
     private boolean updatingKeys;
 
-    public SweepPane(LabModel lab, SweepModel model, Runnable showLandscape) {
-        this(lab, model, showLandscape, Workers.RENDER);
+    private final javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style;
+
+    /** @param style the theme's plot style: larger type in presentation mode makes the picture less scaled down */
+    public SweepPane(LabModel lab, SweepModel model, Runnable showLandscape,
+                     javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style) {
+        this(lab, model, showLandscape, style, Workers.RENDER);
     }
 
-    SweepPane(LabModel lab, SweepModel model, Runnable showLandscape, Executor render) {
+    SweepPane(LabModel lab, SweepModel model, Runnable showLandscape,
+              javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style, Executor render) {
         this.lab = lab;
+        this.style = style;
         this.model = model;
         this.showLandscape = showLandscape;
         this.renders = new LatestWins<>(render, Platform::runLater, () -> { });
         getStyleClass().add("analysis-pane");
-        setLeft(form());
-        setCenter(heatmap());
+        ScrollPane form = form();
+        setLeft(form);
+        BorderPane map = heatmap();
+        HBox bar = new HBox(8, Forms.formToggle(this, form, "sweepFormToggle"), hover);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        map.setTop(bar);
+        setCenter(map);
         lab.scenarioProperty().addListener((o, a, b) -> scenarioChanged(a, b));
         scenarioChanged(null, lab.scenario());
         model.resultProperty().addListener(x -> render());
         model.measureProperty().addListener(x -> render());
         holder.widthProperty().addListener(x -> render());
         holder.heightProperty().addListener(x -> render());
+        style.addListener(x -> render());
     }
 
     private ScrollPane form() {
@@ -183,12 +195,14 @@ public final class SweepPane extends BorderPane {
         message.setId("sweepMessage");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        Forms.wrapping(hint);
+        Forms.wrapping(message);
         box.getChildren().addAll(title, hint, g, buttons, progress, message, exports);
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
         sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        sp.setPrefWidth(330);
-        sp.setMinWidth(300);
+        // As wide as the form needs (presentation mode's larger type makes it wider), never squeezed.
+        sp.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return sp;
     }
 
@@ -241,8 +255,6 @@ public final class SweepPane extends BorderPane {
         hover.setId("sweepHover");
         hover.getStyleClass().add("hint");
         BorderPane p = new BorderPane(holder);
-        p.setBottom(hover);
-        BorderPane.setMargin(hover, new Insets(4, 8, 4, 8));
         p.setPadding(new Insets(6));
         return p;
     }
@@ -289,7 +301,7 @@ public final class SweepPane extends BorderPane {
         // The painter is laid out for about 1200 × 900 (margins, type for the back row); a smaller
         // panel shows a scaled-down copy, so the legend and title are never cut off.
         double pw = Math.max(1, holder.getWidth()), ph = Math.max(1, holder.getHeight());
-        double scale = Math.max(1, Math.max(920 / pw, 640 / ph));
+        double scale = Math.max(1, Math.max(920 / pw, 640 / ph) / Math.sqrt(style.getValue().fontScale()));
         int w = (int) Math.round(pw * scale), h = (int) Math.round(ph * scale);
         if (r == null) {
             shown = null;

@@ -36,6 +36,12 @@ public final class AnalysisScreenshots {
             SweepSpec spec = SweepSpec.read(Path.of(a.get(0)));
             MainController c = MainWindow.show(stage, null, w, h);
             AnalysisTabs t = c.analysis();
+            // -Dshots.css=dark,presentation: the theme's stylesheets over the base (the window's own menu does the same).
+            for (String css : System.getProperty("shots.css", "").split(",")) {
+                if (!css.isBlank()) {
+                    stage.getScene().getStylesheets().add(getClass().getResource("/styles/" + css + ".css").toExternalForm());
+                }
+            }
             t.lab().show(spec.scenario());
             SweepModel m = t.sweepModel();
             Platform.runLater(() -> {
