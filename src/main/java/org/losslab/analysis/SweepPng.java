@@ -26,6 +26,8 @@ public final class SweepPng {
     static final Color DIVERGED = new Color(0xE4E4E4);
     static final Color NOT_REACHED = new Color(0x8C8C8C);
     static final Color BOUNDARY = Color.WHITE;
+    /** Margins around the cell grid, in pixels (the axes, title, colour bar and legend live there). */
+    private static final int LEFT = 120, TOP = 70, RIGHT = 200, BOTTOM = 130;
 
     private SweepPng() {
     }
@@ -77,8 +79,8 @@ public final class SweepPng {
                                        int width, int height) {
         BufferedImage img = Chart.image(width, height);
         Graphics2D g = Chart.graphics(img);
-        int left = 120, top = 70, right = 200, bottom = 130;
-        int pw = width - left - right, ph = height - top - bottom;
+        int left = LEFT, top = TOP;
+        int pw = width - LEFT - RIGHT, ph = height - TOP - BOTTOM;
         Axis ax = r.x(), ay = r.y();
         // Cells are centred on their values: the axis runs half a cell beyond the first and last value.
         double[] xr = edges(ax), yr = edges(ay);
@@ -129,6 +131,18 @@ public final class SweepPng {
         }
         g.dispose();
         return img;
+    }
+
+    /**
+     * The cell under pixel (px, py) of a {@code width × height} image made by {@link #render}, as
+     * {i, j}, or null outside the grid: what a click on the picture selects.
+     */
+    public static int[] cellAt(SweepResult r, int width, int height, double px, double py) {
+        double u = (px - LEFT) / (width - LEFT - RIGHT), v = (TOP + (height - TOP - BOTTOM) - py) / (height - TOP - BOTTOM);
+        if (!(u >= 0 && u < 1 && v >= 0 && v < 1)) {
+            return null;
+        }
+        return new int[] {(int) (u * r.width()), (int) (v * r.height())};
     }
 
     public static void write(SweepResult r, SweepResult.Measure m, String title, Surface surface, RunConfig base, Path file)

@@ -55,7 +55,7 @@ public final class MainController {
     @FXML private CheckMenuItem trainerItem;
     @FXML private CheckMenuItem linkItem, presentationItem, gradientFieldItem, runVectorsItem, hessianItem, legendItem;
     @FXML private RadioMenuItem lightItem, darkItem, singleItem, with3dItem, twoSurfacesItem;
-    @FXML private TabPane sideTabs;
+    @FXML private TabPane sideTabs, centerTabs;
     @FXML private VBox scenarioBox, runBox, narrationBox, centerBox;
     @FXML private Label messageBanner, status, timing;
     @FXML private StackPane viewSlot;
@@ -78,6 +78,7 @@ public final class MainController {
     private Theme theme = Theme.LIGHT;
     /** The network trainer, built when first shown; it replaces the side panel and views while shown. */
     private org.losslab.app.trainer.TrainerPane trainer;
+    private org.losslab.app.analysis.AnalysisTabs analysis;
 
     /**
      * @param compareModels makes the model of the "two surfaces" view (same executors)
@@ -130,6 +131,8 @@ public final class MainController {
         chartsRow.getChildren().setAll(charts);
         chartsRow.getChildren().add(table);
         exporter = new Exporter(this);
+        analysis = org.losslab.app.analysis.AnalysisTabs.install(model, plot.dataCursorProperty(), plot.plotStyleProperty(),
+                plot.arrowsProperty(), centerTabs, sideTabs);
 
         linkItem.selectedProperty().bindBidirectional(model.linkedProperty());
         lightItem.setOnAction(e -> setTheme(Theme.LIGHT));
@@ -256,7 +259,7 @@ public final class MainController {
             root.setCenter(trainer);
             status.setText("Network trainer · Ctrl+T returns to the surfaces");
         } else {
-            root.setCenter(centerBox);
+            root.setCenter(centerTabs);
             root.setLeft(sideTabs);
             status.setText(" ");
         }
@@ -461,6 +464,16 @@ public final class MainController {
 
     LabModel model() {
         return model;
+    }
+
+    /** The analysis panels (curvature, edge of stability, sweep, escape). */
+    public org.losslab.app.analysis.AnalysisTabs analysis() {
+        return analysis;
+    }
+
+    /** The tabs of the main area: the landscape first, then the analysis panels. */
+    TabPane centerTabs() {
+        return centerTabs;
     }
 
     Stage stage() {

@@ -45,7 +45,9 @@ final class PlotView extends Region implements FrameLoop.Painted {
             new SimpleObjectProperty<>(this, "overlays", PlotScene.Overlays.DEFAULT);
     private final ObjectProperty<List<PlotScene.Arrow>> arrows = new SimpleObjectProperty<>(this, "arrows", List.of());
     private java.util.function.BiConsumer<Double, Double> startMover;
-    private double[] cursor;
+    /** The data point under the mouse as {x, y}, or null (the curvature readout follows it). */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<double[]> cursor =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "cursor");
     private boolean dirty = true;
     private long paints;
 
@@ -67,12 +69,12 @@ final class PlotView extends Region implements FrameLoop.Painted {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::press);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             PlotLayout L = plotLayout();
-            cursor = L != null && L.inside(e.getX(), e.getY()) ? new double[] {L.dataX(e.getX()), L.dataY(e.getY())} : null;
-            setCursor(cursor != null ? Cursor.CROSSHAIR : Cursor.DEFAULT);
+            cursor.set(L != null && L.inside(e.getX(), e.getY()) ? new double[] {L.dataX(e.getX()), L.dataY(e.getY())} : null);
+            setCursor(cursor.get() != null ? Cursor.CROSSHAIR : Cursor.DEFAULT);
             markDirty();
         });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
-            cursor = null;
+            cursor.set(null);
             markDirty();
         });
     }
@@ -83,6 +85,10 @@ final class PlotView extends Region implements FrameLoop.Painted {
 
     ObjectProperty<PlotScene.Overlays> overlaysProperty() {
         return overlays;
+    }
+
+    javafx.beans.property.ReadOnlyObjectProperty<double[]> dataCursorProperty() {
+        return cursor.getReadOnlyProperty();
     }
 
     /** Extra vectors, e.g. the narrated update's parts. */
@@ -187,7 +193,7 @@ final class PlotView extends Region implements FrameLoop.Painted {
         }
         Surface surface = snap != null ? snap.surface() : null;
         return new PlotScene(surface, model.fieldProperty().get(), w, paths, model.playback().step(), s.start().x(),
-                s.start().y(), cursor, overlays.get(), arrows.get());
+                s.start().y(), cursor.get(), overlays.get(), arrows.get());
     }
 
     @Override

@@ -1,0 +1,109 @@
+package org.losslab.app.analysis;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.losslab.app.model.LabModel;
+import org.losslab.render.PlotScene;
+import org.losslab.render.PlotStyle;
+
+/**
+ * Puts issue 5's panels into the main window: the curvature readout as a side tab, edge of
+ * stability, sweep and escape as tabs beside the landscape. Everything they need comes in here, so
+ * the window's own code only calls {@link #install}.
+ */
+public final class AnalysisTabs {
+    private final SweepModel sweepModel;
+    private final SweepPane sweep;
+    private final EscapeModel escapeModel;
+    private final EscapePane escape;
+    private final SharpnessPane sharpness;
+    private final CurvaturePane curvature;
+    private final Tab sweepTab, escapeTab, sharpnessTab, curvatureTab;
+    private final LabModel lab;
+
+    private AnalysisTabs(LabModel lab, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
+                         ObjectProperty<List<PlotScene.Arrow>> arrows, TabPane center) {
+        this.lab = lab;
+        Runnable showLandscape = () -> center.getSelectionModel().select(0);
+        sweepModel = new SweepModel(lab);
+        sweep = new SweepPane(lab, sweepModel, showLandscape, style);
+        escapeModel = new EscapeModel(lab);
+        escape = new EscapePane(escapeModel, style);
+        sharpness = new SharpnessPane(lab, style);
+        curvature = new CurvaturePane(lab, cursor, arrows);
+        sharpnessTab = new Tab("Edge of stability", sharpness);
+        sweepTab = new Tab("Sweep", sweep);
+        escapeTab = new Tab("Escape", escape);
+        curvatureTab = new Tab("Curvature", curvature.inScroll());
+        for (Tab t : new Tab[] {sharpnessTab, sweepTab, escapeTab, curvatureTab}) {
+            t.setClosable(false);
+        }
+        sharpness.showingProperty().bind(sharpnessTab.selectedProperty());
+        curvature.showingProperty().bind(curvatureTab.selectedProperty());
+    }
+
+    /**
+     * Adds the panels.
+     *
+     * @param cursor the data point under the mouse in the 2-D view, or null
+     * @param style  the plot style of the theme (charts follow it)
+     * @param arrows the 2-D view's extra vectors (the curvature tab draws eigen-directions there)
+     * @param center the tabs of the main area (tab 0 is the landscape)
+     * @param side   the side panel's tabs
+     */
+    public static AnalysisTabs install(LabModel lab, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
+                                       ObjectProperty<List<PlotScene.Arrow>> arrows, TabPane center, TabPane side) {
+        AnalysisTabs a = new AnalysisTabs(lab, cursor, style, arrows, center);
+        center.getTabs().addAll(a.sharpnessTab, a.sweepTab, a.escapeTab);
+        side.getTabs().add(a.curvatureTab);
+        return a;
+    }
+
+    /** The main window's view model the panels read and load runs into. */
+    public LabModel lab() {
+        return lab;
+    }
+
+    public SweepModel sweepModel() {
+        return sweepModel;
+    }
+
+    public SweepPane sweepPane() {
+        return sweep;
+    }
+
+    public EscapeModel escapeModel() {
+        return escapeModel;
+    }
+
+    public EscapePane escapePane() {
+        return escape;
+    }
+
+    public SharpnessPane sharpnessPane() {
+        return sharpness;
+    }
+
+    public CurvaturePane curvaturePane() {
+        return curvature;
+    }
+
+    public Tab sweepTab() {
+        return sweepTab;
+    }
+
+    public Tab escapeTab() {
+        return escapeTab;
+    }
+
+    public Tab sharpnessTab() {
+        return sharpnessTab;
+    }
+
+    public Tab curvatureTab() {
+        return curvatureTab;
+    }
+}

@@ -1,0 +1,254 @@
+package org.losslab.app.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.losslab.analysis.EscapeCsv;
+import org.losslab.analysis.EscapePng;
+import org.losslab.analysis.EscapeSpec;
+import org.losslab.app.model.LabModel;
+import org.losslab.engine.analysis.Escape;
+import org.losslab.engine.analysis.EscapeResult;
+import org.losslab.engine.analysis.Progress;
+import org.losslab.engine.surface.DoubleWell;
+import org.losslab.io.Numbers;
+import org.losslab.scenario.RunSpec;
+import org.losslab.scenario.Scenario;
+import org.losslab.scenario.ScenarioException;
+import org.losslab.scenario.ScenarioReader;
+import org.losslab.scenario.Typed;
+
+/**
+ * The escape panel's state, free of nodes: Langevin SGD (θ ← θ − η∇f + √(2ηT)·ξ) started at the
+ * bottom of the sharp and/or the flat well of the double well, many seeds at each of several
+ * temperatures; the running study (all cores, progress, cancel) and its results. The surface is
+ * the open scenario's when it is a double well, else the standard one.
+ */
+public final class EscapeModel {
+    /** The double well the study uses when the open scenario is on another surface. */
+    static final String STANDARD = """
+            { "format": "losslab-scenario/1", "title": "Double well: a sharp and a flat minimum of equal depth",
+              "surface": { "type": "doubleWell" }, "start": [-1.5, 0], "steps": 20000, "seed": 1,
+              "runs": [ { "label": "Langevin SGD", "optimizer": { "type": "sgd", "lr": 0.02 } } ] }
+            """;
+
+    private final LabModel lab;
+    private final Job job;
+    private final Executor pool;
+    private final int threads;
+
+    private final StringProperty temperatures = new SimpleStringProperty(this, "temperatures", "0.23, 0.19, 0.16, 0.14, 0.125");
+    private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 128);
+    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 20000);
+    private final DoubleProperty lr = new SimpleDoubleProperty(this, "lr", 0.02);
+    private final BooleanProperty sharp = new SimpleBooleanProperty(this, "sharp", true);
+    private final BooleanProperty flat = new SimpleBooleanProperty(this, "flat", true);
+
+    /** A finished study: its spec and one result per well, in the spec's order. */
+    public record Study(EscapeSpec spec, List<EscapeResult> results) {
+        public Study {
+            results = List.copyOf(results);
+        }
+    }
+
+    private final ReadOnlyObjectWrapper<Study> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    public EscapeModel(LabModel lab, Executor coordinator, Executor pool, int threads, Consumer<Runnable> publish) {
+        this.lab = lab;
+        this.pool = pool;
+        this.threads = threads;
+        this.job = new Job(coordinator, publish);
+    }
+
+    public EscapeModel(LabModel lab) {
+        this(lab, Workers.COORDINATOR, Workers.POOL, Workers.THREADS, javafx.application.Platform::runLater);
+    }
+
+    /** Temperatures T &gt; 0, separated by commas or spaces. */
+    public StringProperty temperaturesProperty() {
+        return temperatures;
+    }
+
+    /** Runs per well and temperature. */
+    public IntegerProperty seedsProperty() {
+        return seeds;
+    }
+
+    /** Updates per run (the horizon). */
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    /** η, the time step of the Langevin dynamics. */
+    public DoubleProperty lrProperty() {
+        return lr;
+    }
+
+    public BooleanProperty sharpProperty() {
+        return sharp;
+    }
+
+    public BooleanProperty flatProperty() {
+        return flat;
+    }
+
+    public ReadOnlyObjectProperty<Study> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return job.runningProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return job.progressProperty();
+    }
+
+    /**
+     * The study the form describes, checked by the rules of an escape file.
+     *
+     * @throws ScenarioException naming the field and what is wrong
+     */
+    public EscapeSpec describe() throws ScenarioException {
+        String[] parts = temperatures.get().trim().split("[,;\\s]+");
+        if (temperatures.get().isBlank() || parts.length > EscapeSpec.MAX_TEMPERATURES) {
+            throw new ScenarioException("escape", "$.temperatures", "give 1 to " + EscapeSpec.MAX_TEMPERATURES + " temperatures");
+        }
+        double[] t = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                t[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new ScenarioException("escape", "$.temperatures[" + i + "]", "\"" + parts[i] + "\" is not a number");
+            }
+            if (!(t[i] > 0) || !Double.isFinite(t[i])) {
+                throw new ScenarioException("escape", "$.temperatures[" + i + "]", "must be > 0, got " + parts[i]);
+            }
+        }
+        if (seeds.get() < 1 || seeds.get() > EscapeSpec.MAX_SEEDS) {
+            throw new ScenarioException("escape", "$.seeds", "must be from 1 to " + EscapeSpec.MAX_SEEDS + ", got " + seeds.get());
+        }
+        if (steps.get() < 1) {
+            throw new ScenarioException("escape", "$.steps", "must be at least 1, got " + steps.get());
+        }
+        List<String> wells = new ArrayList<>();
+        if (sharp.get()) {
+            wells.add("sharp");
+        }
+        if (flat.get()) {
+            wells.add("flat");
+        }
+        if (wells.isEmpty()) {
+            throw new ScenarioException("escape", "$.wells", "pick the sharp well, the flat well or both");
+        }
+        Scenario base = lab.scenario() != null && lab.scenario().surface().type().equals("doubleWell") ? lab.scenario()
+                : ScenarioReader.read(STANDARD, "standard double well");
+        if (!((DoubleWell) base.buildSurface()).hasTwoMinima()) {
+            throw new ScenarioException("escape", "$.scenario.surface", "these parameters merge the two wells into one minimum: there is no barrier to escape over");
+        }
+        Scenario s = ScenarioReader.validate(base.withSteps(steps.get())
+                .withRuns(List.of(RunSpec.of("Langevin SGD", Typed.of("sgd").with("lr", lr.get())))), "escape");
+        return new EscapeSpec("Escape from the double well's minima (Langevin SGD, η = " + Numbers.format(lr.get()) + ")", s, 0,
+                wells, t, seeds.get());
+    }
+
+    /** Starts the study; returns null, or the one-line problem (also in {@link #messageProperty()}). */
+    public String start() {
+        EscapeSpec spec;
+        try {
+            spec = describe();
+        } catch (ScenarioException e) {
+            message.set(e.getMessage());
+            return e.getMessage();
+        }
+        boolean own = lab.scenario() != null && lab.scenario().surface().type().equals("doubleWell");
+        long t0 = System.nanoTime();
+        long runs = (long) spec.wells().size() * spec.temperatures().length * spec.seeds();
+        message.set(String.format("Running %,d runs of %,d steps%s…", runs, spec.scenario().steps(),
+                own ? "" : " on the standard double well"));
+        result.set(null);
+        job.start((cancel, progress) -> {
+            List<EscapeResult> out = new ArrayList<>();
+            int wells = spec.wells().size();
+            for (int k = 0; k < wells; k++) {
+                int well = k;
+                Progress p = (d, total) -> progress.update(well * total + d, wells * total);
+                Escape e = spec.escape(spec.wells().get(k));
+                EscapeResult r = e.run(pool, threads, cancel, p);
+                if (r == null) {
+                    return null;
+                }
+                out.add(r);
+            }
+            return new Study(spec, out);
+        }, () -> { }, study -> {
+            result.set(study);
+            message.set(String.format("%,d runs in %.1f s. %s", runs, (System.nanoTime() - t0) / 1e9, summary(study)));
+        }, problem -> message.set("The study failed: " + problem));
+        return null;
+    }
+
+    public void cancel() {
+        if (job.isRunning()) {
+            job.cancel();
+            message.set("Cancelled.");
+        }
+    }
+
+    /** The fitted barrier beside the true one, per well. */
+    public static String summary(Study s) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < s.results().size(); k++) {
+            EscapeResult r = s.results().get(k);
+            EscapeResult.Arrhenius fit = r.arrhenius();
+            b.append(k > 0 ? "; " : "").append(s.spec().wells().get(k)).append(" well: fitted ΔE = ")
+                    .append(fit == null ? "— (too few escapes)" : Numbers.format(round(fit.barrier())))
+                    .append(", true ΔE = ").append(Numbers.format(round(r.trueBarrier())));
+        }
+        return b.toString();
+    }
+
+    private static double round(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v));
+    }
+
+    public void exportCsv(Path file) throws IOException {
+        Study s = require();
+        EscapeCsv.write(s.spec().wells(), s.results(), file);
+    }
+
+    public void exportPng(Path file) throws IOException {
+        Study s = require();
+        EscapePng.write(s.spec(), s.results(), file);
+    }
+
+    private Study require() throws IOException {
+        Study s = result.get();
+        if (s == null) {
+            throw new IOException("there is no escape study to export yet");
+        }
+        return s;
+    }
+}

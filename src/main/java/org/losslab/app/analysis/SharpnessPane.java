@@ -1,0 +1,153 @@
+package org.losslab.app.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.losslab.app.FxDrawing;
+import org.losslab.app.model.LabModel;
+import org.losslab.app.model.LatestWins;
+import org.losslab.app.model.Snapshot;
+import org.losslab.engine.analysis.EdgeOfStability;
+import org.losslab.render.Colors;
+import org.losslab.render.PlotStyle;
+import org.losslab.scenario.RunSpec;
+import org.losslab.scenario.Scenario;
+
+/**
+ * The edge-of-stability panel: each run is replayed in the background (same noise streams, so the
+ * very points of its trajectory) to measure the sharpness at every point, and the chart shows it
+ * against the run's stability limit. Recomputed when the runs change, only while showing; painted
+ * once per pulse.
+ */
+public final class SharpnessPane extends BorderPane {
+    /** Longer runs are not replayed point by point here (4 doubles per step). */
+    static final long MAX_STEPS = 2_000_000;
+
+    private final LabModel lab;
+    private final ObservableValue<PlotStyle> style;
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
+    private final Canvas canvas = new Canvas();
+    private final javafx.scene.layout.Pane chart = new javafx.scene.layout.Pane() {
+        @Override
+        protected void layoutChildren() {
+            if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+                canvas.setWidth(getWidth());
+                canvas.setHeight(getHeight());
+                painted = false;
+            }
+            paintIfNeeded();
+        }
+    };
+    private final FxDrawing drawing = new FxDrawing();
+    private final SharpnessPainter painter = new SharpnessPainter();
+    private final VBox captions = new VBox(2);
+    private final LatestWins<List<SharpnessPainter.Run>> work = new LatestWins<>(Workers.RENDER, Platform::runLater, () -> { });
+    private List<SharpnessPainter.Run> runs = List.of();
+    private long steps = 1;
+    private Snapshot computedFor;
+    private boolean painted;
+
+    public SharpnessPane(LabModel lab, ObservableValue<PlotStyle> style) {
+        this.lab = lab;
+        this.style = style;
+        getStyleClass().add("analysis-pane");
+        setId("sharpnessPane");
+        chart.getChildren().add(canvas);
+        chart.setMinSize(200, 150);
+        chart.setAccessibleText("chart of sharpness against the stability limit along each run");
+        Label hint = new Label("Gradient descent is stable along the sharpest direction only while λmax < 2/η "
+                + "(heavy ball: 2(1 + β)/η; Adam, RMSprop, Adagrad: their preconditioned sharpness against their limit). "
+                + "A ring marks where a run first crosses its limit; past it the run oscillates or diverges.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        captions.setId("sharpnessCaptions");
+        VBox bottom = new VBox(4, captions, hint);
+        bottom.setPadding(new Insets(6, 10, 8, 10));
+        setCenter(chart);
+        setBottom(bottom);
+        lab.snapshotProperty().addListener(x -> recompute());
+        showing.addListener(x -> recompute());
+        Observable[] repaint = {style, lab.hiddenProperty()};
+        for (Observable o : repaint) {
+            o.addListener(x -> {
+                painted = false;
+                chart.requestLayout();
+            });
+        }
+    }
+
+    /** True while the tab is selected. */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    /** The series on screen. */
+    public List<SharpnessPainter.Run> runs() {
+        return runs;
+    }
+
+    private void recompute() {
+        Snapshot snap = lab.snapshot();
+        if (!showing.get() || snap == null || snap == computedFor) {
+            return;
+        }
+        computedFor = snap;
+        Scenario s = snap.scenario();
+        if (s.steps() > MAX_STEPS) {
+            runs = List.of();
+            captions.getChildren().setAll(new Label("Runs longer than " + MAX_STEPS + " steps are not replayed here."));
+            painted = false;
+            chart.requestLayout();
+            return;
+        }
+        List<Boolean> hidden = lab.hiddenProperty().get();
+        work.submit(cancel -> {
+            List<SharpnessPainter.Run> out = new ArrayList<>();
+            for (int i = 0; i < s.runs().size(); i++) {
+                if (i < hidden.size() && hidden.get(i)) {
+                    continue;
+                }
+                RunSpec r = s.runs().get(i);
+                EdgeOfStability.Series series = EdgeOfStability.of(snap.surface(), r.toRunConfig(s.start()), i, s.steps(),
+                        s.seed(), cancel);
+                if (series == null) {
+                    return null;
+                }
+                out.add(new SharpnessPainter.Run(series, Colors.parse(r.displayColor(i)), r.displayLabel()));
+            }
+            return out;
+        }, result -> {
+            if (result == null) {
+                return;
+            }
+            runs = List.copyOf(result);
+            steps = s.steps();
+            List<Label> lines = new ArrayList<>();
+            for (SharpnessPainter.Run r : runs) {
+                lines.add(new Label(SharpnessPainter.caption(r)));
+            }
+            captions.getChildren().setAll(lines);
+            painted = false;
+            chart.requestLayout();
+        });
+    }
+
+    private void paintIfNeeded() {
+        if (painted || chart.getWidth() < 1 || chart.getHeight() < 1) {
+            return;
+        }
+        painted = true;
+        painter.paint(drawing.on(canvas.getGraphicsContext2D()), runs, steps, style.getValue(), chart.getWidth(),
+                chart.getHeight());
+    }
+}
