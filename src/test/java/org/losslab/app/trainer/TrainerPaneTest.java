@@ -85,6 +85,20 @@ class TrainerPaneTest {
     }
 
     @Test
+    void leavingTheTrainerBringsBackTheLandscapeViewsAndTheirTabs(FxRobot robot) throws Exception {
+        fx(() -> {
+            c.showTrainer(false);
+            return null;
+        });
+        Node centre = fx(() -> ((javafx.scene.layout.BorderPane) robot.lookup(".root").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.layout.BorderPane).findFirst().orElseThrow()).getCenter());
+        assertTrue(centre instanceof TabPane, "the centre is the tab pane of landscape and analysis views: " + centre);
+        assertTrue(fx(() -> ((TabPane) centre).getTabs().size()) >= 2, "landscape and analysis tabs");
+        assertTrue(fx(() -> robot.lookup(".center-box").tryQuery().isPresent()
+                && robot.lookup(".center-box").query().getScene() != null), "the 2-D views are back in the window");
+    }
+
+    @Test
     void twoSpiralsTrainDeterministicallyTheLossFallsAndTheBoundaryChanges(FxRobot robot) throws Exception {
         pickData(robot, "moons");
         assertEquals(DataKind.MOONS, fx(() -> model().data().kind()));
