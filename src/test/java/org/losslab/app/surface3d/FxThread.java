@@ -16,13 +16,9 @@ final class FxThread {
         if (started) {
             return;
         }
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> up.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            up.complete(null);
-        }
-        up.get(30, TimeUnit.SECONDS);
+        // Started the way TestFX starts it: a toolkit begun with Platform.startup leaves TestFX's
+        // robot unable to reach the windows of the TestFX tests that run after this one in the JVM.
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
         started = true;
     }
