@@ -143,6 +143,14 @@ class AnalysisPanesTest {
         assertTrue(SharpnessPainter.caption(runs.get(1)).contains("crosses its limit at step 1"));
         Node captions = fx(() -> a.sharpnessPane().lookup("#sharpnessCaptions"));
         assertTrue(fx(() -> captions.isVisible() && ((javafx.scene.layout.VBox) captions).getChildren().size() == 2));
+        // Hiding a run takes it off the chart without a replay.
+        fx(() -> {
+            lab().setHidden(1, true);
+            return null;
+        });
+        assertEquals(1, fx(() -> ((javafx.scene.layout.VBox) captions).getChildren().size()));
+        assertTrue(fx(() -> ((javafx.scene.control.Label) ((javafx.scene.layout.VBox) captions).getChildren().get(0)).getText())
+                .startsWith("GD: stays below its limit"));
     }
 
     @Test
