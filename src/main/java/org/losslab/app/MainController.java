@@ -200,7 +200,7 @@ public final class MainController {
                 && !(focus instanceof TableView<?>)) {
             model.playback().toggle();
             e.consume();
-        } else if ((e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) && !typing
+        } else if ((e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) && !typing && !ownsArrowKeys(focus)
                 && !(focus instanceof Slider) && !(focus instanceof ListView<?>) && !(focus instanceof TableView<?>)
                 && !(focus instanceof TabPane)) {
             model.playback().stepBy(e.getCode() == KeyCode.RIGHT ? (e.isShiftDown() ? 10 : 1) : (e.isShiftDown() ? -10 : -1));
@@ -208,6 +208,11 @@ public final class MainController {
         } else if (e.getCode() == KeyCode.ESCAPE && presentationItem.isSelected()) {
             presentationItem.setSelected(false);
         }
+    }
+
+    /** A node that moves its own selection with the arrow keys (the sweep heatmap) says so in its properties. */
+    private static boolean ownsArrowKeys(Node n) {
+        return n != null && Boolean.TRUE.equals(n.getProperties().get(org.losslab.app.analysis.AnalysisTabs.OWNS_ARROW_KEYS));
     }
 
     // ---- look ----------------------------------------------------------------------------------

@@ -15,6 +15,11 @@ import org.losslab.render.PlotStyle;
  * the window's own code only calls {@link #install}.
  */
 public final class AnalysisTabs {
+    /**
+     * Key of a node property: true on nodes that use the arrow keys themselves (the sweep heatmap
+     * moves its cell), so the window's arrow-key playback shortcut leaves them alone.
+     */
+    public static final String OWNS_ARROW_KEYS = "losslab.ownsArrowKeys";
     private final SweepModel sweepModel;
     private final SweepPane sweep;
     private final EscapeModel escapeModel;

@@ -205,7 +205,8 @@ public final class EscapeModel {
             return new Study(spec, out);
         }, () -> { }, study -> {
             result.set(study);
-            message.set(String.format("%,d runs in %.1f s. %s", runs, (System.nanoTime() - t0) / 1e9, summary(study)));
+            message.set(String.format("%,d runs in %.1f s%s. %s", runs, (System.nanoTime() - t0) / 1e9,
+                    own ? "" : " on the standard double well", summary(study)));
         }, problem -> message.set("The study failed: " + problem));
         return null;
     }

@@ -35,14 +35,14 @@ final class Forms {
      * keystroke); an unparsable text is marked invalid and leaves the property alone.
      */
     static TextField number(DoubleProperty p, String id, String help) {
-        TextField f = new TextField(Numbers.format(p.get()));
+        TextField f = new TextField(text(p.get()));
         f.setId(id);
         f.setPrefColumnCount(7);
         f.setTooltip(tip(help));
         boolean[] writing = {false};
         p.addListener((o, a, b) -> {
             if (!writing[0]) {
-                f.setText(Numbers.format(b.doubleValue()));
+                f.setText(text(b.doubleValue()));
             }
         });
         f.textProperty().addListener((o, a, b) -> {
@@ -58,6 +58,11 @@ final class Forms {
             }
         });
         return f;
+    }
+
+    /** A number as typed; none (NaN or infinite, e.g. an untracked tolerance) as an empty field. */
+    private static String text(double v) {
+        return Double.isFinite(v) ? Numbers.format(v) : "";
     }
 
     /** As {@link #number(DoubleProperty, String, String)} for whole numbers. */

@@ -150,19 +150,38 @@ public final class SharpnessPainter {
     private static void yAxis(Drawing d, ChartPainter.Layout L, PlotStyle style, double lo, double hi, boolean log, double size) {
         int count = Math.max(2, (int) (L.height() / (30 * style.fontScale())));
         double step = log ? Math.max(1, Math.ceil(Ticks.step(lo, hi, count))) : Ticks.step(lo, hi, count);
+        if (log && Math.floor(hi) - Math.ceil(lo) < 1) {
+            // Less than two decades on screen: mark 1, 2 and 5 of each decade too.
+            for (int e = (int) Math.floor(lo); e <= Math.ceil(hi); e++) {
+                for (double m : new double[] {1, 2, 5}) {
+                    double s = e + Math.log10(m);
+                    if (s >= lo && s <= hi) {
+                        yTick(d, L, style, lo, hi, s, Ticks.compact(m * Math.pow(10, e)), size);
+                    }
+                }
+            }
+            d.color(style.muted());
+            d.text("λ (log)", L.left() + 4, L.top() + size * 1.2, size, Align.LEFT, false);
+            return;
+        }
         for (double s = Math.ceil(lo / step) * step; s <= hi + 1e-9 * step; s += step) {
-            double y = L.top() + L.height() * (1 - (s - lo) / (hi - lo));
-            d.color(Colors.alpha(style.muted(), 0.35));
-            d.lineWidth(style.line(0.6));
-            d.moveTo(L.left(), y);
-            d.lineTo(L.left() + L.width(), y);
-            d.stroke();
-            d.color(style.foreground());
             String text = log ? (Math.round(s) == 0 ? "1" : "1e" + Math.round(s)) : Ticks.label(Math.abs(s) < step * 1e-9 ? 0 : s, step);
-            d.text(text, L.left() - 4, y + size * 0.35, size, Align.RIGHT, false);
+            yTick(d, L, style, lo, hi, s, text, size);
         }
         d.color(style.muted());
         d.text(log ? "λ (log)" : "λ", L.left() + 4, L.top() + size * 1.2, size, Align.LEFT, false);
+    }
+
+    private static void yTick(Drawing d, ChartPainter.Layout L, PlotStyle style, double lo, double hi, double s, String text,
+                              double size) {
+        double y = L.top() + L.height() * (1 - (s - lo) / (hi - lo));
+        d.color(Colors.alpha(style.muted(), 0.35));
+        d.lineWidth(style.line(0.6));
+        d.moveTo(L.left(), y);
+        d.lineTo(L.left() + L.width(), y);
+        d.stroke();
+        d.color(style.foreground());
+        d.text(text, L.left() - 4, y + size * 0.35, size, Align.RIGHT, false);
     }
 
     private static void xAxis(Drawing d, ChartPainter.Layout L, PlotStyle style, long steps, double size) {

@@ -3,7 +3,6 @@ package org.losslab.app.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
@@ -77,13 +76,11 @@ public final class SharpnessPane extends BorderPane {
         setBottom(bottom);
         lab.snapshotProperty().addListener(x -> recompute());
         showing.addListener(x -> recompute());
-        Observable[] repaint = {style, lab.hiddenProperty()};
-        for (Observable o : repaint) {
-            o.addListener(x -> {
-                painted = false;
-                chart.requestLayout();
-            });
-        }
+        style.addListener(x -> {
+            painted = false;
+            chart.requestLayout();
+        });
+        lab.hiddenProperty().addListener(x -> showVisible());
     }
 
     /** True while the tab is selected. */
@@ -91,7 +88,7 @@ public final class SharpnessPane extends BorderPane {
         return showing;
     }
 
-    /** The series on screen. */
+    /** The series of every run of the latest snapshot, in scenario order (hidden ones are not drawn). */
     public List<SharpnessPainter.Run> runs() {
         return runs;
     }
@@ -110,13 +107,9 @@ public final class SharpnessPane extends BorderPane {
             chart.requestLayout();
             return;
         }
-        List<Boolean> hidden = lab.hiddenProperty().get();
         work.submit(cancel -> {
             List<SharpnessPainter.Run> out = new ArrayList<>();
             for (int i = 0; i < s.runs().size(); i++) {
-                if (i < hidden.size() && hidden.get(i)) {
-                    continue;
-                }
                 RunSpec r = s.runs().get(i);
                 EdgeOfStability.Series series = EdgeOfStability.of(snap.surface(), r.toRunConfig(s.start()), i, s.steps(),
                         s.seed(), cancel);
@@ -132,14 +125,29 @@ public final class SharpnessPane extends BorderPane {
             }
             runs = List.copyOf(result);
             steps = s.steps();
-            List<Label> lines = new ArrayList<>();
-            for (SharpnessPainter.Run r : runs) {
-                lines.add(new Label(SharpnessPainter.caption(r)));
-            }
-            captions.getChildren().setAll(lines);
-            painted = false;
-            chart.requestLayout();
+            showVisible();
         });
+    }
+
+    /** Captions and chart of the runs not hidden (hiding a run needs no replay). */
+    private void showVisible() {
+        List<Label> lines = new ArrayList<>();
+        for (SharpnessPainter.Run r : visible()) {
+            lines.add(new Label(SharpnessPainter.caption(r)));
+        }
+        captions.getChildren().setAll(lines);
+        painted = false;
+        chart.requestLayout();
+    }
+
+    private List<SharpnessPainter.Run> visible() {
+        List<SharpnessPainter.Run> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (!lab.isHidden(i)) {
+                out.add(runs.get(i));
+            }
+        }
+        return out;
     }
 
     private void paintIfNeeded() {
@@ -147,7 +155,7 @@ public final class SharpnessPane extends BorderPane {
             return;
         }
         painted = true;
-        painter.paint(drawing.on(canvas.getGraphicsContext2D()), runs, steps, style.getValue(), chart.getWidth(),
+        painter.paint(drawing.on(canvas.getGraphicsContext2D()), visible(), steps, style.getValue(), chart.getWidth(),
                 chart.getHeight());
     }
 }

@@ -68,7 +68,7 @@ public final class SweepModel {
     private final BooleanProperty yLog = new SimpleBooleanProperty(this, "yLog", false);
     private final ObjectProperty<SweepResult.Measure> measure =
             new SimpleObjectProperty<>(this, "measure", SweepResult.Measure.FINAL_LOSS);
-    /** A cell "reaches" at loss ≤ tolerance; NaN: not tracked. */
+    /** A cell "reaches" at loss ≤ tolerance; NaN (or −∞): not tracked. */
     private final DoubleProperty tolerance = new SimpleDoubleProperty(this, "tolerance", 1e-6);
 
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -327,8 +327,8 @@ public final class SweepModel {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("sweep", "$.y", e.getMessage());
         }
-        double tol = Double.isNaN(tolerance.get()) ? Double.NEGATIVE_INFINITY : tolerance.get();
-        if (measure.get() == SweepResult.Measure.STEPS_TO_TOLERANCE && Double.isNaN(tolerance.get())) {
+        double tol = Double.isFinite(tolerance.get()) ? tolerance.get() : Double.NEGATIVE_INFINITY;
+        if (measure.get() == SweepResult.Measure.STEPS_TO_TOLERANCE && !Double.isFinite(tolerance.get())) {
             throw new ScenarioException("sweep", "$.tolerance", "colouring by steps to tolerance needs a tolerance");
         }
         return SweepSpec.checked(new SweepSpec("", s, run.get(), x, y, tol, measure.get()), "sweep");

@@ -16,9 +16,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -60,6 +60,8 @@ public final class SweepPane extends BorderPane {
     private SweepResult shown;
     private int shownW, shownH;
     private boolean updatingKeys;
+    /** The cell the arrow keys have reached, or null. */
+    private int[] keyCell;
 
     private final javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style;
 
@@ -233,6 +235,7 @@ public final class SweepPane extends BorderPane {
         holder.setId("sweepHeatmap");
         holder.setAccessibleText("sweep heatmap: click a cell to load its run");
         holder.setFocusTraversable(true);
+        holder.getProperties().put(AnalysisTabs.OWNS_ARROW_KEYS, true);
         view.setPreserveRatio(false);
         view.fitWidthProperty().bind(holder.widthProperty());
         view.fitHeightProperty().bind(holder.heightProperty());
@@ -248,10 +251,41 @@ public final class SweepPane extends BorderPane {
             }
         });
         holder.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                loadBest();
+            SweepResult r = shown;
+            if (r == null) {
+                return;
+            }
+            if (keyCell == null) {
+                keyCell = best(r);
+            }
+            switch (e.getCode()) {
+                case LEFT -> keyCell[0] = Math.max(0, keyCell[0] - 1);
+                case RIGHT -> keyCell[0] = Math.min(r.width() - 1, keyCell[0] + 1);
+                case DOWN -> keyCell[1] = Math.max(0, keyCell[1] - 1);
+                case UP -> keyCell[1] = Math.min(r.height() - 1, keyCell[1] + 1);
+                case ENTER -> {
+                    if (model.loadCell(keyCell[0], keyCell[1]) == null) {
+                        showLandscape.run();
+                    }
+                }
+                default -> {
+                    return;
+                }
+            }
+            hover.setText("Cell " + (keyCell[0] + 1) + ", " + (keyCell[1] + 1) + ": " + model.cellText(keyCell[0], keyCell[1])
+                    + "  (Enter loads it)");
+            e.consume();
+        });
+        holder.focusedProperty().addListener((o, a, b) -> {
+            // The keyboard focus must show (a pane has no focus ring of its own).
+            holder.setStyle(b ? "-fx-border-color: -color-accent-fg; -fx-border-width: 2px;" : "");
+            if (b && shown != null) {
+                keyCell = best(shown);
+                hover.setText("Arrow keys pick a cell, Enter loads it. Lowest final loss: "
+                        + model.cellText(keyCell[0], keyCell[1]));
             }
         });
+        Tooltip.install(holder, Forms.tip("click a cell (or use the arrow keys and Enter) to load its run into the landscape"));
         hover.setId("sweepHover");
         hover.getStyleClass().add("hint");
         BorderPane p = new BorderPane(holder);
@@ -259,12 +293,8 @@ public final class SweepPane extends BorderPane {
         return p;
     }
 
-    /** Keyboard route to the click: Enter on the heatmap loads the cell with the lowest final loss. */
-    private void loadBest() {
-        SweepResult r = model.resultProperty().get();
-        if (r == null) {
-            return;
-        }
+    /** The computed cell with the lowest final loss, where the keyboard cell starts ({0, 0} if none). */
+    private static int[] best(SweepResult r) {
         int bi = -1, bj = -1;
         for (int j = 0; j < r.height(); j++) {
             for (int i = 0; i < r.width() && r.rowDone(j); i++) {
@@ -274,9 +304,7 @@ public final class SweepPane extends BorderPane {
                 }
             }
         }
-        if (bi >= 0 && model.loadCell(bi, bj) == null) {
-            showLandscape.run();
-        }
+        return bi >= 0 ? new int[] {bi, bj} : new int[] {0, 0};
     }
 
     /** The cell under a point of the panel, or null. */
@@ -318,6 +346,9 @@ public final class SweepPane extends BorderPane {
         };
         renders.submit(work, img -> {
             view.setImage(img);
+            if (shown == null || shown.width() != r.width() || shown.height() != r.height()) {
+                keyCell = null;
+            }
             shown = r;
             shownW = w;
             shownH = h;

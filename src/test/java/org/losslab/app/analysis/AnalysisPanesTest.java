@@ -143,6 +143,14 @@ class AnalysisPanesTest {
         assertTrue(SharpnessPainter.caption(runs.get(1)).contains("crosses its limit at step 1"));
         Node captions = fx(() -> a.sharpnessPane().lookup("#sharpnessCaptions"));
         assertTrue(fx(() -> captions.isVisible() && ((javafx.scene.layout.VBox) captions).getChildren().size() == 2));
+        // Hiding a run takes it off the chart without a replay.
+        fx(() -> {
+            lab().setHidden(1, true);
+            return null;
+        });
+        assertEquals(1, fx(() -> ((javafx.scene.layout.VBox) captions).getChildren().size()));
+        assertTrue(fx(() -> ((javafx.scene.control.Label) ((javafx.scene.layout.VBox) captions).getChildren().get(0)).getText())
+                .startsWith("GD: stays below its limit"));
     }
 
     @Test
@@ -204,6 +212,31 @@ class AnalysisPanesTest {
         });
         assertEquals(r.finalLoss(ti, tj), last, 1e-12 * Math.max(1, Math.abs(last)));
         assertEquals(0, fx(() -> lab().selected()));
+
+        // The keyboard route: focus the heatmap (it starts at the lowest final loss), one cell left or right, Enter.
+        int bi = 0, bj = 0;
+        for (int j = 0; j < r.height(); j++) {
+            for (int i = 0; i < r.width(); i++) {
+                if (!r.diverged(i, j) && (r.diverged(bi, bj) || r.finalLoss(i, j) < r.finalLoss(bi, bj))) {
+                    bi = i;
+                    bj = j;
+                }
+            }
+        }
+        select(a.sweepTab());
+        fx(() -> {
+            a.sweepPane().heatmapNode().requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        int ki = bi > 0 ? bi - 1 : bi + 1;
+        robot.type(bi > 0 ? javafx.scene.input.KeyCode.LEFT : javafx.scene.input.KeyCode.RIGHT);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> a.sweepTab().getTabPane()
+                .getSelectionModel().getSelectedIndex() == 0));
+        Typed keyed = fx(() -> lab().scenario().runs().get(0).optimizer());
+        assertEquals(r.x().value(ki), ((Number) keyed.params().get("lr")).doubleValue(), 1e-12);
+        assertEquals(r.y().value(bj), ((Number) keyed.params().get("momentum")).doubleValue(), 1e-12);
     }
 
     @Test

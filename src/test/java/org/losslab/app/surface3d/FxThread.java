@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 
-/** Starts the JavaFX toolkit once per test JVM (through TestFX) and runs code on its thread. */
+/** Starts the JavaFX toolkit once per test JVM and runs code on its thread. */
 final class FxThread {
     private static boolean started;
 
@@ -16,8 +16,8 @@ final class FxThread {
         if (started) {
             return;
         }
-        // Start the toolkit the way TestFX does, so UI tests that run later in the same JVM find the
-        // primary stage they expect.
+        // Started the way TestFX starts it: a toolkit begun with Platform.startup leaves TestFX's
+        // robot unable to reach the windows of the TestFX tests that run after this one in the JVM.
         org.testfx.api.FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
         started = true;
