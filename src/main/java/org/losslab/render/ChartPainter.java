@@ -31,8 +31,6 @@ public final class ChartPainter {
         d.dash();
         d.color(style.background());
         d.fillRect(0, 0, width, height);
-        d.color(style.foreground());
-        d.text(scene.metric().title(), L.left(), L.top() - 7 * style.fontScale(), style.font(12), Align.LEFT, true);
         long steps = Math.max(1, scene.steps());
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         boolean positive = true;
@@ -74,6 +72,11 @@ public final class ChartPainter {
         }
         yAxis(d, L, style, lo, hi, log, size);
         xAxis(d, L, style, steps, size);
+        double logWidth = log ? d.textWidth("log", size, false) + 8 : 0;
+        d.color(style.foreground());
+        double titleSize = style.font(12);
+        d.text(fitted(d, scene.metric().title(), L.width() - logWidth, titleSize), L.left(), L.top() - 7 * style.fontScale(),
+                titleSize, Align.LEFT, true);
         d.clip(L.left(), L.top(), L.width(), L.height());
         for (PlotScene.Path p : scene.paths()) {
             if (p.visible() && p.trajectory() != null) {
@@ -170,6 +173,20 @@ public final class ChartPainter {
             d.color(style.muted());
             d.text("log", L.left() + L.width() - 2, L.top() - 7 * style.fontScale(), size, Align.RIGHT, false);
         }
+    }
+
+    /** The title, shortened with an ellipsis where a narrow chart (or large type) leaves no room. */
+    private static String fitted(Drawing d, String title, double room, double size) {
+        if (d.textWidth(title, size, true) <= room) {
+            return title;
+        }
+        for (int n = title.length() - 1; n > 1; n--) {
+            String t = title.substring(0, n).strip() + "…";
+            if (d.textWidth(t, size, true) <= room) {
+                return t;
+            }
+        }
+        return title.substring(0, 1) + "…";
     }
 
     private static void xAxis(Drawing d, Layout L, PlotStyle style, long steps, double size) {
