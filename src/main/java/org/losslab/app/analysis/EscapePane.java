@@ -1,6 +1,5 @@
 package org.losslab.app.analysis;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -18,7 +17,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.losslab.analysis.EscapePng;
 import org.losslab.analysis.EscapeSpec;
 import org.losslab.app.model.LatestWins;
@@ -153,29 +151,10 @@ public final class EscapePane extends BorderPane {
     }
 
     private void export(String kind) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(kind.equals("png") ? "Export escape study (PNG)" : "Export escape study (CSV)");
-        fc.getExtensionFilters().add(kind.equals("png") ? new FileChooser.ExtensionFilter("PNG image", "*.png")
-                : new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        fc.setInitialFileName("escape." + kind);
-        var f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            export(kind, f.toPath());
-        }
+        Exports.choose(this, "escape study", kind, "escape", model::exportPng, model::exportCsv, saved);
     }
 
     boolean export(String kind, Path file) {
-        try {
-            if (kind.equals("png")) {
-                model.exportPng(file);
-            } else {
-                model.exportCsv(file);
-            }
-            saved.setText("Saved " + file.getFileName());
-            return true;
-        } catch (IOException e) {
-            saved.setText("Could not save " + file + ": " + e.getMessage());
-            return false;
-        }
+        return Exports.write(kind, file, model::exportPng, model::exportCsv, saved);
     }
 }

@@ -1,7 +1,6 @@
 package org.losslab.app.analysis;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -26,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.losslab.analysis.SweepPng;
 import org.losslab.app.model.LabModel;
@@ -399,30 +397,10 @@ public final class SweepPane extends BorderPane {
     }
 
     private void export(String kind) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(kind.equals("png") ? "Export heatmap (PNG)" : "Export sweep (CSV)");
-        fc.getExtensionFilters().add(kind.equals("png") ? new FileChooser.ExtensionFilter("PNG image", "*.png")
-                : new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        fc.setInitialFileName("sweep." + kind);
-        var f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            export(kind, f.toPath());
-        }
+        Exports.choose(this, "sweep", kind, "sweep", model::exportPng, model::exportCsv, hover);
     }
 
-    /** Writes the heatmap (png) or the cells (csv); a failure is said in the message line. */
     boolean export(String kind, Path file) {
-        try {
-            if (kind.equals("png")) {
-                model.exportPng(file);
-            } else {
-                model.exportCsv(file);
-            }
-            hover.setText("Saved " + file.getFileName());
-            return true;
-        } catch (IOException e) {
-            hover.setText("Could not save " + file + ": " + e.getMessage());
-            return false;
-        }
+        return Exports.write(kind, file, model::exportPng, model::exportCsv, hover);
     }
 }
