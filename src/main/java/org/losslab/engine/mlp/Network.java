@@ -72,11 +72,22 @@ public final class Network {
         if (grad != null) {
             java.util.Arrays.fill(grad, 0.0);
         }
-        correct = 0;
         if (total == 0) {
+            correct = 0;
             return Double.NaN;
         }
-        double scale = 1.0 / total;
+        return accumulate(theta, ex, idx, from, to, 1.0 / total, grad) / total;
+    }
+
+    /**
+     * Part of a mean: adds ∂(scale·Σℓᵢ)/∂θ over examples {@code from..to} to {@code grad} (which it
+     * does not clear) and returns the plain sum Σℓᵢ; {@link #correct()} counts this part. Two parts
+     * over one range, with the whole range's scale, make its {@link #evaluate}.
+     *
+     * @param grad gradient accumulator, or null. Modified.
+     */
+    double accumulate(double[] theta, Examples ex, int[] idx, int from, int to, double scale, double[] grad) {
+        correct = 0;
         double loss = 0;
         for (int c = from; c < to; c += CHUNK) {
             int m = Math.min(CHUNK, to - c);
@@ -87,7 +98,7 @@ public final class Network {
                 backward(theta, m, grad);
             }
         }
-        return loss * scale;
+        return loss;
     }
 
     /** Examples classified correctly by the last {@link #evaluate} (0 for regression). */

@@ -44,6 +44,14 @@ public final class Trainer {
     private final int runIndex;
     private final TrainRun run;
     private final Network net;
+    /**
+     * Full batches of at least {@link #HALVES_FROM} examples are evaluated in two halves on two cores
+     * (PyTorch's CPU kernels use every core too); the second half's network and gradient buffer.
+     */
+    private final Network halves;
+    private final double[] gHalf;
+    static final int HALVES_FROM = 2 * Network.CHUNK;
+    private static final java.util.concurrent.Executor HALVES = java.util.concurrent.ForkJoinPool.commonPool();
     private final Examples train, test;
     private final int dim;
     private final boolean minibatch;
@@ -85,8 +93,11 @@ public final class Trainer {
         train = new Examples(arch, training.data().train());
         test = new Examples(arch, training.data().test());
         minibatch = run.batchSize() > 0 && run.batchSize() < train.n;
+        boolean split = train.n >= HALVES_FROM;
+        halves = split ? new Network(arch) : null;
         theta = new double[dim];
         grad = new double[dim];
+        gHalf = halves != null ? new double[dim] : null;
         gUse = new double[dim];
         probe = new double[dim];
         gPlus = new double[dim];
@@ -213,10 +224,36 @@ public final class Trainer {
 
     private void ensureFull() {
         if (!fullValid) {
-            fullLoss = net.evaluate(theta, train, null, 0, train.n, grad);
-            fullCorrect = net.correct();
+            if (halves == null) {
+                fullLoss = net.evaluate(theta, train, null, 0, train.n, grad);
+                fullCorrect = net.correct();
+            } else {
+                fullHalves();
+            }
             fullValid = true;
         }
+    }
+
+    /**
+     * The full-batch loss and gradient as two halves, the second on another core: each half adds
+     * its examples' share (scaled by 1/n) into its own buffer, then the buffers are added, always
+     * split at the same chunk boundary so the result does not depend on the number of cores.
+     */
+    private void fullHalves() {
+        int n = train.n;
+        int mid = ((n / Network.CHUNK + 1) / 2) * Network.CHUNK;
+        double scale = 1.0 / n;
+        java.util.Arrays.fill(grad, 0.0);
+        java.util.Arrays.fill(gHalf, 0.0);
+        java.util.concurrent.CompletableFuture<Double> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> halves.accumulate(theta, train, null, mid, n, scale, gHalf), HALVES);
+        double first = net.accumulate(theta, train, null, 0, mid, scale, grad);
+        double rest = second.join();
+        for (int i = 0; i < dim; i++) {
+            grad[i] += gHalf[i];
+        }
+        fullLoss = (first + rest) / n;
+        fullCorrect = net.correct() + halves.correct();
     }
 
     private static double norm(double[] v) {
