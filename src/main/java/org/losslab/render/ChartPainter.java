@@ -151,23 +151,28 @@ public final class ChartPainter {
         return Math.max(-1e5, Math.min(1e5, v));
     }
 
+    /** A horizontal grid line across the plot at height {@code y}, labelled at the left. */
+    public static void yTick(Drawing d, Layout L, PlotStyle style, double y, String text, double size) {
+        d.color(Colors.alpha(style.muted(), 0.35));
+        d.lineWidth(style.line(0.6));
+        d.moveTo(L.left(), y);
+        d.lineTo(L.left() + L.width(), y);
+        d.stroke();
+        d.color(style.foreground());
+        d.text(text, L.left() - 4, y + size * 0.35, size, Align.RIGHT, false);
+    }
+
     private static void yAxis(Drawing d, Layout L, PlotStyle style, double lo, double hi, boolean log, double size) {
         int count = Math.max(2, (int) (L.height() / (28 * style.fontScale())));
         double step = log ? Math.max(1, Math.ceil(Ticks.step(lo, hi, count))) : Ticks.step(lo, hi, count);
         double first = Math.ceil(lo / step) * step;
         for (double s = first; s <= hi + 1e-9 * step; s += step) {
             double y = L.top() + L.height() * (1 - (s - lo) / (hi - lo));
-            d.color(Colors.alpha(style.muted(), 0.35));
-            d.lineWidth(style.line(0.6));
-            d.moveTo(L.left(), y);
-            d.lineTo(L.left() + L.width(), y);
-            d.stroke();
-            d.color(style.foreground());
             String text = log ? "1e" + Math.round(s) : Ticks.label(Math.abs(s) < step * 1e-9 ? 0 : s, step);
             if (log && Math.round(s) == 0) {
                 text = "1";
             }
-            d.text(text, L.left() - 4, y + size * 0.35, size, Align.RIGHT, false);
+            yTick(d, L, style, y, text, size);
         }
         if (log) {
             d.color(style.muted());

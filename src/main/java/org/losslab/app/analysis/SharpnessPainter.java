@@ -174,14 +174,7 @@ public final class SharpnessPainter {
 
     private static void yTick(Drawing d, ChartPainter.Layout L, PlotStyle style, double lo, double hi, double s, String text,
                               double size) {
-        double y = L.top() + L.height() * (1 - (s - lo) / (hi - lo));
-        d.color(Colors.alpha(style.muted(), 0.35));
-        d.lineWidth(style.line(0.6));
-        d.moveTo(L.left(), y);
-        d.lineTo(L.left() + L.width(), y);
-        d.stroke();
-        d.color(style.foreground());
-        d.text(text, L.left() - 4, y + size * 0.35, size, Align.RIGHT, false);
+        ChartPainter.yTick(d, L, style, L.top() + L.height() * (1 - (s - lo) / (hi - lo)), text, size);
     }
 
     private static void xAxis(Drawing d, ChartPainter.Layout L, PlotStyle style, long steps, double size) {
