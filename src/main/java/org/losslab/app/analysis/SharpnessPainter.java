@@ -3,7 +3,6 @@ package org.losslab.app.analysis;
 import java.util.List;
 import org.losslab.engine.analysis.EdgeOfStability;
 import org.losslab.render.ChartPainter;
-import org.losslab.render.Colors;
 import org.losslab.render.Drawing;
 import org.losslab.render.Drawing.Align;
 import org.losslab.render.PlotStyle;
