@@ -54,14 +54,7 @@ final class SpecFiles {
 
     /** Checks the root is an object of the given format with only the allowed keys. */
     void header(JsonNode root, String format, Set<String> allowed) throws ScenarioException {
-        if (root == null || !root.isObject()) {
-            throw error("$", "a spec must be a JSON object, got " + describe(root));
-        }
-        in.unknownKeys(root, "$", allowed);
-        JsonNode f = required(root, "$", "format");
-        if (!f.isTextual() || !f.textValue().equals(format)) {
-            throw error("$.format", "must be \"" + format + "\", got " + describe(f));
-        }
+        in.header(root, "a spec", format, allowed);
     }
 
     /** The scenario at {@code $.scenario}: an embedded object, or a path relative to the spec file. */

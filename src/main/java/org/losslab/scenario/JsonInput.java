@@ -88,6 +88,21 @@ public final class JsonInput {
         }
     }
 
+    /**
+     * The top of a file: a JSON object ({@code what} names it in the message, e.g. "a scenario")
+     * with only the {@code allowed} keys and {@code "format": format}.
+     */
+    public void header(JsonNode root, String what, String format, Set<String> allowed) throws ScenarioException {
+        if (root == null || !root.isObject()) {
+            throw error("$", what + " must be a JSON object, got " + Param.describe(root));
+        }
+        unknownKeys(root, "$", allowed);
+        JsonNode f = required(root, "$", "format");
+        if (!f.isTextual() || !f.textValue().equals(format)) {
+            throw error("$.format", "must be \"" + format + "\", got " + Param.describe(f));
+        }
+    }
+
     public ScenarioException error(String path, String problem) {
         return new ScenarioException(source, path, problem);
     }

@@ -53,14 +53,7 @@ public final class ScenarioReader {
     }
 
     private Scenario scenario(JsonNode root) throws ScenarioException {
-        if (root == null || !root.isObject()) {
-            throw error("$", "a scenario must be a JSON object, got " + Param.describe(root));
-        }
-        unknownKeys(root, "$", SCENARIO_KEYS);
-        JsonNode format = required(root, "$", "format");
-        if (!format.isTextual() || !format.textValue().equals(Scenario.FORMAT)) {
-            throw error("$.format", "must be \"" + Scenario.FORMAT + "\", got " + Param.describe(format));
-        }
+        in.header(root, "a scenario", Scenario.FORMAT, SCENARIO_KEYS);
         String title = optionalString(root, "$", "title");
         String description = optionalString(root, "$", "description");
         Typed surface = in.typed(required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,

@@ -66,14 +66,7 @@ public final class TrainConfigReader {
     }
 
     private TrainConfig config(JsonNode root) throws ScenarioException {
-        if (root == null || !root.isObject()) {
-            throw error("$", "a training config must be a JSON object, got " + Param.describe(root));
-        }
-        unknownKeys(root, "$", ROOT_KEYS);
-        JsonNode format = required(root, "$", "format");
-        if (!format.isTextual() || !format.textValue().equals(TrainConfig.FORMAT)) {
-            throw error("$.format", "must be \"" + TrainConfig.FORMAT + "\", got " + Param.describe(format));
-        }
+        in.header(root, "a training config", TrainConfig.FORMAT, ROOT_KEYS);
         String title = root.has("title") ? string(root.get("title"), "$.title") : "";
         String description = root.has("description") ? string(root.get("description"), "$.description") : "";
         long steps = integer(required(root, "$", "steps"), "$.steps", 0, MAX_STEPS);
