@@ -8,6 +8,7 @@ import java.util.Set;
 import org.losslab.engine.analysis.Escape;
 import org.losslab.engine.surface.DoubleWell;
 import org.losslab.scenario.Scenario;
+import org.losslab.scenario.JsonInput;
 import org.losslab.scenario.ScenarioException;
 
 /**
@@ -39,11 +40,11 @@ public record EscapeSpec(String title, Scenario scenario, int run, List<String> 
     }
 
     public static EscapeSpec read(Path file) throws ScenarioException {
-        return read(SpecFiles.readTree(file), SpecFiles.of(file));
+        return read(JsonInput.read(file), SpecFiles.of(file));
     }
 
     public static EscapeSpec read(String text, String source, Path folder) throws ScenarioException {
-        return read(SpecFiles.parse(text, source), SpecFiles.of(source, folder));
+        return read(JsonInput.parse(text, source), SpecFiles.of(source, folder));
     }
 
     private static EscapeSpec read(JsonNode root, SpecFiles f) throws ScenarioException {

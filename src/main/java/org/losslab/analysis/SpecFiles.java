@@ -2,7 +2,6 @@ package org.losslab.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -18,8 +17,6 @@ import org.losslab.scenario.ScenarioReader;
  * so a scenario error inside a spec is reported at its place in the spec ({@code $.scenario.runs[0]…}).
  */
 final class SpecFiles {
-    static final ObjectMapper JSON = JsonInput.JSON;
-
     final String source;
     private final Path folder;
     private final JsonInput in;
@@ -43,15 +40,6 @@ final class SpecFiles {
         return in.error(where, problem);
     }
 
-    /** Reads a spec file's JSON tree. */
-    static JsonNode readTree(Path file) throws ScenarioException {
-        return JsonInput.read(file);
-    }
-
-    static JsonNode parse(String text, String source) throws ScenarioException {
-        return JsonInput.parse(text, source);
-    }
-
     /** Checks the root is an object of the given format with only the allowed keys. */
     void header(JsonNode root, String format, Set<String> allowed) throws ScenarioException {
         in.header(root, "a spec", format, allowed);
@@ -71,7 +59,7 @@ final class SpecFiles {
             throw error("$.scenario", "must be a scenario object or the path of a scenario file, got " + describe(node));
         }
         try {
-            return ScenarioReader.read(JSON.writeValueAsString(node), source);
+            return ScenarioReader.read(JsonInput.JSON.writeValueAsString(node), source);
         } catch (ScenarioException e) {
             throw error(e.where().startsWith("$") ? "$.scenario" + e.where().substring(1) : "$.scenario", e.problem());
         } catch (JsonProcessingException e) {

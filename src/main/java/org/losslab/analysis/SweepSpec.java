@@ -11,6 +11,7 @@ import org.losslab.engine.surface.Surface;
 import org.losslab.scenario.Point;
 import org.losslab.scenario.RunSpec;
 import org.losslab.scenario.Scenario;
+import org.losslab.scenario.JsonInput;
 import org.losslab.scenario.ScenarioException;
 import org.losslab.scenario.ScenarioReader;
 
@@ -34,12 +35,12 @@ public record SweepSpec(String title, Scenario scenario, int run, Axis x, Axis y
 
     /** Reads and checks a sweep file. */
     public static SweepSpec read(Path file) throws ScenarioException {
-        return read(SpecFiles.readTree(file), SpecFiles.of(file));
+        return read(JsonInput.read(file), SpecFiles.of(file));
     }
 
     /** Reads a sweep spec from text; {@code folder} resolves a referenced scenario. */
     public static SweepSpec read(String text, String source, Path folder) throws ScenarioException {
-        return read(SpecFiles.parse(text, source), SpecFiles.of(source, folder));
+        return read(JsonInput.parse(text, source), SpecFiles.of(source, folder));
     }
 
     private static SweepSpec read(JsonNode root, SpecFiles f) throws ScenarioException {

@@ -15,9 +15,6 @@ import org.losslab.engine.surface.expr.ExpressionException;
  * optimizer or schedule types, and typed formulas that do not parse (with their column).
  */
 public final class ScenarioReader {
-    /** The strict JSON reader shared by every file kind. */
-    static final com.fasterxml.jackson.databind.ObjectMapper JSON = JsonInput.JSON;
-
     private static final Set<String> SCENARIO_KEYS =
             Set.of("format", "title", "description", "surface", "view", "start", "steps", "seed", "runs");
     private static final Set<String> RUN_KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
@@ -36,16 +33,12 @@ public final class ScenarioReader {
 
     /** Reads a scenario from text; {@code source} names it in messages. */
     public static Scenario read(String text, String source) throws ScenarioException {
-        return new ScenarioReader(source).scenario(parse(text, source));
+        return new ScenarioReader(source).scenario(JsonInput.parse(text, source));
     }
 
     /** Checks a scenario built in memory, by the same rules as a file. */
     public static Scenario validate(Scenario s, String source) throws ScenarioException {
         return new ScenarioReader(source).scenario(ScenarioWriter.toTree(s));
-    }
-
-    public static JsonNode parse(String text, String source) throws ScenarioException {
-        return JsonInput.parse(text, source);
     }
 
     private ScenarioException error(String path, String problem) {

@@ -33,7 +33,7 @@ public final class ScenarioWriter {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return ScenarioReader.JSON.writer(pp).writeValueAsString(toTree(s)) + "\n";
+            return JsonInput.JSON.writer(pp).writeValueAsString(toTree(s)) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

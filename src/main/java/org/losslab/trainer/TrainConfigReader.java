@@ -18,7 +18,6 @@ import org.losslab.engine.mlp.Trainer;
 import org.losslab.scenario.JsonInput;
 import org.losslab.scenario.Param;
 import org.losslab.scenario.ScenarioException;
-import org.losslab.scenario.ScenarioReader;
 import org.losslab.scenario.Typed;
 
 /**
@@ -58,7 +57,7 @@ public final class TrainConfigReader {
 
     /** Reads a config from text; {@code source} names it in messages, {@code folder} resolves data files. */
     public static TrainConfig read(String text, String source, Path folder) throws ScenarioException {
-        return new TrainConfigReader(source, folder).config(ScenarioReader.parse(text, source));
+        return new TrainConfigReader(source, folder).config(JsonInput.parse(text, source));
     }
 
     private ScenarioException error(String path, String problem) {
