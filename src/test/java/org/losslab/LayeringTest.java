@@ -1,50 +1,87 @@
 package org.losslab;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Dependencies point inward (scenario → engine → trajectories → views): each folder below may not
- * import what its row names. These fail the build the day someone takes a shortcut.
+ * Dependencies point inward (file → engine → trajectories → views), checked on the compiled classes
+ * with ArchUnit, so a fully-qualified name, a same-package reference or a lambda counts as much as
+ * an import. The layers, inner to outer:
+ * <pre>
+ *   engine ← io ← format ← render ← cli
+ *                                  ← app
+ * </pre>
+ * Every package of the main code is in exactly one row below, and no two packages depend on each
+ * other in a cycle. These fail the build the day someone takes a shortcut.
  */
 class LayeringTest {
+    private static JavaClasses main;
 
-    @ParameterizedTest(name = "{0} imports none of {1}")
-    @CsvSource(delimiter = ';', textBlock = """
-            engine              ; javafx|java\\.awt|javax\\.swing|javax\\.imageio|org\\.fxyz3d|com\\.fasterxml|org\\.losslab\\.(app|cli|io|scenario|render|render3d|analysis|trainer)
-            render              ; javafx|java\\.awt|javax\\.swing|javax\\.imageio|org\\.losslab\\.(app|cli|io)
-            render3d            ; javafx|org\\.fxyz3d|org\\.losslab\\.app
-            app/model           ; javafx\\.(scene|stage|embed)|java\\.awt|org\\.fxyz3d
-            app/trainer/model   ; javafx\\.(scene|stage|embed)|java\\.awt|org\\.fxyz3d|org\\.losslab\\.app\\.(?!trainer\\.model)
-            """)
-    void folderImportsNothingOutward(String folder, String forbidden) throws IOException {
-        Path dir = Path.of("src/main/java/org/losslab", folder);
-        assertTrue(Files.isDirectory(dir), "run from the project root: " + dir);
-        Pattern bad = Pattern.compile("\\s*import\\s+(static\\s+)?(" + forbidden + ")\\b.*");
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(dir)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .flatMap(p -> lines(p).stream().filter(l -> bad.matcher(l).matches()).map(l -> p + ": " + l.trim()))
-                    .toList();
-        }
-        assertEquals(List.of(), offenders);
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages("org.losslab");
     }
 
-    private static List<String> lines(Path p) {
-        try {
-            return Files.readAllLines(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Each row: the packages (ArchUnit's syntax, {@code ..} is any depth) and what they may not touch. */
+    @ParameterizedTest(name = "{0} uses none of {1}")
+    @CsvSource(delimiter = ';', textBlock = """
+            org.losslab.engine..      ; javafx.. | java.awt.. | javax.swing.. | javax.imageio.. | org.fxyz3d.. | com.fasterxml.. | org.losslab.io.. | org.losslab.format.. | org.losslab.render.. | org.losslab.cli.. | org.losslab.app..
+            org.losslab.io..          ; javafx.. | java.awt.. | javax.imageio.. | org.fxyz3d.. | org.losslab.format.. | org.losslab.render.. | org.losslab.cli.. | org.losslab.app..
+            org.losslab.format..      ; javafx.. | java.awt.. | javax.imageio.. | org.fxyz3d.. | org.losslab.render.. | org.losslab.cli.. | org.losslab.app..
+            org.losslab.render..      ; javafx.. | org.fxyz3d.. | org.losslab.cli.. | org.losslab.app..
+            org.losslab.cli..         ; javafx.. | org.fxyz3d.. | org.losslab.app..
+            org.losslab.app..         ; org.losslab.cli..
+            """)
+    void layerUsesNothingOutward(String layer, String forbidden) {
+        String[] packages = forbidden.trim().split("\\s*\\|\\s*");
+        noClasses().that().resideInAPackage(layer.trim()).should().dependOnClassesThat().resideInAnyPackage(packages)
+                .check(main);
+    }
+
+    /**
+     * View models (every {@code model} package under {@code app}) know no view: no scene graph, no
+     * window, and nothing of the app outside the view models, so they are unit-testable headless.
+     */
+    @Test
+    void viewModelsKnowNoView() {
+        DescribedPredicate<JavaClass> view = new DescribedPredicate<>("a scene-graph class or an app class outside a model package") {
+            @Override
+            public boolean test(JavaClass c) {
+                String p = c.getPackageName();
+                return p.startsWith("javafx.scene") || p.startsWith("javafx.stage") || p.startsWith("javafx.embed")
+                        || p.startsWith("java.awt") || p.startsWith("org.fxyz3d")
+                        || (p.startsWith("org.losslab.app") && !p.matches("org\\.losslab\\.app(\\..+)?\\.model(\\..+)?"));
+            }
+        };
+        noClasses().that().resideInAPackage("org.losslab.app..model..").should().dependOnClassesThat(view).check(main);
+    }
+
+    /** Every package of the main code belongs to one of the layers above. */
+    @Test
+    void everyPackageIsInALayer() {
+        List<String> layers = List.of("org.losslab", "org.losslab.engine", "org.losslab.io", "org.losslab.format",
+                "org.losslab.render", "org.losslab.cli", "org.losslab.app");
+        List<String> strays = main.stream().map(JavaClass::getPackageName).distinct()
+                .filter(p -> layers.stream().noneMatch(l -> p.equals(l) || (!l.equals("org.losslab") && p.startsWith(l + "."))))
+                .sorted().toList();
+        assertEquals(List.of(), strays, "packages outside every layer: add them to a layer and to docs/implementation-notes.md");
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.losslab.(**)").should().beFreeOfCycles().check(main);
     }
 }

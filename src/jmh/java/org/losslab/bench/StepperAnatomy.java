@@ -2,10 +2,10 @@ package org.losslab.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.OptimizerConfig;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.Cancellation;
 import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Stepper;
 import org.losslab.engine.surface.Rosenbrock;

@@ -8,15 +8,16 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import org.losslab.app.controls.FxDrawing;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.Snapshot;
+import org.losslab.format.scenario.Scenario;
 import org.losslab.render.ChartPainter;
 import org.losslab.render.ChartScene;
 import org.losslab.render.Colors;
 import org.losslab.render.Metric;
 import org.losslab.render.PlotScene;
 import org.losslab.render.PlotStyle;
-import org.losslab.scenario.Scenario;
 
 /** A chart of one metric against the step; hover shows each run's value; click seeks playback. */
 final class ChartView extends Region implements FrameLoop.Painted {

@@ -8,9 +8,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.losslab.app.model.LabModel;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.SurfaceCatalog;
-import org.losslab.scenario.Typed;
+import org.losslab.format.SurfaceCatalog;
+import org.losslab.format.Typed;
+import org.losslab.format.scenario.Scenario;
 
 /**
  * The same runs on a second surface, beside the main view: a teacher shows one optimizer setting

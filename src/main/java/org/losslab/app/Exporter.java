@@ -25,17 +25,17 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.transform.Scale;
 import javafx.stage.FileChooser;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
+import org.losslab.format.scenario.Scenario;
 import org.losslab.io.AtomicFiles;
-import org.losslab.io.Java2DDrawing;
-import org.losslab.io.PngExport;
 import org.losslab.io.TrajectoryCsv;
 import org.losslab.render.ChartPainter;
 import org.losslab.render.ChartScene;
+import org.losslab.render.Java2DDrawing;
 import org.losslab.render.PlotScene;
 import org.losslab.render.PlotScenes;
 import org.losslab.render.PlotStyle;
-import org.losslab.scenario.Scenario;
+import org.losslab.render.PngExport;
 
 /**
  * Export: PNG of the 2-D view, the 3-D view, the charts or the whole window at a chosen size, and

@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
@@ -25,7 +26,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -38,10 +38,10 @@ import javafx.stage.Stage;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.RecentFiles;
 import org.losslab.app.model.Samples;
+import org.losslab.format.InputException;
 import org.losslab.render.Metric;
 import org.losslab.render.PlotScene;
 import org.losslab.render.PlotStyle;
-import org.losslab.scenario.ScenarioException;
 
 /**
  * Wires the window of main.fxml: builds the panels from the view model, the menus, themes and
@@ -309,7 +309,7 @@ public final class MainController {
             hideMessage();
             status.setText("Opened " + p.getFileName());
             return true;
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             showMessage("Could not open the scenario. " + e.getMessage());
             return false;
         }

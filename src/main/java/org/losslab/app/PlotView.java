@@ -10,11 +10,14 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import org.losslab.app.controls.FxDrawing;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.Snapshot;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
+import org.losslab.format.RunSpec;
+import org.losslab.format.scenario.Scenario;
 import org.losslab.render.Colors;
 import org.losslab.render.ContourField;
 import org.losslab.render.PlotLayout;
@@ -22,8 +25,6 @@ import org.losslab.render.PlotPainter;
 import org.losslab.render.PlotScene;
 import org.losslab.render.PlotScenes;
 import org.losslab.render.PlotStyle;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
 
 /**
  * The 2-D view: a canvas painted by {@link PlotPainter} once per pulse when dirty. Click or drag in

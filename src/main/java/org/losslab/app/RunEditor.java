@@ -5,11 +5,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import org.losslab.app.controls.ParamForm;
+import org.losslab.app.controls.TypedEditor;
 import org.losslab.app.model.LabModel;
-import org.losslab.scenario.OptimizerCatalog;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.ScheduleCatalog;
-import org.losslab.scenario.Typed;
+import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.RunSpec;
+import org.losslab.format.ScheduleCatalog;
+import org.losslab.format.Typed;
 
 /**
  * Everything of the selected run: its label, optimizer and every hyperparameter, schedule, and the

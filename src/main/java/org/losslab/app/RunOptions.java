@@ -2,12 +2,12 @@ package org.losslab.app;
 
 import java.util.List;
 import java.util.Map;
-import org.losslab.scenario.Param;
-import org.losslab.scenario.Point;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.Schema;
-import org.losslab.scenario.Typed;
+import org.losslab.format.Param;
+import org.losslab.format.Point;
+import org.losslab.format.RunSpec;
+import org.losslab.format.Schema;
+import org.losslab.format.Typed;
+import org.losslab.format.scenario.Scenario;
 
 /**
  * The run and scenario keys outside the catalogs, described as schemas so the same generated form

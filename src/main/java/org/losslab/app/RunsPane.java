@@ -13,8 +13,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.losslab.app.model.LabModel;
+import org.losslab.format.RunSpec;
 import org.losslab.render.Colors;
-import org.losslab.scenario.RunSpec;
 
 /** The runs side by side: select, show or hide, recolour; add, duplicate and remove. */
 final class RunsPane extends VBox {

@@ -2,9 +2,11 @@ package org.losslab.app;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.losslab.app.controls.ParamForm;
+import org.losslab.app.controls.TypedEditor;
 import org.losslab.app.model.LabModel;
-import org.losslab.scenario.SurfaceCatalog;
-import org.losslab.scenario.Typed;
+import org.losslab.format.SurfaceCatalog;
+import org.losslab.format.Typed;
 
 /**
  * The surface picker with its parameters (generated from the catalog; a typed formula shows its

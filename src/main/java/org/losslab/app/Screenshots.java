@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
-import org.losslab.io.PngExport;
+import org.losslab.render.PngExport;
 
 /** Waits for the first complete frame (trajectories and contours drawn) and snapshots the window. */
 final class Screenshots {

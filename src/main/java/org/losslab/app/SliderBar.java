@@ -9,12 +9,12 @@ import javafx.scene.layout.Priority;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.Snapshot;
 import org.losslab.engine.surface.Surface;
+import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.RunSpec;
+import org.losslab.format.Schema;
+import org.losslab.format.Typed;
 import org.losslab.render.Eigen2;
 import org.losslab.render.Ticks;
-import org.losslab.scenario.OptimizerCatalog;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Schema;
-import org.losslab.scenario.Typed;
 
 /**
  * The sliders a class plays with: learning rate (log scale, with the stability limit 2/λmax of the

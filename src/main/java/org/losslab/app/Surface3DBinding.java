@@ -7,8 +7,8 @@ import org.losslab.app.model.LabModel;
 import org.losslab.app.model.Snapshot;
 import org.losslab.app.surface3d.SurfaceView3D;
 import org.losslab.engine.surface.Window;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.Typed;
+import org.losslab.format.Typed;
+import org.losslab.format.scenario.Scenario;
 
 /**
  * Keeps a {@link SurfaceView3D} in step with the lab: the mesh is rebuilt (in the background) only

@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.losslab.analysis.SweepSpec;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.analysis.Sweep;
 import org.losslab.engine.analysis.SweepResult;
-import org.losslab.engine.sim.Cancellation;
-import org.losslab.scenario.ScenarioException;
+import org.losslab.format.InputException;
+import org.losslab.format.sweep.SweepSpec;
 
 /**
  * {@code losslab bench [--threads N] [--repeat N] [--python PATH|none]}: the sweep benchmark of
@@ -47,7 +47,7 @@ final class BenchCommand {
     private BenchCommand() {
     }
 
-    static void run(List<String> argv, PrintStream out) throws UsageException, ScenarioException, IOException {
+    static void run(List<String> argv, PrintStream out) throws UsageException, InputException, IOException {
         Args a = Args.parse(argv, Set.of("--threads", "--repeat", "--python"), USAGE);
         if (!a.positional.isEmpty()) {
             throw new UsageException("bench takes no file; usage: " + USAGE);

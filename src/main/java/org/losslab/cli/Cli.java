@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import org.losslab.engine.surface.expr.ExpressionException;
-import org.losslab.scenario.ScenarioException;
+import org.losslab.format.InputException;
 
 /**
  * The headless commands. Exit status 0 on success; 2 on bad input, with one line on stderr naming
@@ -65,7 +65,7 @@ public final class Cli {
         } catch (UsageException e) {
             err.println("losslab: " + e.getMessage());
             return BAD_INPUT;
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
         } catch (ExpressionException e) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.losslab.analysis.EscapeCsv;
-import org.losslab.analysis.EscapePng;
-import org.losslab.analysis.EscapeSpec;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.analysis.EscapeResult;
-import org.losslab.engine.sim.Cancellation;
-import org.losslab.scenario.ScenarioException;
+import org.losslab.format.InputException;
+import org.losslab.format.escape.EscapeSpec;
+import org.losslab.io.EscapeCsv;
+import org.losslab.render.EscapePng;
 
 /**
  * {@code losslab escape SPEC.json [--csv FILE] [--png FILE] [--threads N]}: Langevin runs escaping
@@ -26,7 +26,7 @@ final class EscapeCommand {
     private EscapeCommand() {
     }
 
-    static void run(List<String> argv, PrintStream out) throws UsageException, ScenarioException, IOException {
+    static void run(List<String> argv, PrintStream out) throws UsageException, InputException, IOException {
         Args a = Args.parse(argv, Set.of("--csv", "--png", "--threads"), USAGE);
         if (a.positional.size() != 1) {
             throw new UsageException("expected one escape spec file; usage: " + USAGE);

@@ -5,24 +5,23 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.sim.Simulation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
+import org.losslab.format.InputException;
+import org.losslab.format.scenario.Scenario;
+import org.losslab.format.scenario.ScenarioReader;
 import org.losslab.io.AtomicFiles;
 import org.losslab.io.Numbers;
-import org.losslab.io.PngExport;
 import org.losslab.io.TrajectoryCsv;
 import org.losslab.render.PlotStyle;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.ScenarioException;
-import org.losslab.scenario.ScenarioReader;
+import org.losslab.render.PngExport;
+import org.losslab.render.surface3d.SurfaceRenderer;
 
 /**
  * {@code losslab run SCENARIO.json [--csv FILE] [--png FILE] [--view contour|surface] [--size WxH]}:
@@ -35,7 +34,7 @@ final class RunCommand {
     private RunCommand() {
     }
 
-    static void run(List<String> argv, PrintStream out) throws UsageException, ScenarioException, IOException {
+    static void run(List<String> argv, PrintStream out) throws UsageException, InputException, IOException {
         Args a = Args.parse(argv, Set.of("--csv", "--png", "--view", "--size"), USAGE);
         if (a.positional.size() != 1) {
             throw new UsageException("expected one scenario file; usage: " + USAGE);
@@ -50,9 +49,6 @@ final class RunCommand {
             throw new UsageException("--view and --size describe the picture of --png FILE, which is missing");
         }
         int[] size = a.size("--size", DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        if (png != null && view.equals("surface") && surfaceRenderer() == null) {
-            throw new UsageException("--view surface: the 3-D renderer (org.losslab.render3d) is not part of this build; use --view contour");
-        }
         Scenario scenario = ScenarioReader.read(Path.of(a.positional.get(0)));
         Surface surface = scenario.buildSurface();
         Simulation sim = scenario.simulation(surface);
@@ -72,38 +68,11 @@ final class RunCommand {
             if (view.equals("contour")) {
                 PngExport.write(PngExport.contour(scenario, surface, trajectories, size[0], size[1], PlotStyle.LIGHT), png);
             } else {
-                renderSurface(scenario, surface, trajectories, size, png);
+                SurfaceRenderer.renderPng(scenario, surface, trajectories, size[0], size[1], png);
             }
         }
         if (csv == null && png == null) {
             summary(scenario, sim, out);
-        }
-    }
-
-    /**
-     * The 3-D software renderer, {@code org.losslab.render3d.SurfaceRenderer.renderPng(Scenario,
-     * Surface, List<Trajectory>, int, int, Path)}, looked up by name so the command line builds and
-     * runs without it; null when absent.
-     */
-    private static Method surfaceRenderer() {
-        try {
-            return Class.forName("org.losslab.render3d.SurfaceRenderer").getMethod("renderPng", Scenario.class,
-                    Surface.class, List.class, int.class, int.class, Path.class);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
-
-    private static void renderSurface(Scenario sc, Surface s, List<Trajectory> tr, int[] size, Path png) throws IOException {
-        try {
-            surfaceRenderer().invoke(null, sc, s, tr, size[0], size[1], png);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 

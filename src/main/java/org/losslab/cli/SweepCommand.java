@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.losslab.analysis.SweepCsv;
-import org.losslab.analysis.SweepPng;
-import org.losslab.analysis.SweepSpec;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.analysis.Sweep;
 import org.losslab.engine.analysis.SweepResult;
-import org.losslab.engine.sim.Cancellation;
 import org.losslab.engine.surface.Surface;
+import org.losslab.format.InputException;
+import org.losslab.format.sweep.SweepSpec;
 import org.losslab.io.Numbers;
-import org.losslab.scenario.ScenarioException;
+import org.losslab.io.SweepCsv;
+import org.losslab.render.SweepPng;
 
 /**
  * {@code losslab sweep SPEC.json [--csv FILE] [--png FILE] [--threads N]}: runs a hyperparameter
@@ -43,7 +43,7 @@ final class SweepCommand {
         throw new UsageException("--threads " + t + ": must be a whole number from 1 to 1024");
     }
 
-    static void run(List<String> argv, PrintStream out) throws UsageException, ScenarioException, IOException {
+    static void run(List<String> argv, PrintStream out) throws UsageException, InputException, IOException {
         Args a = Args.parse(argv, Set.of("--csv", "--png", "--threads"), USAGE);
         if (a.positional.size() != 1) {
             throw new UsageException("expected one sweep spec file; usage: " + USAGE);

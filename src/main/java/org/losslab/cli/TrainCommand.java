@@ -10,15 +10,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.engine.mlp.Training;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.format.InputException;
+import org.losslab.format.train.TrainConfig;
+import org.losslab.format.train.TrainConfigReader;
 import org.losslab.io.AtomicFiles;
+import org.losslab.io.CurvesCsv;
 import org.losslab.io.Numbers;
-import org.losslab.scenario.ScenarioException;
-import org.losslab.trainer.CurvesCsv;
-import org.losslab.trainer.TrainConfig;
-import org.losslab.trainer.TrainConfigReader;
 
 /**
  * {@code losslab train CONFIG.json [--csv FILE] [--every N]}: trains every run of a training config
@@ -31,7 +31,7 @@ final class TrainCommand {
     private TrainCommand() {
     }
 
-    static void run(List<String> argv, PrintStream out) throws UsageException, ScenarioException, IOException {
+    static void run(List<String> argv, PrintStream out) throws UsageException, InputException, IOException {
         Args a = Args.parse(argv, Set.of("--csv", "--every"), USAGE);
         if (a.positional.size() != 1) {
             throw new UsageException("expected one training config file; usage: " + USAGE);

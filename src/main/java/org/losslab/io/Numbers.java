@@ -13,6 +13,14 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /** A number as people write it in a file or a message: 0.001, 10, 1e-08 (whole numbers without ".0"). */
+    public static String plain(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return format(x);
+    }
+
     public static String format(double v) {
         if (Double.isNaN(v)) {
             return "nan";

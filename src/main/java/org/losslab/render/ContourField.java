@@ -1,7 +1,7 @@
 package org.losslab.render;
 
 import java.util.Arrays;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
 

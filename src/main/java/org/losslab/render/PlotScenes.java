@@ -2,12 +2,12 @@ package org.losslab.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
+import org.losslab.format.RunSpec;
+import org.losslab.format.scenario.Scenario;
 
 /** Builds plot frames from a scenario and its trajectories, the same way for the app and for export. */
 public final class PlotScenes {

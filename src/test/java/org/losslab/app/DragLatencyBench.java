@@ -10,10 +10,10 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.surface.Window;
-import org.losslab.scenario.Point;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.Typed;
+import org.losslab.format.Point;
+import org.losslab.format.RunSpec;
+import org.losslab.format.Typed;
+import org.losslab.format.scenario.Scenario;
 
 /**
  * Measures what a teacher feels while dragging the learning-rate slider: 8 runs × 5,000 steps on

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.losslab.app.controls.ParamForm;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.io.TrajectoryCsv;
@@ -314,7 +315,7 @@ class MainWindowTest {
             c.showSideTab(1);
             return null;
         });
-        for (String type : org.losslab.scenario.OptimizerCatalog.types()) {
+        for (String type : org.losslab.format.OptimizerCatalog.types()) {
             fx(() -> {
                 @SuppressWarnings("unchecked")
                 var box = (javafx.scene.control.ComboBox<String>) lookup("#optimizerType");
@@ -323,7 +324,7 @@ class MainWindowTest {
             });
             awaitIdle();
             assertEquals(type, fx(() -> model().scenario().runs().get(0).optimizer().type()));
-            for (var p : org.losslab.scenario.OptimizerCatalog.schema(type).params()) {
+            for (var p : org.losslab.format.OptimizerCatalog.schema(type).params()) {
                 String tip = fx(() -> {
                     Node editor = findEditor(p.name());
                     assertNotNull(editor, type + "." + p.name());

@@ -161,9 +161,9 @@ class CliAnalysisTest {
             for (Path p : files.sorted().toList()) {
                 String name = p.getFileName().toString();
                 if (name.startsWith("sweep-")) {
-                    org.losslab.analysis.SweepSpec.read(p);
+                    org.losslab.format.sweep.SweepSpec.read(p);
                 } else if (name.startsWith("escape-")) {
-                    org.losslab.analysis.EscapeSpec.read(p);
+                    org.losslab.format.escape.EscapeSpec.read(p);
                 }
             }
         }

@@ -51,7 +51,7 @@ class TrainCommandTest {
     void shippedSampleConfigsRead() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("sample-landscapes"))) {
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith("mlp-")).toList()) {
-                org.losslab.trainer.TrainConfigReader.read(f).training();
+                org.losslab.format.train.TrainConfigReader.read(f).training();
             }
         }
     }

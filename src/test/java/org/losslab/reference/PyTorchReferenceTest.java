@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
+import org.losslab.format.scenario.Scenario;
+import org.losslab.format.scenario.ScenarioReader;
 import org.losslab.io.TrajectoryCsv;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.ScenarioReader;
 
 /**
  * The promise of the project: every row of every PyTorch reference trajectory (float64, made by

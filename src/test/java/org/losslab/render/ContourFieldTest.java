@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Quadratic;
 import org.losslab.engine.surface.Rosenbrock;
 import org.losslab.engine.surface.Surface;

@@ -13,10 +13,10 @@ import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Quadratic;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
+import org.losslab.format.RunSpec;
+import org.losslab.format.scenario.Scenario;
 import org.losslab.render.Colors;
 import org.losslab.render.PlotScene;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
 
 /**
  * The curvature readout as text, free of nodes: for the cursor and for each run's current point,

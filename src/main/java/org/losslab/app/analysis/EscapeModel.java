@@ -20,20 +20,20 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.losslab.analysis.EscapeCsv;
-import org.losslab.analysis.EscapePng;
-import org.losslab.analysis.EscapeSpec;
 import org.losslab.app.model.LabModel;
+import org.losslab.engine.Progress;
 import org.losslab.engine.analysis.Escape;
 import org.losslab.engine.analysis.EscapeResult;
-import org.losslab.engine.analysis.Progress;
 import org.losslab.engine.surface.DoubleWell;
+import org.losslab.format.InputException;
+import org.losslab.format.RunSpec;
+import org.losslab.format.Typed;
+import org.losslab.format.escape.EscapeSpec;
+import org.losslab.format.scenario.Scenario;
+import org.losslab.format.scenario.ScenarioReader;
+import org.losslab.io.EscapeCsv;
 import org.losslab.io.Numbers;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.ScenarioException;
-import org.losslab.scenario.ScenarioReader;
-import org.losslab.scenario.Typed;
+import org.losslab.render.EscapePng;
 
 /**
  * The escape panel's state, free of nodes: Langevin SGD (θ ← θ − η∇f + √(2ηT)·ξ) started at the
@@ -129,29 +129,29 @@ public final class EscapeModel {
     /**
      * The study the form describes, checked by the rules of an escape file.
      *
-     * @throws ScenarioException naming the field and what is wrong
+     * @throws InputException naming the field and what is wrong
      */
-    public EscapeSpec describe() throws ScenarioException {
+    public EscapeSpec describe() throws InputException {
         String[] parts = temperatures.get().trim().split("[,;\\s]+");
         if (temperatures.get().isBlank() || parts.length > EscapeSpec.MAX_TEMPERATURES) {
-            throw new ScenarioException("escape", "$.temperatures", "give 1 to " + EscapeSpec.MAX_TEMPERATURES + " temperatures");
+            throw new InputException("escape", "$.temperatures", "give 1 to " + EscapeSpec.MAX_TEMPERATURES + " temperatures");
         }
         double[] t = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 t[i] = Double.parseDouble(parts[i]);
             } catch (NumberFormatException e) {
-                throw new ScenarioException("escape", "$.temperatures[" + i + "]", "\"" + parts[i] + "\" is not a number");
+                throw new InputException("escape", "$.temperatures[" + i + "]", "\"" + parts[i] + "\" is not a number");
             }
             if (!(t[i] > 0) || !Double.isFinite(t[i])) {
-                throw new ScenarioException("escape", "$.temperatures[" + i + "]", "must be > 0, got " + parts[i]);
+                throw new InputException("escape", "$.temperatures[" + i + "]", "must be > 0, got " + parts[i]);
             }
         }
         if (seeds.get() < 1 || seeds.get() > EscapeSpec.MAX_SEEDS) {
-            throw new ScenarioException("escape", "$.seeds", "must be from 1 to " + EscapeSpec.MAX_SEEDS + ", got " + seeds.get());
+            throw new InputException("escape", "$.seeds", "must be from 1 to " + EscapeSpec.MAX_SEEDS + ", got " + seeds.get());
         }
         if (steps.get() < 1) {
-            throw new ScenarioException("escape", "$.steps", "must be at least 1, got " + steps.get());
+            throw new InputException("escape", "$.steps", "must be at least 1, got " + steps.get());
         }
         List<String> wells = new ArrayList<>();
         if (sharp.get()) {
@@ -161,12 +161,12 @@ public final class EscapeModel {
             wells.add("flat");
         }
         if (wells.isEmpty()) {
-            throw new ScenarioException("escape", "$.wells", "pick the sharp well, the flat well or both");
+            throw new InputException("escape", "$.wells", "pick the sharp well, the flat well or both");
         }
         Scenario base = lab.scenario() != null && lab.scenario().surface().type().equals("doubleWell") ? lab.scenario()
                 : ScenarioReader.read(STANDARD, "standard double well");
         if (!((DoubleWell) base.buildSurface()).hasTwoMinima()) {
-            throw new ScenarioException("escape", "$.scenario.surface", "these parameters merge the two wells into one minimum: there is no barrier to escape over");
+            throw new InputException("escape", "$.scenario.surface", "these parameters merge the two wells into one minimum: there is no barrier to escape over");
         }
         Scenario s = ScenarioReader.validate(base.withSteps(steps.get())
                 .withRuns(List.of(RunSpec.of("Langevin SGD", Typed.of("sgd").with("lr", lr.get())))), "escape");
@@ -179,7 +179,7 @@ public final class EscapeModel {
         EscapeSpec spec;
         try {
             spec = describe();
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             message.set(e.getMessage());
             return e.getMessage();
         }

@@ -17,9 +17,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import org.losslab.analysis.EscapePng;
-import org.losslab.analysis.EscapeSpec;
 import org.losslab.app.model.LatestWins;
+import org.losslab.format.escape.EscapeSpec;
+import org.losslab.render.EscapePng;
 
 /**
  * The escape panel: the study's form, run and cancel with progress, and the picture of the result

@@ -9,8 +9,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
-import org.losslab.engine.analysis.Progress;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
+import org.losslab.engine.Progress;
 
 /**
  * One long analysis at a time in the background, with progress and cancel. Workers report

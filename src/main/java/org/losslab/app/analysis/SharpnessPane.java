@@ -12,15 +12,15 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.losslab.app.FxDrawing;
+import org.losslab.app.controls.FxDrawing;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.LatestWins;
 import org.losslab.app.model.Snapshot;
 import org.losslab.engine.analysis.EdgeOfStability;
+import org.losslab.format.RunSpec;
+import org.losslab.format.scenario.Scenario;
 import org.losslab.render.Colors;
 import org.losslab.render.PlotStyle;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
 
 /**
  * The edge-of-stability panel: each run is replayed in the background (same noise streams, so the

@@ -20,23 +20,23 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.losslab.analysis.SweepCsv;
-import org.losslab.analysis.SweepKey;
-import org.losslab.analysis.SweepPng;
-import org.losslab.analysis.SweepSpec;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.analysis.Axis;
 import org.losslab.engine.analysis.Sweep;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.engine.surface.Surface;
+import org.losslab.format.InputException;
+import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.Param;
+import org.losslab.format.RunSpec;
+import org.losslab.format.ScheduleCatalog;
+import org.losslab.format.Schema;
+import org.losslab.format.scenario.Scenario;
+import org.losslab.format.sweep.SweepKey;
+import org.losslab.format.sweep.SweepSpec;
 import org.losslab.io.Numbers;
-import org.losslab.scenario.OptimizerCatalog;
-import org.losslab.scenario.Param;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.ScenarioException;
-import org.losslab.scenario.Schema;
-import org.losslab.scenario.ScheduleCatalog;
+import org.losslab.io.SweepCsv;
+import org.losslab.render.SweepPng;
 
 /**
  * The sweep panel's state, free of nodes: which run and which two of its hyperparameters, their
@@ -312,24 +312,24 @@ public final class SweepModel {
     /**
      * The sweep the form describes on the current scenario, checked like a file.
      *
-     * @throws ScenarioException naming the axis field and what is wrong
+     * @throws InputException naming the axis field and what is wrong
      */
-    public SweepSpec describe() throws ScenarioException {
+    public SweepSpec describe() throws InputException {
         Scenario s = lab.scenario();
         Axis x, y;
         try {
             x = new Axis(xKey.get(), xFrom.get(), xTo.get(), xCount.get(), xLog.get(), false);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("sweep", "$.x", e.getMessage());
+            throw new InputException("sweep", "$.x", e.getMessage());
         }
         try {
             y = new Axis(yKey.get(), yFrom.get(), yTo.get(), yCount.get(), yLog.get(), false);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("sweep", "$.y", e.getMessage());
+            throw new InputException("sweep", "$.y", e.getMessage());
         }
         double tol = Double.isFinite(tolerance.get()) ? tolerance.get() : Double.NEGATIVE_INFINITY;
         if (measure.get() == SweepResult.Measure.STEPS_TO_TOLERANCE && !Double.isFinite(tolerance.get())) {
-            throw new ScenarioException("sweep", "$.tolerance", "colouring by steps to tolerance needs a tolerance");
+            throw new InputException("sweep", "$.tolerance", "colouring by steps to tolerance needs a tolerance");
         }
         return SweepSpec.checked(new SweepSpec("", s, run.get(), x, y, tol, measure.get()), "sweep");
     }
@@ -343,7 +343,7 @@ public final class SweepModel {
         SweepSpec sp;
         try {
             sp = describe();
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             message.set(e.getMessage());
             return e.getMessage();
         }

@@ -26,13 +26,13 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.losslab.analysis.SweepPng;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.LatestWins;
 import org.losslab.engine.analysis.Axis;
 import org.losslab.engine.analysis.SweepResult;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
+import org.losslab.format.RunSpec;
+import org.losslab.format.scenario.Scenario;
+import org.losslab.render.SweepPng;
 
 /**
  * The sweep panel: the form (run, two hyperparameters with ranges and scales, colouring), run and
@@ -338,7 +338,7 @@ public final class SweepPane extends BorderPane {
         var surface = model.surface();
         var base = model.sweep().cell(0, 0);
         SweepResult.Measure m = model.measureProperty().get();
-        Function<org.losslab.engine.sim.Cancellation, Image> work = c -> {
+        Function<org.losslab.engine.Cancellation, Image> work = c -> {
             BufferedImage img = SweepPng.render(r, m, spec.title(), surface, base, w, h);
             return SwingFXUtils.toFXImage(img, null);
         };

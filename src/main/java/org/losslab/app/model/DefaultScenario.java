@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.losslab.engine.surface.Window;
-import org.losslab.scenario.Point;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.Typed;
+import org.losslab.format.Point;
+import org.losslab.format.RunSpec;
+import org.losslab.format.Typed;
+import org.losslab.format.scenario.Scenario;
 
 /** The scenario the app opens on: {@code sample-landscapes/default.json} when present, else a Rosenbrock race. */
 public final class DefaultScenario {

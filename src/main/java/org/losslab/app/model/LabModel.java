@@ -22,16 +22,16 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
+import org.losslab.format.InputException;
+import org.losslab.format.Palette;
+import org.losslab.format.Point;
+import org.losslab.format.RunSpec;
+import org.losslab.format.Typed;
+import org.losslab.format.scenario.Scenario;
+import org.losslab.format.scenario.ScenarioReader;
+import org.losslab.format.scenario.ScenarioWriter;
 import org.losslab.render.ContourField;
 import org.losslab.render.PlotScenes;
-import org.losslab.scenario.Palette;
-import org.losslab.scenario.Point;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.ScenarioException;
-import org.losslab.scenario.ScenarioReader;
-import org.losslab.scenario.ScenarioWriter;
-import org.losslab.scenario.Typed;
 
 /**
  * The app's state, free of nodes: the current scenario (immutable; every edit makes a new one,
@@ -156,11 +156,11 @@ public final class LabModel {
     // ---- whole scenarios -----------------------------------------------------------------------
 
     /** Opens a scenario file; on bad input the current scenario stays and the exception says why. */
-    public void open(Path path) throws ScenarioException {
+    public void open(Path path) throws InputException {
         Scenario s = ScenarioReader.read(path);
         String tooBig = tooBig(s);
         if (tooBig != null) {
-            throw new ScenarioException(path.toString(), "$.steps", tooBig);
+            throw new InputException(path.toString(), "$.steps", tooBig);
         }
         replace(s, path);
     }
@@ -201,7 +201,7 @@ public final class LabModel {
         Scenario next;
         try {
             next = ScenarioReader.validate(change.apply(scenario.get()), "edit");
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             error.set(e.where() + ": " + e.problem());
             return error.get();
         } catch (IllegalArgumentException e) {

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 
 /**
  * Background work where only the newest request matters (a slider being dragged). Requests are

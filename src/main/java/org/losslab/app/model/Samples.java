@@ -1,14 +1,14 @@
 package org.losslab.app.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.losslab.scenario.Scenario;
+import org.losslab.format.scenario.Scenario;
 
 /**
  * The {@code sample-landscapes/} folder: given by the system property {@code losslab.samples}, or

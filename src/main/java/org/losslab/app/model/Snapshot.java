@@ -3,7 +3,7 @@ package org.losslab.app.model;
 import java.util.List;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
-import org.losslab.scenario.Scenario;
+import org.losslab.format.scenario.Scenario;
 
 /**
  * The trajectories of one scenario, computed together: views always draw paths with the scenario

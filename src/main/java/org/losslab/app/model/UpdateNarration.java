@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
-import org.losslab.scenario.OptimizerCatalog;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Schema;
-import org.losslab.scenario.Typed;
+import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.RunSpec;
+import org.losslab.format.Schema;
+import org.losslab.format.Typed;
 
 /**
  * One update of one run, told in parts: the gradient, what SAM and clipping did to it, the

@@ -5,7 +5,7 @@ import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.CullFace;
 import javafx.scene.shape.MeshView;
 import javafx.scene.shape.TriangleMesh;
-import org.losslab.render3d.DrapedPath;
+import org.losslab.render.surface3d.DrapedPath;
 
 /**
  * One run's path as a thin tube lying on the surface, shown up to a playback step.

@@ -8,14 +8,14 @@ import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.CullFace;
 import javafx.scene.shape.TriangleMesh;
 import org.fxyz3d.shapes.primitives.SurfacePlotMesh;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
-import org.losslab.render3d.HeightGrid;
-import org.losslab.render3d.HeightMap;
-import org.losslab.render3d.HeightScale;
-import org.losslab.render3d.HeightTexture;
-import org.losslab.render3d.PlotBox;
+import org.losslab.render.surface3d.HeightGrid;
+import org.losslab.render.surface3d.HeightMap;
+import org.losslab.render.surface3d.HeightScale;
+import org.losslab.render.surface3d.HeightTexture;
+import org.losslab.render.surface3d.PlotBox;
 
 /**
  * A finished surface for {@link SurfaceView3D}: the sampled heights, the height map, the colour

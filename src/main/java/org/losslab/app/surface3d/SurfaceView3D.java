@@ -55,26 +55,26 @@ import javafx.scene.paint.Stop;
 import javafx.scene.shape.Box;
 import javafx.scene.shape.Sphere;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Rotate;
 import javafx.scene.transform.Translate;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
 import org.losslab.render.Colormap;
-import org.losslab.render3d.AxisLayout;
-import org.losslab.render3d.DrapedPath;
-import org.losslab.render3d.HeightGrid;
-import org.losslab.render3d.HeightMap;
-import org.losslab.render3d.HeightScale;
-import org.losslab.render3d.Labels;
-import org.losslab.render3d.PlotBox;
-import org.losslab.render3d.Shading;
-import org.losslab.render3d.SurfaceRenderer;
-import org.losslab.render3d.ViewCamera;
+import org.losslab.render.surface3d.AxisLayout;
+import org.losslab.render.surface3d.DrapedPath;
+import org.losslab.render.surface3d.HeightGrid;
+import org.losslab.render.surface3d.HeightMap;
+import org.losslab.render.surface3d.HeightScale;
+import org.losslab.render.surface3d.Labels;
+import org.losslab.render.surface3d.PlotBox;
+import org.losslab.render.surface3d.Shading;
+import org.losslab.render.surface3d.SurfaceRenderer;
+import org.losslab.render.surface3d.ViewCamera;
 
 /**
  * The 3-D view of a loss surface: an FXyz mesh of the surface over its window, height up and

@@ -5,7 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
-import org.losslab.app.FxDrawing;
+import org.losslab.app.controls.FxDrawing;
 import org.losslab.render.Drawing;
 import org.losslab.render.PlotStyle;
 

@@ -11,13 +11,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.losslab.app.ParamForm;
+import org.losslab.app.controls.ParamForm;
 import org.losslab.app.surface3d.SurfaceView3D;
 import org.losslab.app.trainer.model.SliceResult;
 import org.losslab.app.trainer.model.TrainerModel;
-import org.losslab.scenario.Param;
-import org.losslab.scenario.Schema;
-import org.losslab.scenario.Typed;
+import org.losslab.format.Param;
+import org.losslab.format.Schema;
+import org.losslab.format.Typed;
 
 /**
  * The network's own landscape (Li et al. 2018): grid size, range and directions chosen in a generated

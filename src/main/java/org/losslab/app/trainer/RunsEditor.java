@@ -10,13 +10,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.losslab.app.ParamForm;
-import org.losslab.app.TypedEditor;
+import org.losslab.app.controls.ParamForm;
+import org.losslab.app.controls.TypedEditor;
 import org.losslab.app.trainer.model.TrainerModel;
-import org.losslab.scenario.OptimizerCatalog;
-import org.losslab.scenario.ScheduleCatalog;
-import org.losslab.scenario.Typed;
-import org.losslab.trainer.TrainConfig;
+import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.ScheduleCatalog;
+import org.losslab.format.Typed;
+import org.losslab.format.train.TrainConfig;
 
 /**
  * The RUNS section: which run is shown, add and remove runs (trained side by side from the same

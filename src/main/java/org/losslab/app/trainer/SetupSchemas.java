@@ -10,10 +10,10 @@ import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Output;
-import org.losslab.scenario.Param;
-import org.losslab.scenario.Schema;
-import org.losslab.scenario.Typed;
-import org.losslab.trainer.TrainConfig;
+import org.losslab.format.Param;
+import org.losslab.format.Schema;
+import org.losslab.format.Typed;
+import org.losslab.format.train.TrainConfig;
 
 /**
  * The trainer's settings described as schemas, so the app's generated {@code ParamForm} edits them

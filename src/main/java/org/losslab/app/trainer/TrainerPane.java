@@ -29,17 +29,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.losslab.app.ParamForm;
+import org.losslab.app.controls.ParamForm;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.TrainSnapshot;
+import org.losslab.format.InputException;
+import org.losslab.format.train.DataCsv;
+import org.losslab.format.train.TrainConfig;
+import org.losslab.format.train.TrainConfigReader;
 import org.losslab.render.PlotStyle;
 import org.losslab.render.Ticks;
-import org.losslab.scenario.ScenarioException;
-import org.losslab.trainer.DataCsv;
-import org.losslab.trainer.TrainConfig;
-import org.losslab.trainer.TrainConfigReader;
 
 /**
  * The network trainer, laid out like the TensorFlow Playground: on the left the few labelled
@@ -358,7 +358,7 @@ public final class TrainerPane extends BorderPane {
         Dataset d;
         try {
             d = DataCsv.read(file, regressionCsv.isSelected());
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             showMessage("Not imported: " + e.getMessage());
             return false;
         }
@@ -395,7 +395,7 @@ public final class TrainerPane extends BorderPane {
         TrainConfig c;
         try {
             c = TrainConfigReader.read(file);
-        } catch (ScenarioException e) {
+        } catch (InputException e) {
             showMessage("Not opened: " + e.getMessage());
             return false;
         }

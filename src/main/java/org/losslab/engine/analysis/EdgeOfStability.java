@@ -1,12 +1,12 @@
 package org.losslab.engine.analysis;
 
 import java.util.List;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Adagrad;
 import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.OptimizerConfig;
 import org.losslab.engine.optim.RmsProp;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.Cancellation;
 import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Stepper;
 import org.losslab.engine.surface.Surface;

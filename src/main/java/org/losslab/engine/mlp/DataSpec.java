@@ -1,7 +1,7 @@
 package org.losslab.engine.mlp;
 
 import java.util.SplittableRandom;
-import org.losslab.engine.sim.Gaussian;
+import org.losslab.engine.random.Gaussian;
 
 /**
  * How to make a train/test split: a generated dataset (or one read from a file), shuffled and cut,

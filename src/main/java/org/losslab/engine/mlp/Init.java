@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
-import org.losslab.engine.sim.Gaussian;
+import org.losslab.engine.random.Gaussian;
 
 /**
  * Weight initialization of a layer W (fan_out × fan_in); biases start at 0 for every scheme.

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
-import org.losslab.engine.sim.Cancellation;
-import org.losslab.engine.sim.Gaussian;
+import org.losslab.engine.Cancellation;
+import org.losslab.engine.random.Gaussian;
 
 /**
  * The network's own landscape: the training loss on the plane θ(α, β) = θ* + α·d₁ + β·d₂ through

@@ -1,15 +1,15 @@
 package org.losslab.engine.mlp;
 
 import java.util.Arrays;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Objective;
 import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.OptimizerConfig;
+import org.losslab.engine.random.Gaussian;
+import org.losslab.engine.random.Minibatches;
+import org.losslab.engine.random.Seeds;
 import org.losslab.engine.schedule.Schedule;
 import org.losslab.engine.schedule.Warmup;
-import org.losslab.engine.sim.Cancellation;
-import org.losslab.engine.sim.Gaussian;
-import org.losslab.engine.sim.Minibatches;
-import org.losslab.engine.sim.Seeds;
 
 /**
  * Trains one run of a {@link Training}: play is {@link #step(int)} in a loop on a background

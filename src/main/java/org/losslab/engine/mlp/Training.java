@@ -2,7 +2,7 @@ package org.losslab.engine.mlp;
 
 import java.util.List;
 import java.util.Objects;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 
 /**
  * Everything a training session needs, as one immutable value: the network's shape, the data,

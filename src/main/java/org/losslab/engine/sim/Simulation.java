@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Surface;
 
 /**

@@ -2,10 +2,14 @@ package org.losslab.engine.sim;
 
 import java.util.Arrays;
 import java.util.List;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Objective;
 import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.OptimizerConfig;
 import org.losslab.engine.optim.Preconditioned;
+import org.losslab.engine.random.Gaussian;
+import org.losslab.engine.random.Minibatches;
+import org.losslab.engine.random.Seeds;
 import org.losslab.engine.schedule.Schedule;
 import org.losslab.engine.surface.FiniteSum;
 import org.losslab.engine.surface.Surface;

@@ -1,7 +1,7 @@
 package org.losslab.engine.surface;
 
 import java.util.SplittableRandom;
-import org.losslab.engine.sim.Gaussian;
+import org.losslab.engine.random.Gaussian;
 
 /**
  * Least-squares fit of a line b ≈ w·a + β to n noisy points, the smallest real training problem;

@@ -21,7 +21,7 @@ import org.losslab.app.MainWindow;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.analysis.EscapeResult;
 import org.losslab.engine.analysis.SweepResult;
-import org.losslab.scenario.Typed;
+import org.losslab.format.Typed;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -9,10 +9,10 @@ import javafx.beans.value.ChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.losslab.analysis.SweepSpec;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
-import org.losslab.io.PngExport;
+import org.losslab.format.sweep.SweepSpec;
+import org.losslab.render.PngExport;
 
 /**
  * Screenshots of the sweep and escape panels for the docs, under Xvfb:
@@ -75,8 +75,8 @@ public final class AnalysisScreenshots {
                     }
                     // Edge of stability and the curvature readout on a second scenario.
                     try {
-                        t.lab().show(org.losslab.scenario.ScenarioReader.read(Path.of(a.get(5))));
-                    } catch (org.losslab.scenario.ScenarioException ex) {
+                        t.lab().show(org.losslab.format.scenario.ScenarioReader.read(Path.of(a.get(5))));
+                    } catch (org.losslab.format.InputException ex) {
                         throw new IllegalArgumentException(ex.getMessage(), ex);
                     }
                     t.sharpnessTab().getTabPane().getSelectionModel().select(t.sharpnessTab());

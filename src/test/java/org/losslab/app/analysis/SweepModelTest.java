@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.analysis.SweepResult;
-import org.losslab.scenario.ScenarioException;
-import org.losslab.scenario.ScenarioReader;
+import org.losslab.format.InputException;
+import org.losslab.format.scenario.ScenarioReader;
 
 /** The sweep panel's model without a window: keys, checks with clear messages, a run and loading a cell. */
 class SweepModelTest {
@@ -23,7 +23,7 @@ class SweepModelTest {
     private SweepModel m;
 
     @BeforeEach
-    void setUp() throws ScenarioException {
+    void setUp() throws InputException {
         pool = Executors.newFixedThreadPool(2);
         lab = new LabModel(Runnable::run, pool, Runnable::run);
         lab.show(ScenarioReader.read(AnalysisPanesTest.BOWL, "bowl"));
@@ -52,18 +52,18 @@ class SweepModelTest {
     @Test
     void badRangesAreOneMessageNamingTheField() {
         m.xFromProperty().set(0);
-        ScenarioException e = assertThrows(ScenarioException.class, m::describe);
+        InputException e = assertThrows(InputException.class, m::describe);
         assertEquals("$.x", e.where());
         assertTrue(e.problem().contains("log axis needs positive ends"), e.problem());
         m.xFromProperty().set(0.001);
         m.yCountProperty().set(513);
-        assertEquals("$.y", assertThrows(ScenarioException.class, m::describe).where());
+        assertEquals("$.y", assertThrows(InputException.class, m::describe).where());
         m.yCountProperty().set(4);
         m.yKeyProperty().set("optimizer.lr");
-        assertEquals("$.y.key", assertThrows(ScenarioException.class, m::describe).where());
+        assertEquals("$.y.key", assertThrows(InputException.class, m::describe).where());
         m.yKeyProperty().set("optimizer.momentum");
         m.yFromProperty().set(-0.5);
-        ScenarioException range = assertThrows(ScenarioException.class, m::describe);
+        InputException range = assertThrows(InputException.class, m::describe);
         assertEquals("$.y.from", range.where());
         assertTrue(range.problem().contains("momentum"), range.problem());
         assertTrue(m.start() != null && m.messageProperty().get().contains("$.y.from"), m.messageProperty().get());

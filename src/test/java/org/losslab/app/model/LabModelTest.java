@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslab.scenario.ScenarioException;
-import org.losslab.scenario.ScenarioReader;
-import org.losslab.scenario.Typed;
+import org.losslab.format.InputException;
+import org.losslab.format.Typed;
+import org.losslab.format.scenario.ScenarioReader;
 
 /** The view model on the calling thread: edits, validation, runs and recomputation, no window. */
 class LabModelTest {
@@ -121,7 +121,7 @@ class LabModelTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"format\": \"losslab-scenario/1\", \"surface\": {\"type\": \"nope\"}}");
         var before = model.scenario();
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () -> model.open(bad));
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> model.open(bad));
         assertTrue(e.getMessage().contains("$.surface"), e.getMessage());
         assertEquals(before, model.scenario());
     }

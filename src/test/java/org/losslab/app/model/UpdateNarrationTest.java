@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.losslab.engine.sim.Cancellation;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.sim.Trajectory;
-import org.losslab.scenario.Point;
-import org.losslab.scenario.RunSpec;
-import org.losslab.scenario.Scenario;
-import org.losslab.scenario.Typed;
+import org.losslab.format.Point;
+import org.losslab.format.RunSpec;
+import org.losslab.format.Typed;
+import org.losslab.format.scenario.Scenario;
 
 /**
  * The replayed optimizer state must predict the engine's step exactly (no noise here), so the

@@ -10,8 +10,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.losslab.engine.sim.Trajectory;
-import org.losslab.render3d.Fixtures;
-import org.losslab.scenario.Scenario;
+import org.losslab.format.scenario.Scenario;
+import org.losslab.render.surface3d.Fixtures;
 
 /**
  * Opens the 3-D view on the Rosenbrock fixture for a person to try; with a file argument it
@@ -41,8 +41,8 @@ public final class SurfaceView3DDemo {
             view.setStep(Long.parseLong(args.get(1)));
         }
         if (args.size() > 3) {
-            view.setCamera(new org.losslab.render3d.ViewCamera(Double.parseDouble(args.get(2)), Double.parseDouble(args.get(3)),
-                    org.losslab.render3d.ViewCamera.DEFAULT.distance(), 0, org.losslab.render3d.ViewCamera.DEFAULT.panY()));
+            view.setCamera(new org.losslab.render.surface3d.ViewCamera(Double.parseDouble(args.get(2)), Double.parseDouble(args.get(3)),
+                    org.losslab.render.surface3d.ViewCamera.DEFAULT.distance(), 0, org.losslab.render.surface3d.ViewCamera.DEFAULT.panY()));
         }
         stage.setScene(new Scene(view, 1000, 700));
         stage.setTitle("Surface view 3-D");

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
+import org.losslab.format.scenario.Scenario;
 import org.losslab.render.Colormap;
-import org.losslab.render3d.Fixtures;
-import org.losslab.render3d.PlotBox;
-import org.losslab.render3d.ViewCamera;
-import org.losslab.scenario.Scenario;
+import org.losslab.render.surface3d.Fixtures;
+import org.losslab.render.surface3d.PlotBox;
+import org.losslab.render.surface3d.ViewCamera;
 
 /**
  * Renders the real FXyz surface with OpenGL (Mesa under Xvfb in CI) and checks the pixels: the

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
-import org.losslab.render3d.Fixtures;
-import org.losslab.render3d.HeightScale;
-import org.losslab.render3d.ViewCamera;
-import org.losslab.scenario.Scenario;
+import org.losslab.format.scenario.Scenario;
+import org.losslab.render.surface3d.Fixtures;
+import org.losslab.render.surface3d.HeightScale;
+import org.losslab.render.surface3d.ViewCamera;
 
 /** The view's behaviour without a GPU (Monocle headless): threading, keyboard, validation. */
 class SurfaceView3DTest {

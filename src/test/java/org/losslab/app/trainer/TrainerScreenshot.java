@@ -10,8 +10,8 @@ import javafx.stage.Stage;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
 import org.losslab.app.trainer.model.TrainerModel;
-import org.losslab.io.PngExport;
-import org.losslab.scenario.Typed;
+import org.losslab.format.Typed;
+import org.losslab.render.PngExport;
 
 /**
  * Writes docs/screenshots/trainer.png: the trainer on two spirals, Adam beside heavy-ball SGD,

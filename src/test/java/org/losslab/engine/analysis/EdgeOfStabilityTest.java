@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Adagrad;
 import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.RmsProp;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.Cancellation;
 import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Simulation;
 import org.losslab.engine.sim.Trajectory;

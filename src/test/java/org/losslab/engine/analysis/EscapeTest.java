@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.losslab.engine.Cancellation;
+import org.losslab.engine.Progress;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.Cancellation;
 import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.surface.DoubleWell;
 

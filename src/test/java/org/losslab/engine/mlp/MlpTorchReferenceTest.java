@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.losslab.engine.schedule.ConstantSchedule;
-import org.losslab.scenario.OptimizerCatalog;
-import org.losslab.scenario.Typed;
+import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.Typed;
 
 /**
  * Training matches PyTorch: from the same data and initial weights, the training loss and gradient

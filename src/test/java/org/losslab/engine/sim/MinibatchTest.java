@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.surface.Regression;

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.surface.Rosenbrock;

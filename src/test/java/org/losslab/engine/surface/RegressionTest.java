@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.losslab.engine.sim.Gaussian;
+import org.losslab.engine.random.Gaussian;
 
 class RegressionTest {
 

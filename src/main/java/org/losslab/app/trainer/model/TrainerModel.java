@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.Architecture;
 import org.losslab.engine.mlp.DataKind;
@@ -34,14 +35,13 @@ import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.engine.mlp.Trainer;
 import org.losslab.engine.mlp.Training;
-import org.losslab.engine.sim.Cancellation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Window;
+import org.losslab.format.Palette;
+import org.losslab.format.Typed;
+import org.losslab.format.train.TrainConfig;
 import org.losslab.render.ContourField;
 import org.losslab.render.PlotScenes;
-import org.losslab.scenario.Palette;
-import org.losslab.scenario.Typed;
-import org.losslab.trainer.TrainConfig;
 
 /**
  * The network trainer's view model: the setup being edited (an immutable {@link TrainConfig}), the
@@ -286,7 +286,7 @@ public final class TrainerModel {
         return data;
     }
 
-    /** Uses imported points (from {@code org.losslab.trainer.DataCsv}) as the data. */
+    /** Uses imported points (from {@code org.losslab.format.train.DataCsv}) as the data. */
     public String importData(Dataset points, String name) {
         Dataset oldImported = imported;
         String oldName = importedName;

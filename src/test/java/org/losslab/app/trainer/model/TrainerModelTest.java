@@ -18,8 +18,8 @@ import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.LossSlice;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.TrainSnapshot;
-import org.losslab.scenario.Typed;
-import org.losslab.trainer.TrainConfig;
+import org.losslab.format.Typed;
+import org.losslab.format.train.TrainConfig;
 
 /** The view model with every thread replaced by "run now", so each command completes in the call. */
 class TrainerModelTest {

@@ -1,9 +1,0 @@
-package org.losslab.engine.sim;
-
-/** Polled by long computations, every few thousand updates; true means stop as soon as possible. */
-@FunctionalInterface
-public interface Cancellation {
-    Cancellation NEVER = () -> false;
-
-    boolean isCancelled();
-}

@@ -1,0 +1,280 @@
+package org.losslab.format;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.losslab.io.Numbers;
+
+/**
+ * Reading our JSON files (scenarios, training configs, sweep and escape specs) with one clear
+ * {@link InputException} for anything wrong: the file, where in it (a JSON path such as
+ * {@code $.runs[1].optimizer.lr}, or a line and column for malformed JSON) and what is wrong.
+ * Strict: duplicate keys and trailing garbage are errors.
+ */
+public final class JsonInput {
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final String source;
+
+    /** A reader whose messages name {@code source} (usually the file). */
+    public JsonInput(String source) {
+        this.source = source;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** A file's text, refusing missing, unreadable and non-UTF-8 files. */
+    public static String readText(Path file) throws InputException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "file", "no such file");
+        } catch (IOException e) {
+            throw new InputException(name, "file", "cannot read: " + e.getMessage());
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(name, "file", "is not UTF-8 text");
+        }
+    }
+
+    /** The JSON tree of a file. */
+    public static JsonNode read(Path file) throws InputException {
+        return parse(readText(file), file.toString());
+    }
+
+    /** The JSON tree of {@code text}; malformed JSON is reported with its line and column. */
+    public static JsonNode parse(String text, String source) throws InputException {
+        if (text.isBlank()) {
+            throw new InputException(source, "line 1, column 1", "the file is empty");
+        }
+        try (JsonParser p = JSON.createParser(text)) {
+            return JSON.readTree(p);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            String msg = e.getOriginalMessage();
+            int nl = msg.indexOf('\n');
+            throw new InputException(source, where, "malformed JSON: " + (nl >= 0 ? msg.substring(0, nl) : msg));
+        } catch (IOException e) {
+            throw new InputException(source, "JSON", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The top of a file: a JSON object ({@code what} names it in the message, e.g. "a scenario")
+     * with only the {@code allowed} keys and {@code "format": format}.
+     */
+    public void header(JsonNode root, String what, String format, Set<String> allowed) throws InputException {
+        if (root == null || !root.isObject()) {
+            throw error("$", what + " must be a JSON object, got " + Param.describe(root));
+        }
+        unknownKeys(root, "$", allowed);
+        JsonNode f = required(root, "$", "format");
+        if (!f.isTextual() || !f.textValue().equals(format)) {
+            throw error("$.format", "must be \"" + format + "\", got " + Param.describe(f));
+        }
+    }
+
+    public InputException error(String path, String problem) {
+        return new InputException(source, path, problem);
+    }
+
+    public JsonNode required(JsonNode node, String path, String key) throws InputException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            throw error(path, "missing required key \"" + key + "\"");
+        }
+        return v;
+    }
+
+    /** Refuses keys outside {@code allowed}. */
+    public void unknownKeys(JsonNode node, String path, Set<String> allowed) throws InputException {
+        var it = node.fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw error(path + "." + k, "unknown key; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
+    /** An object with no keys outside {@code allowed}. */
+    public void object(JsonNode node, String path, Set<String> allowed) throws InputException {
+        if (!node.isObject()) {
+            throw error(path, "must be an object, got " + Param.describe(node));
+        }
+        unknownKeys(node, path, allowed);
+    }
+
+    /** Any finite number. */
+    public double number(JsonNode node, String path) throws InputException {
+        try {
+            return Param.number(node);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage());
+        }
+    }
+
+    /** A number ≥ min, or &gt; min when {@code open}. */
+    public double number(JsonNode node, String path, double min, boolean open) throws InputException {
+        double x = number(node, path);
+        if (open ? !(x > min) : !(x >= min)) {
+            throw error(path, "must be " + (open ? "> " : "≥ ") + Numbers.plain(min) + ", got " + Numbers.plain(x));
+        }
+        return x;
+    }
+
+    /** A number in [min, max] ({@code Double.MAX_VALUE} reads "any size"). */
+    public double numberIn(JsonNode node, String path, double min, double max) throws InputException {
+        double x = number(node, path);
+        if (x < min || x > max) {
+            throw error(path, "must be from " + Numbers.plain(min) + " to "
+                    + (max == Double.MAX_VALUE ? "any size" : Numbers.plain(max)) + ", got " + Numbers.plain(x));
+        }
+        return x;
+    }
+
+    /** A whole number in [min, max]. */
+    public long integer(JsonNode node, String path, long min, long max) throws InputException {
+        long x;
+        try {
+            x = Param.integer(node);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage());
+        }
+        if (x < min || x > max) {
+            throw error(path, "must be from " + String.format("%,d", min) + " to " + String.format("%,d", max)
+                    + ", got " + String.format("%,d", x));
+        }
+        return x;
+    }
+
+    public boolean bool(JsonNode node, String path) throws InputException {
+        if (!node.isBoolean()) {
+            throw error(path, "must be true or false, got " + Param.describe(node));
+        }
+        return node.booleanValue();
+    }
+
+    public String string(JsonNode node, String path) throws InputException {
+        if (!node.isTextual()) {
+            throw error(path, "must be a string, got " + Param.describe(node));
+        }
+        return node.textValue();
+    }
+
+    /** A pair of finite numbers {@code [a, b]}. */
+    public Point point(JsonNode node, String path) throws InputException {
+        if (!node.isArray() || node.size() != 2) {
+            throw error(path, "must be a pair of numbers [a, b], got " + Param.describe(node));
+        }
+        return new Point(number(node.get(0), path + "[0]"), number(node.get(1), path + "[1]"));
+    }
+
+    /**
+     * A {@code { "type": ..., params }} object (surface, optimizer, schedule) checked against its
+     * schema: known type, known keys, values in range, required keys present.
+     */
+    public Typed typed(JsonNode node, String path, String what, Function<String, Schema> schemas, List<String> types)
+            throws InputException {
+        if (!node.isObject()) {
+            throw error(path, "must be an object { \"type\": ... }, got " + Param.describe(node));
+        }
+        JsonNode typeNode = required(node, path, "type");
+        if (!typeNode.isTextual()) {
+            throw error(path + ".type", "must be a string, got " + Param.describe(typeNode));
+        }
+        String type = typeNode.textValue();
+        Schema schema = schemas.apply(type);
+        if (schema == null) {
+            throw error(path + ".type", "unknown " + what + " \"" + type + "\"; expected one of " + String.join(", ", types));
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        var it = node.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (e.getKey().equals("type")) {
+                continue;
+            }
+            Param p = schema.param(e.getKey()).orElse(null);
+            if (p == null) {
+                throw error(path + "." + e.getKey(), "unknown key for " + what + " \"" + type + "\""
+                        + (schema.params().isEmpty() ? " (it takes no parameters)" : "; expected one of " + String.join(", ", schema.names())));
+            }
+            try {
+                params.put(p.name(), p.read(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw error(path + "." + e.getKey(), ex.getMessage());
+            }
+        }
+        for (Param p : schema.params()) {
+            if (p.isRequired() && !params.containsKey(p.name())) {
+                throw error(path, what + " \"" + type + "\" needs \"" + p.name() + "\"");
+            }
+        }
+        return new Typed(type, params);
+    }
+
+    /** A run colour, {@code #RRGGBB}. */
+    public String color(JsonNode node, String path) throws InputException {
+        String color = string(node, path);
+        if (!color.matches("#[0-9A-Fa-f]{6}")) {
+            throw error(path, "must be #RRGGBB, got \"" + color + "\"");
+        }
+        return color;
+    }
+
+    /** A run's optimizer: a known type with its hyperparameters in range and torch's own checks passed. */
+    public Typed optimizer(JsonNode node, String path) throws InputException {
+        Typed optimizer = typed(node, path, "optimizer", OptimizerCatalog::schema, OptimizerCatalog.types());
+        String[] bad = OptimizerCatalog.check(optimizer);
+        if (bad != null) {
+            throw error(path + "." + bad[0], bad[1]);
+        }
+        try {
+            OptimizerCatalog.build(optimizer);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage());
+        }
+        return optimizer;
+    }
+
+    /** A run's schedule, checked for a run of {@code n} updates after warmup. */
+    public Typed schedule(JsonNode node, String path, long n) throws InputException {
+        Typed schedule = typed(node, path, "schedule", ScheduleCatalog::schema, ScheduleCatalog.types());
+        String[] bad = ScheduleCatalog.check(schedule, n);
+        if (bad != null) {
+            throw error(path + "." + bad[0], bad[1]);
+        }
+        return schedule;
+    }
+}

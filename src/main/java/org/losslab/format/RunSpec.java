@@ -1,0 +1,91 @@
+package org.losslab.format;
+
+import java.util.Objects;
+import org.losslab.engine.schedule.ConstantSchedule;
+import org.losslab.engine.sim.RunConfig;
+
+/**
+ * One run of a scenario as the file states it. Optional keys are null when absent, so a saved
+ * scenario says no more than its author did.
+ *
+ * @param label            name in legend and CSV; null: the optimizer type
+ * @param color            {@code #RRGGBB}; null: from the {@link Palette}
+ * @param optimizer        {@code { "type": ..., hyperparameters }}
+ * @param schedule         null: constant
+ * @param warmupSteps      W
+ * @param noiseTemperature Langevin T
+ * @param samRho           SAM ρ
+ * @param clipNorm         null: no clipping
+ * @param batchSize        null: full batch
+ * @param start            null: the scenario's start
+ */
+public record RunSpec(String label, String color, Typed optimizer, Typed schedule, long warmupSteps,
+                      double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start) {
+
+    public RunSpec {
+        Objects.requireNonNull(optimizer, "optimizer");
+    }
+
+    public static RunSpec of(String label, Typed optimizer) {
+        return new RunSpec(label, null, optimizer, null, 0, 0, 0, null, null, null);
+    }
+
+    /** The name shown and written: the label, or the optimizer type. */
+    public String displayLabel() {
+        return label != null ? label : optimizer.type();
+    }
+
+    /** The colour of this run when it is run {@code index} of its scenario. */
+    public String displayColor(int index) {
+        return color != null ? color : Palette.run(index);
+    }
+
+    /** The engine's description of this run's updates. */
+    public RunConfig toRunConfig(Point scenarioStart) {
+        Point s = start != null ? start : scenarioStart;
+        return new RunConfig(OptimizerCatalog.build(optimizer),
+                schedule != null ? ScheduleCatalog.build(schedule) : new ConstantSchedule(), warmupSteps,
+                noiseTemperature, samRho, clipNorm != null ? clipNorm : Double.POSITIVE_INFINITY,
+                batchSize != null ? batchSize : 0, s.x(), s.y());
+    }
+
+    public RunSpec withLabel(String l) {
+        return new RunSpec(l, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+    }
+
+    public RunSpec withColor(String c) {
+        return new RunSpec(label, c, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+    }
+
+    public RunSpec withOptimizer(Typed o) {
+        return new RunSpec(label, color, o, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+    }
+
+    public RunSpec withSchedule(Typed s) {
+        return new RunSpec(label, color, optimizer, s, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+    }
+
+    public RunSpec withWarmupSteps(long w) {
+        return new RunSpec(label, color, optimizer, schedule, w, noiseTemperature, samRho, clipNorm, batchSize, start);
+    }
+
+    public RunSpec withNoiseTemperature(double t) {
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, t, samRho, clipNorm, batchSize, start);
+    }
+
+    public RunSpec withSamRho(double r) {
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, r, clipNorm, batchSize, start);
+    }
+
+    public RunSpec withClipNorm(Double c) {
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, c, batchSize, start);
+    }
+
+    public RunSpec withBatchSize(Integer b) {
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, b, start);
+    }
+
+    public RunSpec withStart(Point p) {
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, p);
+    }
+}

@@ -1,0 +1,158 @@
+package org.losslab.format.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.losslab.engine.surface.Window;
+import org.losslab.engine.surface.expr.ExpressionException;
+import org.losslab.format.InputException;
+import org.losslab.format.JsonInput;
+import org.losslab.format.Param;
+import org.losslab.format.Point;
+import org.losslab.format.RunSpec;
+import org.losslab.format.SurfaceCatalog;
+import org.losslab.format.Typed;
+import org.losslab.io.Numbers;
+
+/**
+ * Reads and checks scenario files. Everything the spec forbids is refused with one
+ * {@link InputException} naming the file, the JSON path and what is wrong: malformed JSON
+ * (with line and column), unknown keys, wrong types, out-of-range values, unknown surface,
+ * optimizer or schedule types, and typed formulas that do not parse (with their column).
+ */
+public final class ScenarioReader {
+    private static final Set<String> SCENARIO_KEYS =
+            Set.of("format", "title", "description", "surface", "view", "start", "steps", "seed", "runs");
+    private static final Set<String> RUN_KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
+            "noiseTemperature", "samRho", "clipNorm", "batchSize", "start");
+
+    private final JsonInput in;
+
+    private ScenarioReader(String source) {
+        this.in = new JsonInput(source);
+    }
+
+    /** Reads a scenario file. */
+    public static Scenario read(Path file) throws InputException {
+        return read(JsonInput.readText(file), file.toString());
+    }
+
+    /** Reads a scenario from text; {@code source} names it in messages. */
+    public static Scenario read(String text, String source) throws InputException {
+        return new ScenarioReader(source).scenario(JsonInput.parse(text, source));
+    }
+
+    /** Checks a scenario built in memory, by the same rules as a file. */
+    public static Scenario validate(Scenario s, String source) throws InputException {
+        return new ScenarioReader(source).scenario(ScenarioWriter.toTree(s));
+    }
+
+    private InputException error(String path, String problem) {
+        return in.error(path, problem);
+    }
+
+    private Scenario scenario(JsonNode root) throws InputException {
+        in.header(root, "a scenario", Scenario.FORMAT, SCENARIO_KEYS);
+        String title = optionalString(root, "$", "title");
+        String description = optionalString(root, "$", "description");
+        Typed surface = in.typed(required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,
+                SurfaceCatalog.types());
+        try {
+            SurfaceCatalog.build(surface);
+        } catch (ExpressionException e) {
+            if (e.column() > 0) {
+                throw error("$.surface.f, column " + e.column(), e.getMessage().replaceFirst("^column \\d+: ", ""));
+            }
+            throw error("$.surface.params", e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw error("$.surface", e.getMessage());
+        }
+        Window view = root.has("view") ? view(root.get("view")) : null;
+        Point start = point(required(root, "$", "start"), "$.start");
+        long steps = integer(required(root, "$", "steps"), "$.steps", 0, Scenario.MAX_STEPS);
+        long seed = root.has("seed") ? integer(root.get("seed"), "$.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 0;
+        JsonNode runsNode = required(root, "$", "runs");
+        if (!runsNode.isArray() || runsNode.isEmpty()) {
+            throw error("$.runs", "must be a list of one or more runs, got " + Param.describe(runsNode));
+        }
+        List<RunSpec> runs = new ArrayList<>();
+        for (int i = 0; i < runsNode.size(); i++) {
+            runs.add(run(runsNode.get(i), "$.runs[" + i + "]", surface.type(), steps));
+        }
+        return new Scenario(title, description, surface, view, start, steps, seed, runs);
+    }
+
+    private RunSpec run(JsonNode node, String path, String surfaceType, long steps) throws InputException {
+        if (!node.isObject()) {
+            throw error(path, "a run must be a JSON object, got " + Param.describe(node));
+        }
+        unknownKeys(node, path, RUN_KEYS);
+        String label = node.has("label") ? string(node.get("label"), path + ".label") : null;
+        String color = node.has("color") ? in.color(node.get("color"), path + ".color") : null;
+        Typed optimizer = in.optimizer(required(node, path, "optimizer"), path + ".optimizer");
+        long warmup = node.has("warmupSteps") ? integer(node.get("warmupSteps"), path + ".warmupSteps", 0, Scenario.MAX_STEPS) : 0;
+        Typed schedule = node.has("schedule")
+                ? in.schedule(node.get("schedule"), path + ".schedule", Math.max(0, steps - warmup)) : null;
+        double temperature = node.has("noiseTemperature") ? number(node.get("noiseTemperature"), path + ".noiseTemperature", 0, false) : 0;
+        double rho = node.has("samRho") ? number(node.get("samRho"), path + ".samRho", 0, false) : 0;
+        Double clip = node.has("clipNorm") ? number(node.get("clipNorm"), path + ".clipNorm", 0, true) : null;
+        Integer batch = null;
+        if (node.has("batchSize")) {
+            batch = (int) integer(node.get("batchSize"), path + ".batchSize", 1, Integer.MAX_VALUE);
+            if (!SurfaceCatalog.isFiniteSum(surfaceType)) {
+                throw error(path + ".batchSize", "only finite-sum surfaces (regression) have minibatches; \""
+                        + surfaceType + "\" is a single function");
+            }
+        }
+        Point start = node.has("start") ? point(node.get("start"), path + ".start") : null;
+        return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start);
+    }
+
+    private Window view(JsonNode node) throws InputException {
+        if (!node.isObject()) {
+            throw error("$.view", "must be { \"x\": [min, max], \"y\": [min, max] }, got " + Param.describe(node));
+        }
+        unknownKeys(node, "$.view", Set.of("x", "y"));
+        Point x = range(required(node, "$.view", "x"), "$.view.x");
+        Point y = range(required(node, "$.view", "y"), "$.view.y");
+        return new Window(x.x(), x.y(), y.x(), y.y());
+    }
+
+    private Point range(JsonNode node, String path) throws InputException {
+        Point p = point(node, path);
+        if (!(p.x() < p.y())) {
+            throw error(path, "min must be less than max, got [" + Numbers.plain(p.x()) + ", " + Numbers.plain(p.y()) + "]");
+        }
+        return p;
+    }
+
+    private Point point(JsonNode node, String path) throws InputException {
+        return in.point(node, path);
+    }
+
+    private double number(JsonNode node, String path, double min, boolean open) throws InputException {
+        return in.number(node, path, min, open);
+    }
+
+    private long integer(JsonNode node, String path, long min, long max) throws InputException {
+        return in.integer(node, path, min, max);
+    }
+
+    private String string(JsonNode node, String path) throws InputException {
+        return in.string(node, path);
+    }
+
+    private String optionalString(JsonNode node, String path, String key) throws InputException {
+        return node.has(key) ? string(node.get(key), path + "." + key) : "";
+    }
+
+    private JsonNode required(JsonNode node, String path, String key) throws InputException {
+        return in.required(node, path, key);
+    }
+
+    private void unknownKeys(JsonNode node, String path, Set<String> allowed) throws InputException {
+        in.unknownKeys(node, path, allowed);
+    }
+}

@@ -1,5 +1,0 @@
-package org.losslab.scenario;
-
-/** A point (x, y) of the parameter plane. */
-public record Point(double x, double y) {
-}

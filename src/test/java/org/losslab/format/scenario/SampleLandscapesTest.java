@@ -1,0 +1,386 @@
+package org.losslab.format.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.losslab.engine.Cancellation;
+import org.losslab.engine.sim.Trajectory;
+import org.losslab.engine.surface.Surface;
+import org.losslab.engine.surface.Window;
+import org.losslab.format.SurfaceCatalog;
+
+/**
+ * Every scenario in sample-landscapes/ loads, survives a save and reload unchanged, runs, keeps its
+ * surviving runs in view, and tells the story its description tells: each story's claim is checked
+ * on the trajectories the app would draw.
+ */
+class SampleLandscapesTest {
+    private static final Path DIR = Path.of("sample-landscapes");
+
+    /** The story samples whose runs were tuned to stay in view (diverging runs excepted). */
+    private static final List<String> STORIES = List.of(
+            "ackley-funnel.json",
+            "basins-of-attraction.json",
+            "beale-plateau.json",
+            "cosine-vs-exponential.json",
+            "default.json",
+            "gradient-clipping.json",
+            "ill-conditioned-valley.json",
+            "minibatch-noise.json",
+            "momentum-overshoot.json",
+            "monkey-saddle.json",
+            "newton-finds-the-maximum.json",
+            "non-smooth-kink.json",
+            "rastrigin-ripples.json",
+            "saddle-escape.json",
+            "sharp-vs-flat-minima.json",
+            "stability-edge.json",
+            "warmup-early-curvature.json");
+
+    /** The scenario files (other file kinds in the folder, such as sweeps, have their own tests). */
+    static Stream<Path> scenarios() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> Scenario.FORMAT.equals(topLevelFormat(p)))
+                    .sorted().toList().stream();
+        }
+    }
+
+    /** The file's own "format" (sweep and escape specs embed a scenario with its format inside). */
+    private static String topLevelFormat(Path p) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(read(p)).path("format").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void loadsSavesAndReloadsEqual(Path file, @TempDir Path tmp) throws Exception {
+        Scenario s = ScenarioReader.read(file);
+        assertFalse(s.title().isBlank(), "title");
+        assertFalse(s.description().isBlank(), "description");
+        Path copy = tmp.resolve("copy.json");
+        ScenarioWriter.write(s, copy);
+        assertEquals(s, ScenarioReader.read(copy));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void runsWithoutException(Path file) throws Exception {
+        Scenario s = ScenarioReader.read(file);
+        List<Trajectory> runs = s.simulation().run(Runnable::run, Cancellation.NEVER);
+        assertEquals(s.runs().size(), runs.size());
+    }
+
+    static Stream<String> stories() {
+        return STORIES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stories")
+    void storyRunsStayInView(String name) throws Exception {
+        Scenario s = ScenarioReader.read(DIR.resolve(name));
+        Surface surface = s.buildSurface();
+        Window w = s.viewOrDefault(surface);
+        List<Trajectory> runs = s.simulation(surface).run(Runnable::run, Cancellation.NEVER);
+        assertEquals(s.runs().size(), runs.size());
+        for (int r = 0; r < runs.size(); r++) {
+            Trajectory t = runs.get(r);
+            assertTrue(t.size() >= 2, "run " + r + " made no update");
+            if (t.diverged()) {
+                continue;
+            }
+            assertEquals(s.steps() + 1, t.size(), "run " + r);
+            for (int k = 0; k < t.size(); k++) {
+                double x = t.x(k), y = t.y(k);
+                assertTrue(x >= w.xMin() && x <= w.xMax() && y >= w.yMin() && y <= w.yMax(),
+                        s.labels().get(r) + " leaves the view at step " + k + ": (" + x + ", " + y + ")");
+            }
+        }
+    }
+
+    @Test
+    void enoughSamplesAndEverySurfaceHasOne() throws Exception {
+        List<Path> files = scenarios().toList();
+        assertTrue(files.size() >= 14, "only " + files.size() + " samples");
+        Set<String> types = new HashSet<>();
+        for (Path f : files) {
+            types.add(ScenarioReader.read(f).surface().type());
+        }
+        assertTrue(types.containsAll(SurfaceCatalog.types()), "no sample for " + SurfaceCatalog.types().stream()
+                .filter(t -> !types.contains(t)).toList());
+        assertTrue(Files.exists(DIR.resolve("default.json")));
+    }
+
+    // --- The stories. ---
+
+    private record Outcome(Scenario scenario, List<Trajectory> runs) {
+        Trajectory run(int i) {
+            return runs.get(i);
+        }
+
+        double finalLoss(int i) {
+            Trajectory t = runs.get(i);
+            return t.loss(t.size() - 1);
+        }
+
+        double finalX(int i) {
+            Trajectory t = runs.get(i);
+            return t.x(t.size() - 1);
+        }
+
+        double finalY(int i) {
+            Trajectory t = runs.get(i);
+            return t.y(t.size() - 1);
+        }
+
+        double finalGradNorm(int i) {
+            Trajectory t = runs.get(i);
+            return t.gradNorm(t.size() - 1);
+        }
+
+        double distanceFinal(int i, double x, double y) {
+            return Math.hypot(finalX(i) - x, finalY(i) - y);
+        }
+
+        /** Path length of run i over its last m updates. */
+        double lastTravel(int i, int m) {
+            Trajectory t = runs.get(i);
+            double d = 0;
+            for (int k = t.size() - m; k < t.size(); k++) {
+                d += Math.hypot(t.x(k) - t.x(k - 1), t.y(k) - t.y(k - 1));
+            }
+            return d;
+        }
+
+        /** Root-mean-square distance of run i's last m points from their mean. */
+        double spread(int i, int m) {
+            Trajectory t = runs.get(i);
+            double mx = 0, my = 0;
+            for (int k = t.size() - m; k < t.size(); k++) {
+                mx += t.x(k) / m;
+                my += t.y(k) / m;
+            }
+            double s = 0;
+            for (int k = t.size() - m; k < t.size(); k++) {
+                s += ((t.x(k) - mx) * (t.x(k) - mx) + (t.y(k) - my) * (t.y(k) - my)) / m;
+            }
+            return Math.sqrt(s);
+        }
+
+        void finite(int... rs) {
+            for (int r : rs) {
+                assertFalse(runs.get(r).diverged(), scenario.labels().get(r) + " diverged");
+            }
+        }
+    }
+
+    private static Outcome run(String name) throws Exception {
+        Scenario s = ScenarioReader.read(DIR.resolve(name));
+        List<Trajectory> runs = s.simulation().run(Runnable::run, Cancellation.NEVER);
+        assertNotNull(runs);
+        return new Outcome(s, runs);
+    }
+
+    @Test
+    void defaultRaceReachesTheMinimum() throws Exception {
+        Outcome o = run("default.json");
+        o.finite(0, 1, 2, 3);
+        assertTrue(o.scenario().runs().size() >= 3 && o.scenario().runs().size() <= 4);
+        assertTrue(o.finalLoss(3) < 1e-6, "L-BFGS reaches (1, 1)");
+        assertTrue(o.finalLoss(1) < 1e-2, "Adam nearly there");
+        assertTrue(o.finalLoss(0) > o.finalLoss(1), "momentum still crawling along the floor");
+    }
+
+    @Test
+    void illConditionedValleyGradientDescentZigZagsAndMomentumWins() throws Exception {
+        Outcome o = run("ill-conditioned-valley.json");
+        o.finite(0, 1, 2);
+        // The coordinate across the valley, v = −x sin θ + y cos θ (θ = 30°), flips sign every step.
+        Trajectory gd = o.run(0);
+        double s = Math.sin(Math.toRadians(30)), c = Math.cos(Math.toRadians(30));
+        for (int k = 1; k < 10; k++) {
+            double v0 = -gd.x(k - 1) * s + gd.y(k - 1) * c, v1 = -gd.x(k) * s + gd.y(k) * c;
+            assertTrue(v0 * v1 < 0, "zig-zag at step " + k);
+        }
+        assertTrue(o.finalLoss(1) < o.finalLoss(0) / 1000, "momentum far ahead of gradient descent");
+    }
+
+    @Test
+    void stabilityEdgeBelowConvergesAboveDiverges() throws Exception {
+        Outcome o = run("stability-edge.json");
+        o.finite(0);
+        assertTrue(o.finalLoss(0) < 1e-20);
+        assertTrue(o.run(1).diverged(), "lr above 2/λ diverges");
+    }
+
+    @Test
+    void momentumOvershootsAndGradientDescentDoesNot() throws Exception {
+        Outcome o = run("momentum-overshoot.json");
+        o.finite(0, 1, 2);
+        Trajectory gd = o.run(0), hb = o.run(1), nag = o.run(2);
+        double hbMax = Double.NEGATIVE_INFINITY, nagMax = Double.NEGATIVE_INFINITY;
+        boolean hbRises = false;
+        for (int k = 1; k < gd.size(); k++) {
+            assertTrue(gd.loss(k) <= gd.loss(k - 1), "gradient descent's loss never rises");
+            assertTrue(gd.x(k) <= 1 + 1e-9, "gradient descent never passes x = 1");
+            hbRises |= hb.loss(k) > hb.loss(k - 1);
+            hbMax = Math.max(hbMax, hb.x(k));
+            nagMax = Math.max(nagMax, nag.x(k));
+        }
+        assertTrue(hbRises, "heavy ball's loss goes up on the way");
+        assertTrue(hbMax > 3, "heavy ball sails past the minimum at x = 1");
+        assertTrue(nagMax < hbMax, "Nesterov overshoots less");
+    }
+
+    @Test
+    void saddleGradientDescentStallsOthersEscapeNewtonIsAttracted() throws Exception {
+        Outcome o = run("saddle-escape.json");
+        o.finite(0, 1, 2, 3, 4);
+        assertTrue(o.finalLoss(0) > -0.01, "gradient descent still at the saddle");
+        for (int r = 1; r <= 3; r++) {
+            assertTrue(o.finalLoss(r) < -0.2, o.scenario().labels().get(r) + " reaches a valley");
+        }
+        assertTrue(o.distanceFinal(4, 0, 0) < 1e-9, "Newton sits on the saddle");
+    }
+
+    @Test
+    void sharpVersusFlatMinima() throws Exception {
+        Outcome o = run("sharp-vs-flat-minima.json");
+        o.finite(0, 1, 2, 3, 4);
+        assertTrue(o.finalX(0) < -1, "small-lr gradient descent stays in the sharp well");
+        assertTrue(o.finalX(1) > 0.5, "lr above 2/λ of the sharp well ends in the flat well");
+        assertTrue(o.finalX(2) > 0.5, "Langevin noise ends in the flat well");
+        assertTrue(o.finalX(3) < -1, "SAM in the sharp well stays near it");
+        assertTrue(o.finalLoss(3) > o.finalLoss(0) + 0.05, "but bounces above its bottom");
+        assertTrue(Math.abs(o.finalLoss(4) - o.finalLoss(1)) < 1e-3, "SAM settles at the flat minimum");
+    }
+
+    @Test
+    void warmupSurvivesWhereNoWarmupDiverges() throws Exception {
+        Outcome o = run("warmup-early-curvature.json");
+        assertTrue(o.run(0).diverged(), "no warmup diverges");
+        o.finite(1, 2);
+        assertTrue(o.finalLoss(1) < 1e-6, "warmup converges");
+        assertTrue(o.finalLoss(2) > 0.01, "the small constant rate crawls");
+    }
+
+    @Test
+    void cosineAndExponentialEndInDifferentBasins() throws Exception {
+        Outcome o = run("cosine-vs-exponential.json");
+        o.finite(0, 1);
+        // Styblinski–Tang's four minima sit at x, y ∈ {−2.90, 2.75}: the quadrant names the basin.
+        for (int r = 0; r < 2; r++) {
+            assertTrue(o.finalGradNorm(r) < 1e-3, "run " + r + " ends at a minimum");
+        }
+        assertNotEquals(Math.signum(o.finalX(0)) + 2 * Math.signum(o.finalY(0)),
+                Math.signum(o.finalX(1)) + 2 * Math.signum(o.finalY(1)));
+        assertTrue(o.finalLoss(0) < o.finalLoss(1), "the cosine run ends deeper");
+    }
+
+    @Test
+    void newtonClimbsOntoTheMaximum() throws Exception {
+        Outcome o = run("newton-finds-the-maximum.json");
+        o.finite(0, 1, 2);
+        assertTrue(o.finalLoss(0) > 180 && o.finalGradNorm(0) < 1e-9, "Newton at Himmelblau's maximum (181.6)");
+        assertTrue(o.finalLoss(1) < 1e-10 && o.finalLoss(2) < 1e-10, "the others at a minimum");
+    }
+
+    @Test
+    void smallerMinibatchesJitterMore() throws Exception {
+        Outcome o = run("minibatch-noise.json");
+        o.finite(0, 1, 2);
+        assertTrue(o.spread(0, 100) < 1e-3, "full batch is all but still");
+        assertTrue(o.spread(1, 100) > 0.02, "batch of 8 jitters");
+        assertTrue(o.spread(2, 100) > 2 * o.spread(1, 100), "batch of 1 jitters more");
+    }
+
+    @Test
+    void clippingSurvivesTheCliffs() throws Exception {
+        Outcome o = run("gradient-clipping.json");
+        assertTrue(o.run(0).diverged(), "unclipped SGD blows up");
+        o.finite(1, 2);
+        assertTrue(o.finalLoss(1) < 40 && o.finalLoss(2) < 40, "both reach the local minimum of 30");
+    }
+
+    @Test
+    void kinkNeedsADecayingStep() throws Exception {
+        Outcome o = run("non-smooth-kink.json");
+        o.finite(0, 1);
+        assertTrue(o.finalLoss(0) > 0.1, "constant lr chatters");
+        assertTrue(o.finalLoss(1) < 1e-3, "cosine settles");
+    }
+
+    @Test
+    void noiseGetsPastRastriginsRipples() throws Exception {
+        Outcome o = run("rastrigin-ripples.json");
+        o.finite(0, 1, 2);
+        assertTrue(o.finalGradNorm(0) < 1e-3 && o.finalLoss(0) > 20, "gradient descent stuck in a dimple");
+        assertTrue(o.finalLoss(1) < o.finalLoss(0) / 2, "the noisy run ends much lower");
+        assertTrue(o.distanceFinal(2, o.finalX(0), o.finalY(0)) < 0.1, "NAdam caught in the same dimple");
+    }
+
+    @Test
+    void monkeySaddleFixedRateIsNotAFixedStep() throws Exception {
+        Outcome o = run("monkey-saddle.json");
+        assertTrue(o.run(0).diverged(), "gradient descent is flung off");
+        o.finite(1, 2);
+        assertTrue(o.lastTravel(1, 10) > o.lastTravel(2, 10), "Adam keeps its pace, Adagrad slows");
+    }
+
+    @Test
+    void bealeAdamCrossesThePlateau() throws Exception {
+        Outcome o = run("beale-plateau.json");
+        o.finite(0, 1, 2);
+        assertTrue(o.distanceFinal(1, 3, 0.5) < 0.05, "Adam reaches (3, 0.5)");
+        assertTrue(o.distanceFinal(0, 3, 0.5) > 0.2, "SGD + momentum dawdles");
+        assertTrue(Math.hypot(o.finalX(2), o.finalY(2)) < Math.hypot(o.finalX(1), o.finalY(1)),
+                "AdamW stops short, nearer the origin");
+    }
+
+    @Test
+    void ackleyMomentumRollsIntoTheFunnel() throws Exception {
+        Outcome o = run("ackley-funnel.json");
+        o.finite(0, 1, 2);
+        assertTrue(o.finalLoss(1) < 1e-4, "heavy ball reaches the origin");
+        assertTrue(o.finalLoss(0) > 1 && o.finalLoss(2) > 1, "the others caught by bumps");
+    }
+
+    @Test
+    void sixHumpCamelStartDecides() throws Exception {
+        Outcome o = run("basins-of-attraction.json");
+        o.finite(0, 1, 2, 3);
+        assertTrue(o.finalLoss(0) < -1.03 && o.finalLoss(1) < -1.03, "two global minima");
+        assertTrue(o.finalLoss(2) > -0.5 && o.finalLoss(3) > -0.5, "two side pockets");
+        Set<String> ends = new HashSet<>();
+        for (int r = 0; r < 4; r++) {
+            ends.add(Math.round(o.finalX(r) * 100) + "," + Math.round(o.finalY(r) * 100));
+        }
+        assertEquals(4, ends.size(), "four different minima");
+    }
+}
