@@ -6,10 +6,10 @@ import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.OptimizerConfig;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Stepper;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Rosenbrock;
+import org.losslab.engine.update.RunSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,9 +52,9 @@ public class EngineThroughput {
     static final double ADAM_LR = 1e-3, BETA1 = 0.9, BETA2 = 0.999, EPS = 1e-8;
 
     private final Rosenbrock surface = new Rosenbrock(A, B);
-    private final List<RunConfig> sgd = List.of(RunConfig.of(new Sgd.Config(SGD_LR, MOMENTUM, 0, false, 0), X0, Y0));
-    private final List<RunConfig> adam =
-            List.of(RunConfig.of(new Adam.Config(ADAM_LR, BETA1, BETA2, EPS, 0, false, false), X0, Y0));
+    private final List<RunSettings> sgd = List.of(RunSettings.of(new Sgd.Config(SGD_LR, MOMENTUM, 0, false, 0), X0, Y0));
+    private final List<RunSettings> adam =
+            List.of(RunSettings.of(new Adam.Config(ADAM_LR, BETA1, BETA2, EPS, 0, false, false), X0, Y0));
     private final int[] index = {0};
 
     /** A fresh, presized trajectory per invocation, made outside the timed call. */

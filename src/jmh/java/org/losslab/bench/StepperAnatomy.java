@@ -6,9 +6,9 @@ import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.OptimizerConfig;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Stepper;
 import org.losslab.engine.surface.Rosenbrock;
+import org.losslab.engine.update.RunSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -90,10 +90,10 @@ public class StepperAnatomy {
     @Benchmark
     @OperationsPerInvocation(EngineThroughput.STEPS)
     public double stepperBatchOf8() {
-        List<RunConfig> runs = new java.util.ArrayList<>();
+        List<RunSettings> runs = new java.util.ArrayList<>();
         int[] index = new int[BATCH];
         for (int r = 0; r < BATCH; r++) {
-            runs.add(RunConfig.of(config, EngineThroughput.X0, EngineThroughput.Y0));
+            runs.add(RunSettings.of(config, EngineThroughput.X0, EngineThroughput.Y0));
             index[r] = r;
         }
         Stepper s = new Stepper(surface, runs, index, STEPS / BATCH, 0);

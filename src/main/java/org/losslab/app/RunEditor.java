@@ -9,6 +9,7 @@ import org.losslab.app.controls.ParamForm;
 import org.losslab.app.controls.TypedEditor;
 import org.losslab.app.model.LabModel;
 import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.RunOptions;
 import org.losslab.format.RunSpec;
 import org.losslab.format.ScheduleCatalog;
 import org.losslab.format.Typed;
@@ -56,7 +57,7 @@ final class RunEditor extends VBox {
         schedule = new TypedEditor("scheduleType", ScheduleCatalog.types(), ScheduleCatalog::schema, sched,
                 (old, type) -> Typed.of(type),
                 t -> model.editRun(model.selected(), x -> x.withSchedule(t.type().equals("constant") && t.params().isEmpty() ? null : t)));
-        options = new ParamForm(RunOptions.RUN, RunOptions.of(r),
+        options = new ParamForm(RunOptions.SCHEMA, RunOptions.of(r),
                 t -> model.editRun(model.selected(), x -> RunOptions.apply(x, t)));
         getChildren().setAll(heading, label, title("Optimizer"), optimizer, title("Learning-rate schedule"), schedule,
                 title("Noise, SAM, clipping, warmup"), options);

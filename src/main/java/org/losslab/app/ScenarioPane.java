@@ -26,8 +26,8 @@ final class ScenarioPane extends VBox {
         surface = new TypedEditor("surfaceType", SurfaceCatalog.types(), SurfaceCatalog::schema, model.scenario().surface(),
                 (old, type) -> type.equals("expression") ? Typed.of(type).with("f", "x^2 + 10*y^2") : Typed.of(type),
                 t -> model.edit(s -> s.surface().type().equals(t.type()) ? s.withSurface(t) : s.withSurface(t).withView(null)));
-        settings = new ParamForm(RunOptions.SCENARIO, RunOptions.of(model.scenario()),
-                t -> model.edit(s -> RunOptions.apply(s, t)));
+        settings = new ParamForm(ScenarioOptions.SCENARIO, ScenarioOptions.of(model.scenario()),
+                t -> model.edit(s -> ScenarioOptions.apply(s, t)));
         Label sTitle = new Label("Surface");
         sTitle.getStyleClass().add("section-title");
         Label rTitle = new Label("Start and length");
@@ -42,7 +42,7 @@ final class ScenarioPane extends VBox {
         title.setText(s.title().isEmpty() ? "Untitled scenario" : s.title());
         title.setTooltip(s.description().isEmpty() ? null : new javafx.scene.control.Tooltip(s.description()));
         surface.refresh(s.surface());
-        settings.refresh(RunOptions.of(s));
+        settings.refresh(ScenarioOptions.of(s));
     }
 
     TypedEditor surfaceEditor() {

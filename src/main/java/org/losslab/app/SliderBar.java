@@ -10,6 +10,7 @@ import org.losslab.app.model.LabModel;
 import org.losslab.app.model.Snapshot;
 import org.losslab.engine.surface.Surface;
 import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.RunOptions;
 import org.losslab.format.RunSpec;
 import org.losslab.format.Schema;
 import org.losslab.format.Typed;
@@ -37,11 +38,11 @@ final class SliderBar extends HBox {
                 "Momentum μ (SGD, RMSprop) or β₁ (Adam, AdamW, NAdam): how much of the previous step carries over.",
                 0, 0.999, false, false, v -> edit(r -> withMomentum(r, v)));
         temperature = new ParamSlider("temperatureSlider", "noise T",
-                RunOptions.RUN.param("noiseTemperature").orElseThrow().help(), 0, 1, false, false,
+                RunOptions.SCHEMA.param("noiseTemperature").orElseThrow().help(), 0, 1, false, false,
                 v -> edit(r -> r.withNoiseTemperature(v)));
-        warmup = new ParamSlider("warmupSlider", "warmup", RunOptions.RUN.param("warmupSteps").orElseThrow().help(),
+        warmup = new ParamSlider("warmupSlider", "warmup", RunOptions.SCHEMA.param("warmupSteps").orElseThrow().help(),
                 0, 1000, false, true, v -> edit(r -> r.withWarmupSteps(v.longValue())));
-        sam = new ParamSlider("samSlider", "SAM ρ", RunOptions.RUN.param("samRho").orElseThrow().help(), 0, 1,
+        sam = new ParamSlider("samSlider", "SAM ρ", RunOptions.SCHEMA.param("samRho").orElseThrow().help(), 0, 1,
                 false, false, v -> edit(r -> r.withSamRho(v)));
         steps = new ParamSlider("stepsSlider", "steps", "Number of updates per run.", 10, 100_000, true, true,
                 v -> model.edit(s -> s.withSteps(v.longValue())));

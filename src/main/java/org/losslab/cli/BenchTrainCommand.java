@@ -16,10 +16,10 @@ import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Output;
-import org.losslab.engine.mlp.TrainRun;
 import org.losslab.engine.mlp.Trainer;
 import org.losslab.engine.mlp.Training;
 import org.losslab.engine.optim.Adam;
+import org.losslab.engine.update.RunSettings;
 
 /**
  * {@code losslab bench-train [--seconds S] [--python PATH]}: training speed of a 2-16-16-1 tanh
@@ -66,7 +66,7 @@ final class BenchTrainCommand {
         Architecture arch = new Architecture(List.of(Feature.X1, Feature.X2), new int[] {16, 16}, Activation.TANH,
                 Output.SIGMOID, 1, true);
         DataSpec data = new DataSpec(DataKind.SPIRALS, 1000, 0.05, 0, 2, false, 0, 1);
-        TrainRun run = TrainRun.of(new Adam.Config(0.01, 0.9, 0.999, 1e-8, 0, false, false)).withBatchSize(batchSize);
+        RunSettings run = RunSettings.of(new Adam.Config(0.01, 0.9, 0.999, 1e-8, 0, false, false)).withBatchSize(batchSize);
         return new Training(arch, data.split(), Init.XAVIER.weights(arch, 1), Long.MAX_VALUE, 1, List.of(run));
     }
 

@@ -1,12 +1,18 @@
 package org.losslab.format;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.losslab.engine.schedule.ConstantSchedule;
-import org.losslab.engine.sim.RunConfig;
+import org.losslab.engine.update.ClipNorm;
+import org.losslab.engine.update.LangevinNoise;
+import org.losslab.engine.update.RunSettings;
+import org.losslab.engine.update.Sam;
+import org.losslab.engine.update.TransformConfig;
 
 /**
- * One run of a scenario as the file states it. Optional keys are null when absent, so a saved
- * scenario says no more than its author did.
+ * One run as a file states it, in a scenario or a training config (the same keys in both). Optional
+ * keys are null when absent, so a saved file says no more than its author did.
  *
  * @param label            name in legend and CSV; null: the optimizer type
  * @param color            {@code #RRGGBB}; null: from the {@link Palette}
@@ -17,7 +23,7 @@ import org.losslab.engine.sim.RunConfig;
  * @param samRho           SAM ρ
  * @param clipNorm         null: no clipping
  * @param batchSize        null: full batch
- * @param start            null: the scenario's start
+ * @param start            null: the scenario's start (training runs start from the network's initial weights)
  */
 public record RunSpec(String label, String color, Typed optimizer, Typed schedule, long warmupSteps,
                       double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start) {
@@ -40,13 +46,18 @@ public record RunSpec(String label, String color, Typed optimizer, Typed schedul
         return color != null ? color : Palette.run(index);
     }
 
-    /** The engine's description of this run's updates. */
-    public RunConfig toRunConfig(Point scenarioStart) {
-        Point s = start != null ? start : scenarioStart;
-        return new RunConfig(OptimizerCatalog.build(optimizer),
+    /** The engine's description of this run's updates, starting from its own start or {@code defaultStart}. */
+    public RunSettings toRunSettings(Point defaultStart) {
+        Point s = start != null ? start : defaultStart;
+        List<TransformConfig> links = new ArrayList<>();
+        links.add(new Sam.Config(samRho));
+        if (clipNorm != null) {
+            links.add(new ClipNorm.Config(clipNorm));
+        }
+        links.add(new LangevinNoise.Config(noiseTemperature));
+        return new RunSettings(OptimizerCatalog.build(optimizer),
                 schedule != null ? ScheduleCatalog.build(schedule) : new ConstantSchedule(), warmupSteps,
-                noiseTemperature, samRho, clipNorm != null ? clipNorm : Double.POSITIVE_INFINITY,
-                batchSize != null ? batchSize : 0, s.x(), s.y());
+                batchSize != null ? batchSize : 0, s == null ? null : new double[] {s.x(), s.y()}, links);
     }
 
     public RunSpec withLabel(String l) {

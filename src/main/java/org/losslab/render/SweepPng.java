@@ -12,9 +12,9 @@ import org.losslab.engine.analysis.HeavyBall;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.engine.optim.OptimizerConfig;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.surface.Quadratic;
 import org.losslab.engine.surface.Surface;
+import org.losslab.engine.update.RunSettings;
 
 /**
  * A sweep as a heatmap image: one block per cell, coloured with viridis by the chosen measure,
@@ -74,7 +74,7 @@ public final class SweepPng {
     }
 
     /** The image of a finished (or partial) sweep. */
-    public static BufferedImage render(SweepResult r, SweepResult.Measure m, String title, Surface surface, RunConfig base,
+    public static BufferedImage render(SweepResult r, SweepResult.Measure m, String title, Surface surface, RunSettings base,
                                        int width, int height) {
         BufferedImage img = Chart.image(width, height);
         Graphics2D g = Chart.graphics(img);
@@ -144,7 +144,7 @@ public final class SweepPng {
         return new int[] {(int) (u * r.width()), (int) (v * r.height())};
     }
 
-    public static void write(SweepResult r, SweepResult.Measure m, String title, Surface surface, RunConfig base, Path file)
+    public static void write(SweepResult r, SweepResult.Measure m, String title, Surface surface, RunSettings base, Path file)
             throws IOException {
         Chart.writePng(render(r, m, title, surface, base, 1200, 900), file);
     }
@@ -191,7 +191,7 @@ public final class SweepPng {
      * round) on a quadratic with a constant learning rate and no noise, SAM or clipping: there the
      * boundary is exact. Returns whether it was drawn.
      */
-    static boolean heavyBallBoundary(Chart c, Axis ax, Axis ay, Surface surface, RunConfig base) {
+    static boolean heavyBallBoundary(Chart c, Axis ax, Axis ay, Surface surface, RunSettings base) {
         if (!(surface instanceof Quadratic q) || q.kappa() <= 0 || base == null) {
             return false;
         }

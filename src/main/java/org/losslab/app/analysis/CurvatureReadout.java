@@ -87,7 +87,7 @@ public final class CurvatureReadout {
             }
             Curvature c = Curvature.at(surface, x, y, k);
             List<Line> lines = point(c);
-            OptimizerConfig o = r.toRunConfig(s.start()).optimizer();
+            OptimizerConfig o = r.toRunSettings(s.start()).optimizer();
             double lr = k > 0 && Double.isFinite(t.lr(k)) ? t.lr(k) : o.lr();
             double limit = EdgeOfStability.limit(o, lr, Math.max(1, k));
             if (Double.isFinite(limit) && c.lambdaMax() > 0) {
@@ -150,7 +150,7 @@ public final class CurvatureReadout {
         l.add(new Line("HB rate", fmt(hb.momentumRate()), "(√κ − 1)/(√κ + 1): the contraction per update at (η*, β*)"));
         for (int i = 0; i < s.runs().size(); i++) {
             RunSpec r = s.runs().get(i);
-            OptimizerConfig o = r.toRunConfig(s.start()).optimizer();
+            OptimizerConfig o = r.toRunSettings(s.start()).optimizer();
             if (o instanceof Sgd.Config sgd && !sgd.nesterov() && sgd.dampening() == 0 && sgd.weightDecay() == 0) {
                 double rate = hb.rate(sgd.lr(), sgd.momentum());
                 l.add(new Line(r.displayLabel(), "η " + fmt(sgd.lr()) + ", β " + fmt(sgd.momentum()) + " → rate "

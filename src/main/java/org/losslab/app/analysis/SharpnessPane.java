@@ -111,7 +111,7 @@ public final class SharpnessPane extends BorderPane {
             List<SharpnessPainter.Run> out = new ArrayList<>();
             for (int i = 0; i < s.runs().size(); i++) {
                 RunSpec r = s.runs().get(i);
-                EdgeOfStability.Series series = EdgeOfStability.of(snap.surface(), r.toRunConfig(s.start()), i, s.steps(),
+                EdgeOfStability.Series series = EdgeOfStability.of(snap.surface(), r.toRunSettings(s.start()), i, s.steps(),
                         s.seed(), cancel);
                 if (series == null) {
                     return null;

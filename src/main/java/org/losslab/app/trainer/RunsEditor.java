@@ -14,9 +14,10 @@ import org.losslab.app.controls.ParamForm;
 import org.losslab.app.controls.TypedEditor;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.format.OptimizerCatalog;
+import org.losslab.format.RunOptions;
+import org.losslab.format.RunSpec;
 import org.losslab.format.ScheduleCatalog;
 import org.losslab.format.Typed;
-import org.losslab.format.train.TrainConfig;
 
 /**
  * The RUNS section: which run is shown, add and remove runs (trained side by side from the same
@@ -57,7 +58,7 @@ final class RunsEditor extends VBox {
         label.setTooltip(new Tooltip("The run's name in the charts."));
         label.textProperty().addListener((o, a, b) -> {
             if (!updating) {
-                model.editRun(model.shownRun(), r -> SetupSchemas.withLabel(r, b.isBlank() ? null : b.strip()));
+                model.editRun(model.shownRun(), r -> r.withLabel(b.isBlank() ? null : b.strip()));
             }
         });
         getChildren().setAll(row, label, editors);
@@ -77,7 +78,7 @@ final class RunsEditor extends VBox {
         };
     }
 
-    private TrainConfig.Run run() {
+    private RunSpec run() {
         return model.runs().get(model.shownRun());
     }
 
@@ -90,7 +91,7 @@ final class RunsEditor extends VBox {
             }
             picker.setValue(null);
             picker.setValue(model.shownRun());
-            TrainConfig.Run r = run();
+            RunSpec r = run();
             if (!label.isFocused()) {
                 label.setText(r.label() == null ? "" : r.label());
             }
@@ -102,20 +103,20 @@ final class RunsEditor extends VBox {
         }
     }
 
-    private void build(TrainConfig.Run r) {
+    private void build(RunSpec r) {
         built = model.shownRun();
         builtCount = model.runs().size();
         int i = built;
         TypedEditor optimizer = new TypedEditor("trainOptimizerType", OptimizerCatalog.types(), OptimizerCatalog::schema,
                 r.optimizer(),
                 (old, type) -> old.has("lr") ? Typed.of(type).with("lr", old.params().get("lr")) : Typed.of(type),
-                t -> model.editRun(i, x -> SetupSchemas.withOptimizer(x, t)));
+                t -> model.editRun(i, x -> x.withOptimizer(t)));
         Typed sched = r.schedule() != null ? r.schedule() : new Typed("constant", Map.of());
         TypedEditor schedule = new TypedEditor("trainScheduleType", ScheduleCatalog.types(), ScheduleCatalog::schema, sched,
                 (old, type) -> Typed.of(type),
-                t -> model.editRun(i, x -> SetupSchemas.withSchedule(x, t.type().equals("constant") && t.params().isEmpty() ? null : t)));
-        ParamForm options = new ParamForm(SetupSchemas.RUN, SetupSchemas.run(r),
-                SetupSchemas.checked(SetupSchemas.RUN, t -> model.editRun(i, x -> SetupSchemas.applyRun(x, t))));
+                t -> model.editRun(i, x -> x.withSchedule(t.type().equals("constant") && t.params().isEmpty() ? null : t)));
+        ParamForm options = new ParamForm(RunOptions.SCHEMA, RunOptions.of(r),
+                SetupSchemas.checked(RunOptions.SCHEMA, t -> model.editRun(i, x -> RunOptions.apply(x, t))));
         editors.getChildren().setAll(sub("Optimizer"), optimizer, sub("Learning-rate schedule"), schedule,
                 sub("Batch, warmup, noise, SAM, clipping"), options);
     }

@@ -13,7 +13,6 @@ import org.losslab.engine.mlp.Output;
 import org.losslab.format.Param;
 import org.losslab.format.Schema;
 import org.losslab.format.Typed;
-import org.losslab.format.train.TrainConfig;
 
 /**
  * The trainer's settings described as schemas, so the app's generated {@code ParamForm} edits them
@@ -57,18 +56,6 @@ final class SetupSchemas {
                             "sigmoid + binary cross-entropy (2 classes), softmax + cross-entropy (k classes), or linear + mean squared error (regression)."),
                     Param.integer("steps", 2000L, 1, TrainerModel.MAX_STEPS,
                             "Updates per run; also the horizon of cosine, linear and one-cycle schedules.")));
-
-    static final Schema RUN = new Schema("run", "Run options", "the per-update pipeline: batch, warmup, noise, SAM, clipping",
-            List.of(Param.integer("batchSize", null, 1, Integer.MAX_VALUE,
-                            "Minibatch size: each update uses the mean gradient of the next batch of a shuffled epoch (torch's DataLoader).").derived("full batch"),
-                    Param.integer("warmupSteps", 0L, 0, 10_000_000,
-                            "Linear warmup W: for t < W the rate is lr·(t+1)/W, then the schedule starts."),
-                    Param.nonNegative("noiseTemperature", 0.0,
-                            "Langevin temperature T: after each update add √(2·lr·T)·ξ to every weight."),
-                    Param.nonNegative("samRho", 0.0,
-                            "SAM radius ρ: the gradient at θ + ρ·g/‖g‖, the worst nearby point, which favours flat minima."),
-                    Param.positive("clipNorm", null,
-                            "Gradient-norm clip c: g ← g·min(1, c/(‖g‖ + 1e-6)) over all weights, as clip_grad_norm_.").derived("no clipping")));
 
     private SetupSchemas() {
     }
@@ -182,47 +169,5 @@ final class SetupSchemas {
         }
         String p = m.setOutput(o);
         return p != null ? p : m.setSteps(OUTPUT.integer(t, "steps"));
-    }
-
-    static Typed run(TrainConfig.Run r) {
-        Typed t = new Typed("run", Map.of());
-        if (r.batchSize() > 0) {
-            t = t.with("batchSize", (long) r.batchSize());
-        }
-        if (r.warmupSteps() != 0) {
-            t = t.with("warmupSteps", r.warmupSteps());
-        }
-        if (r.noiseTemperature() != 0) {
-            t = t.with("noiseTemperature", r.noiseTemperature());
-        }
-        if (r.samRho() != 0) {
-            t = t.with("samRho", r.samRho());
-        }
-        if (r.clipNorm() != null) {
-            t = t.with("clipNorm", r.clipNorm());
-        }
-        return t;
-    }
-
-    static TrainConfig.Run applyRun(TrainConfig.Run r, Typed t) {
-        Object clip = t.params().get("clipNorm"), batch = t.params().get("batchSize");
-        return new TrainConfig.Run(r.label(), r.color(), r.optimizer(), r.schedule(), RUN.integer(t, "warmupSteps"),
-                RUN.number(t, "noiseTemperature"), RUN.number(t, "samRho"), clip == null ? null : ((Number) clip).doubleValue(),
-                batch == null ? 0 : (int) Math.min(Integer.MAX_VALUE, ((Number) batch).longValue()));
-    }
-
-    static TrainConfig.Run withOptimizer(TrainConfig.Run r, Typed o) {
-        return new TrainConfig.Run(r.label(), r.color(), o, r.schedule(), r.warmupSteps(), r.noiseTemperature(), r.samRho(),
-                r.clipNorm(), r.batchSize());
-    }
-
-    static TrainConfig.Run withSchedule(TrainConfig.Run r, Typed s) {
-        return new TrainConfig.Run(r.label(), r.color(), r.optimizer(), s, r.warmupSteps(), r.noiseTemperature(), r.samRho(),
-                r.clipNorm(), r.batchSize());
-    }
-
-    static TrainConfig.Run withLabel(TrainConfig.Run r, String label) {
-        return new TrainConfig.Run(label, r.color(), r.optimizer(), r.schedule(), r.warmupSteps(), r.noiseTemperature(),
-                r.samRho(), r.clipNorm(), r.batchSize());
     }
 }

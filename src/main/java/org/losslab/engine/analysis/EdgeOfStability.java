@@ -7,9 +7,9 @@ import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.OptimizerConfig;
 import org.losslab.engine.optim.RmsProp;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Stepper;
 import org.losslab.engine.surface.Surface;
+import org.losslab.engine.update.RunSettings;
 
 /**
  * Sharpness along a run, against the stability limit of its optimizer: the edge of stability
@@ -96,7 +96,7 @@ public final class EdgeOfStability {
      *
      * @return the series, or null if cancelled
      */
-    public static Series of(Surface surface, RunConfig run, int runIndex, long steps, long seed, Cancellation cancel) {
+    public static Series of(Surface surface, RunSettings run, int runIndex, long steps, long seed, Cancellation cancel) {
         if (steps > Integer.MAX_VALUE - 1) {
             throw new IllegalArgumentException("too many steps for a sharpness series: " + steps);
         }

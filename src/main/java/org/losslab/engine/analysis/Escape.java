@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.Progress;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Stepper;
 import org.losslab.engine.surface.DoubleWell;
+import org.losslab.engine.update.RunSettings;
 
 /**
  * Escape from a minimum under noise: many seeds of Langevin dynamics started at the bottom of one
@@ -35,7 +35,7 @@ import org.losslab.engine.surface.DoubleWell;
  * @param steps        the horizon: updates per run
  * @param seed         the seed of every noise stream (temperature m, seed k uses stream m·seeds + k)
  */
-public record Escape(DoubleWell surface, RunConfig run, boolean fromSharp, double[] temperatures, int seeds, long steps,
+public record Escape(DoubleWell surface, RunSettings run, boolean fromSharp, double[] temperatures, int seeds, long steps,
                      long seed) {
     /** Seeds per task handed to a worker. */
     private static final int CHUNK = 64;
@@ -125,10 +125,10 @@ public record Escape(DoubleWell surface, RunConfig run, boolean fromSharp, doubl
                           Cancellation cancel) {
         int n = to - from;
         double x0 = startX();
-        RunConfig c = run.withNoiseTemperature(temperatures[m]).withStart(x0, 0);
+        RunSettings c = run.withNoiseTemperature(temperatures[m]).withStart(x0, 0);
         int[] indices = new int[n];
         int[] streams = new int[n];
-        List<RunConfig> runs = new ArrayList<>(n);
+        List<RunSettings> runs = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             indices[k] = k;
             streams[k] = m * seeds + from + k;

@@ -8,9 +8,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.Progress;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Stepper;
 import org.losslab.engine.surface.Surface;
+import org.losslab.engine.update.RunSettings;
 
 /**
  * A hyperparameter sweep: one run of a scenario, repeated over a grid of two of its
@@ -38,7 +38,7 @@ public record Sweep(Surface surface, long steps, long seed, int runIndex, Axis x
     /** The run of one cell, from the two axis values. */
     @FunctionalInterface
     public interface Cells {
-        RunConfig at(double xValue, double yValue);
+        RunSettings at(double xValue, double yValue);
     }
 
     public Sweep {
@@ -52,9 +52,9 @@ public record Sweep(Surface surface, long steps, long seed, int runIndex, Axis x
     }
 
     /** The runs of row j, in x order. */
-    public List<RunConfig> row(int j) {
+    public List<RunSettings> row(int j) {
         double yv = y.value(j);
-        List<RunConfig> row = new ArrayList<>(x.count());
+        List<RunSettings> row = new ArrayList<>(x.count());
         for (int i = 0; i < x.count(); i++) {
             row.add(cells.at(x.value(i), yv));
         }
@@ -62,7 +62,7 @@ public record Sweep(Surface surface, long steps, long seed, int runIndex, Axis x
     }
 
     /** The run of cell (i, j), e.g. to load it into the main view. */
-    public RunConfig cell(int i, int j) {
+    public RunSettings cell(int i, int j) {
         return cells.at(x.value(i), y.value(j));
     }
 

@@ -1,15 +1,18 @@
 package org.losslab.engine.mlp;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Objective;
-import org.losslab.engine.optim.Optimizer;
-import org.losslab.engine.optim.OptimizerConfig;
-import org.losslab.engine.random.Gaussian;
 import org.losslab.engine.random.Minibatches;
 import org.losslab.engine.random.Seeds;
-import org.losslab.engine.schedule.Schedule;
-import org.losslab.engine.schedule.Warmup;
+import org.losslab.engine.update.BatchLoss;
+import org.losslab.engine.update.RandomStreams;
+import org.losslab.engine.update.RunSettings;
+import org.losslab.engine.update.UpdatePipeline;
 
 /**
  * Trains one run of a {@link Training}: play is {@link #step(int)} in a loop on a background
@@ -18,17 +21,11 @@ import org.losslab.engine.schedule.Warmup;
  * the same weights after every update, bit for bit.
  *
  * <p>Update t goes exactly as the spec's "One update, exactly" does for a point, with θ all weights:
- * <ol>
- *   <li>g = ∇L_B(θ_t), the mean loss over the next minibatch B (torch's DataLoader with shuffle:
- *       a new permutation each epoch, last batch smaller), or over the whole training set;</li>
- *   <li>SAM, if ρ &gt; 0: e = ρ·g/‖g‖ (0 if ‖g‖ = 0), g = ∇L_B(θ_t + e) on the same batch;</li>
- *   <li>clipping, if c is set: g = g·min(1, c/(‖g‖ + 10⁻⁶)) (clip_grad_norm_ over all weights);</li>
- *   <li>lr_t = lr·(t+1)/W for t &lt; W, else schedule(t − W);</li>
- *   <li>θ = the optimizer's update (torch.optim semantics, its own weight decay included);</li>
- *   <li>Langevin noise, if T &gt; 0: θ_{t+1} = θ + √(2·lr_t·T)·ξ, ξ ~ N(0, I), one variate per weight
- *       in θ's order, from the stream seeded by (seed, run index).</li>
- * </ol>
- * ReduceLROnPlateau is shown the full training loss of each new θ after warmup. L-BFGS's line
+ * step 1 here, g = ∇L_B(θ_t), the mean loss over the next minibatch B (torch's DataLoader with
+ * shuffle: a new permutation each epoch, last batch smaller) or over the whole training set; steps
+ * 2–6 (SAM on the same batch, clipping over all weights, the learning rate, the optimizer's step,
+ * Langevin noise one variate per weight in θ's order) by the same {@link UpdatePipeline} as a point
+ * on a surface. ReduceLROnPlateau is shown the full training loss of each new θ after warmup. L-BFGS's line
  * search evaluates the loss on the update's batch. Newton's method gets the Hessian of the batch
  * loss by central differences of exact gradients, column p = (∇L(θ + h·e_p) − ∇L(θ − h·e_p))/2h with
  * h = 10⁻⁵·max(1, |θ_p|), symmetrized: 2·P gradient passes per update, so it is refused for networks
@@ -38,11 +35,10 @@ import org.losslab.engine.schedule.Warmup;
  */
 public final class Trainer {
     public static final int MAX_NEWTON_WEIGHTS = 2000;
-    private static final double CLIP_EPS = 1e-6;
 
     private final Training training;
     private final int runIndex;
-    private final TrainRun run;
+    private final RunSettings run;
     private final Network net;
     /**
      * Full batches of at least {@link #HALVES_FROM} examples are evaluated in two halves on two cores
@@ -51,20 +47,18 @@ public final class Trainer {
     private final Network halves;
     private final double[] gHalf;
     static final int HALVES_FROM = 2 * Network.CHUNK;
-    private static final java.util.concurrent.Executor HALVES = java.util.concurrent.ForkJoinPool.commonPool();
+    private static final Executor HALVES = ForkJoinPool.commonPool();
     private final Examples train, test;
     private final int dim;
     private final boolean minibatch;
 
-    private final double[] theta, grad, gUse, probe, gPlus, gMinus, hTheta;
+    private final double[] theta, grad, batchGrad, gPlus, gMinus, hTheta;
     private final double[] lossArr = new double[1];
-    private final double[] lrArr = new double[1];
     private final Objective objective;
+    private final BatchLoss batchLoss;
 
-    private Optimizer optimizer;
-    private Schedule schedule;
+    private UpdatePipeline pipeline;
     private Minibatches batches;
-    private Gaussian noise;
     private long t;
     private long seen;
     private double lastLr = Double.NaN;
@@ -98,22 +92,21 @@ public final class Trainer {
         theta = new double[dim];
         grad = new double[dim];
         gHalf = halves != null ? new double[dim] : null;
-        gUse = new double[dim];
-        probe = new double[dim];
+        batchGrad = new double[dim];
         gPlus = new double[dim];
         gMinus = new double[dim];
         hTheta = new double[dim];
         objective = new BatchObjective();
+        batchLoss = (count, p, f, g) -> f[0] = net.evaluate(p, train, bIdx, bFrom, bTo, g);
         reset();
     }
 
     /** Back to the initial weights and a fresh optimizer, schedule, batch order and noise. */
     public void reset() {
         System.arraycopy(training.initial(), 0, theta, 0, dim);
-        optimizer = OptimizerConfig.create(dim, 1, java.util.List.of(run.optimizer()));
-        schedule = run.schedule().create(run.optimizer().lr(), Math.max(0, training.steps() - run.warmupSteps()));
-        batches = minibatch ? new Minibatches(train.n, run.batchSize(), Seeds.of(training.seed(), runIndex, Seeds.BATCHES)) : null;
-        noise = run.noiseTemperature() > 0 ? new Gaussian(Seeds.of(training.seed(), runIndex, Seeds.NOISE)) : null;
+        RandomStreams streams = new RandomStreams(training.seed(), new int[] {runIndex});
+        pipeline = new UpdatePipeline(dim, 1, List.of(run), training.steps(), streams);
+        batches = minibatch ? new Minibatches(train.n, run.batchSize(), streams.seed(0, Seeds.BATCHES)) : null;
         t = 0;
         seen = 0;
         lastLr = Double.NaN;
@@ -161,53 +154,31 @@ public final class Trainer {
     /** One update; false if the run diverged at θ_t instead. */
     private boolean update() {
         double loss;
+        double[] g;
         if (minibatch) {
             batches.next();
             bIdx = batches.indices();
             bFrom = batches.from();
             bTo = batches.to();
-            loss = net.evaluate(theta, train, bIdx, bFrom, bTo, gUse);
+            loss = net.evaluate(theta, train, bIdx, bFrom, bTo, batchGrad);
+            g = batchGrad;
         } else {
             bIdx = null;
             bFrom = 0;
             bTo = train.n;
             ensureFull();
             loss = fullLoss;
-            System.arraycopy(grad, 0, gUse, 0, dim);
+            g = grad;
         }
-        double norm = norm(gUse);
-        if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+        if (!Double.isFinite(loss) || !Double.isFinite(norm(g))) {
             diverged = true;
             return false;
         }
         seen += bTo - bFrom;
-        if (run.samRho() > 0) {
-            // SAM (Foret et al. 2021): the gradient at the worst nearby point θ + ρ·g/‖g‖.
-            double s = norm > 0 ? run.samRho() / norm : 0;
-            for (int i = 0; i < dim; i++) {
-                probe[i] = theta[i] + s * gUse[i];
-            }
-            net.evaluate(probe, train, bIdx, bFrom, bTo, gUse);
-            norm = norm(gUse);
-        }
-        if (run.clipNorm() != Double.POSITIVE_INFINITY) {
-            double scale = Math.min(1.0, run.clipNorm() / (norm + CLIP_EPS));
-            for (int i = 0; i < dim; i++) {
-                gUse[i] *= scale;
-            }
-        }
-        double lr = Warmup.lr(t, run.warmupSteps(), run.optimizer().lr(), schedule);
         lossArr[0] = loss;
-        lrArr[0] = lr;
-        optimizer.step(1, theta, gUse, lossArr, lrArr, objective);
-        if (noise != null) {
-            double s = Math.sqrt(2 * lr * run.noiseTemperature());
-            for (int i = 0; i < dim; i++) {
-                theta[i] += s * noise.next();
-            }
-        }
+        pipeline.update(1, t, theta, g, lossArr, batchLoss, objective);
         fullValid = false;
-        lastLr = lr;
+        lastLr = pipeline.lr(0);
         t++;
         for (int i = 0; i < dim; i++) {
             if (!Double.isFinite(theta[i])) {
@@ -215,9 +186,10 @@ public final class Trainer {
                 break;
             }
         }
-        if (schedule.isStateful() && t - 1 >= run.warmupSteps() && !diverged) {
+        if (pipeline.observesLoss() && t - 1 >= run.warmupSteps() && !diverged) {
             ensureFull();
-            schedule.observe(fullLoss);
+            lossArr[0] = fullLoss;
+            pipeline.observe(1, t - 1, lossArr);
         }
         return true;
     }
@@ -243,9 +215,9 @@ public final class Trainer {
         int n = train.n;
         int mid = ((n / Network.CHUNK + 1) / 2) * Network.CHUNK;
         double scale = 1.0 / n;
-        java.util.Arrays.fill(grad, 0.0);
-        java.util.Arrays.fill(gHalf, 0.0);
-        java.util.concurrent.CompletableFuture<Double> second = java.util.concurrent.CompletableFuture.supplyAsync(
+        Arrays.fill(grad, 0.0);
+        Arrays.fill(gHalf, 0.0);
+        CompletableFuture<Double> second = CompletableFuture.supplyAsync(
                 () -> halves.accumulate(theta, train, null, mid, n, scale, gHalf), HALVES);
         double first = net.accumulate(theta, train, null, 0, mid, scale, grad);
         double rest = second.join();

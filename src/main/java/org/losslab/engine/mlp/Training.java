@@ -3,6 +3,7 @@ package org.losslab.engine.mlp;
 import java.util.List;
 import java.util.Objects;
 import org.losslab.engine.Cancellation;
+import org.losslab.engine.update.RunSettings;
 
 /**
  * Everything a training session needs, as one immutable value: the network's shape, the data,
@@ -17,7 +18,7 @@ import org.losslab.engine.Cancellation;
  * @param runs         the runs
  */
 public record Training(Architecture architecture, DataSpec.Split data, double[] initial, long steps, long seed,
-                       List<TrainRun> runs) {
+                       List<RunSettings> runs) {
 
     public Training {
         Objects.requireNonNull(architecture);

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Surface;
+import org.losslab.engine.update.RunSettings;
 
 /**
  * The runs of a scenario on one surface. Each run is stepped by its own {@link Stepper} (runs may
@@ -17,7 +18,7 @@ import org.losslab.engine.surface.Surface;
  * @param steps   updates per run
  * @param seed    the scenario seed (noise and minibatches)
  */
-public record Simulation(Surface surface, List<RunConfig> runs, long steps, long seed) {
+public record Simulation(Surface surface, List<RunSettings> runs, long steps, long seed) {
 
     public Simulation {
         runs = List.copyOf(runs);

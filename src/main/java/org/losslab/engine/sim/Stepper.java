@@ -4,28 +4,24 @@ import java.util.Arrays;
 import java.util.List;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Objective;
-import org.losslab.engine.optim.Optimizer;
-import org.losslab.engine.optim.OptimizerConfig;
 import org.losslab.engine.optim.Preconditioned;
-import org.losslab.engine.random.Gaussian;
 import org.losslab.engine.random.Minibatches;
 import org.losslab.engine.random.Seeds;
-import org.losslab.engine.schedule.Schedule;
 import org.losslab.engine.surface.FiniteSum;
 import org.losslab.engine.surface.Surface;
+import org.losslab.engine.update.BatchLoss;
+import org.losslab.engine.update.RandomStreams;
+import org.losslab.engine.update.RunSettings;
+import org.losslab.engine.update.UpdatePipeline;
 
 /**
  * Steps a batch of runs of one optimizer type on one surface, together, through the spec's
- * per-update algorithm. For update t = 0, 1, …, steps−1 from θ_t:
- * <ol>
- *   <li>g = ∇f(θ_t) (the run's minibatch gradient on finite sums; expressions see t);</li>
- *   <li>SAM, if ρ &gt; 0: e = ρ·g/‖g‖ (0 when ‖g‖ = 0), g = ∇f(θ_t + e) on the same minibatch;</li>
- *   <li>clipping, if c is set: g = g·min(1, c/(‖g‖ + 10⁻⁶)), as torch.nn.utils.clip_grad_norm_;</li>
- *   <li>lr_t = lr·(t+1)/W for t &lt; W, else schedule(t − W);</li>
- *   <li>θ = the optimizer's update of θ_t with g and lr_t;</li>
- *   <li>Langevin noise, if T &gt; 0: θ_{t+1} = θ + √(2·lr_t·T)·ξ, ξ ~ N(0, I₂).</li>
- * </ol>
- * After each update the new point is evaluated in full (loss and exact gradient, t = its step):
+ * per-update algorithm. Update t = 0, 1, …, steps−1 from θ_t takes step 1's gradient here (the full
+ * gradient, or each run's minibatch gradient on finite sums; expressions see t) and hands it to the
+ * batch's {@link UpdatePipeline} for steps 2–6 (SAM, clipping, the learning rate, the optimizer's
+ * step, Langevin noise).
+ *
+ * <p>After each update the new point is evaluated in full (loss and exact gradient, t = its step):
  * that gradient is the next update's g, the loss feeds ReduceLROnPlateau, and both go to the
  * {@link TrajectorySink}. A run whose point, loss or gradient is no longer finite is diverged: its
  * last point is still reported, then it leaves the batch (the last active run moves into its slot),
@@ -35,48 +31,34 @@ import org.losslab.engine.surface.Surface;
  * allocated in the constructor; {@link #run} allocates nothing per update. A stepper is used by one
  * thread; make one per task.
  */
-public final class Stepper implements Objective {
-    private static final double CLIP_EPS = 1e-6;
-
+public final class Stepper implements Objective, BatchLoss {
     private final Surface surface;
     private final FiniteSum finiteSum;
     private final long steps;
     private final int stride;
     private int n;
 
-    // Per slot: which scenario run it holds, and that run's settings.
+    /** Per slot: which scenario run it holds, and its minibatch order (null for the full batch). */
     private final int[] runIndex;
-    private final double[] baseLr;
-    private final long[] warmup;
-    private final Schedule[] schedule;
-    private final double[] temperature;
-    private final double[] rho;
-    private final double[] clip;
-    private final Gaussian[] noise;
     private final Minibatches[] batches;
+    private final boolean anyMinibatch;
+    private final UpdatePipeline pipeline;
 
-    private final boolean anySam, anyClip, anyNoise, anyMinibatch, anyPlateau, constantLr;
-    /** Whether step 1's full gradient is changed before the optimizer sees it. */
-    private final boolean adjustsGradient;
-
-    // Per slot state, structure of arrays.
+    // Per slot state, structure of arrays: the point, and the loss and gradient there (full batch).
     private final double[] theta;
     private final double[] grad;
     private final double[] loss;
-    private final double[] gUse;
-    private final double[] lossUse;
-    private final double[] probe;
-    private final double[] probeLoss;
-    private final double[] lr;
+    // The minibatch loss and gradient of the current update (only with minibatches).
+    private final double[] batchGrad;
+    private final double[] batchLoss;
     /** Per slot: the tolerance until the run first reaches it, then −∞ (nothing more to record). */
     private final double[] target;
-    private final Optimizer optimizer;
 
     // Scratch for one run (Objective calls, minibatch gradients).
     private final double[] g1 = new double[2];
     private final double[] p1 = new double[2];
     private final double[] f1 = new double[1];
-    private final double[] h1;
+    private final double[] h1 = new double[3];
     private long t;
 
     // Results per scenario run.
@@ -88,12 +70,13 @@ public final class Stepper implements Objective {
 
     /**
      * @param surface  the loss
-     * @param runs     the runs of this batch, all with the same optimizer type. Not modified.
+     * @param runs     the runs of this batch, all with the same optimizer type and each with its
+     *                 start. Not modified.
      * @param indices  each run's index in its scenario (seeds its noise and minibatches; names its rows)
      * @param steps    updates per run
      * @param seed     the scenario seed
      */
-    public Stepper(Surface surface, List<RunConfig> runs, int[] indices, long steps, long seed) {
+    public Stepper(Surface surface, List<RunSettings> runs, int[] indices, long steps, long seed) {
         this(surface, runs, indices, indices, steps, seed);
     }
 
@@ -105,7 +88,7 @@ public final class Stepper implements Objective {
      *
      * @param streams the scenario run index whose random streams run r uses. Not modified.
      */
-    public Stepper(Surface surface, List<RunConfig> runs, int[] indices, int[] streams, long steps, long seed) {
+    public Stepper(Surface surface, List<RunSettings> runs, int[] indices, int[] streams, long steps, long seed) {
         if (runs.isEmpty() || runs.size() != indices.length || streams.length != indices.length) {
             throw new IllegalArgumentException("need one index per run");
         }
@@ -115,26 +98,12 @@ public final class Stepper implements Objective {
         this.stride = runs.size();
         this.n = stride;
         runIndex = indices.clone();
-        baseLr = new double[stride];
-        warmup = new long[stride];
-        schedule = new Schedule[stride];
-        temperature = new double[stride];
-        rho = new double[stride];
-        clip = new double[stride];
-        noise = new Gaussian[stride];
         batches = new Minibatches[stride];
         theta = new double[2 * stride];
         grad = new double[2 * stride];
         loss = new double[stride];
-        gUse = new double[2 * stride];
-        lossUse = new double[stride];
-        probe = new double[2 * stride];
-        probeLoss = new double[stride];
-        lr = new double[stride];
         target = new double[stride];
         Arrays.fill(target, Double.NEGATIVE_INFINITY);
-        h1 = new double[3];
-        boolean sam = false, clips = false, noisy = false, mini = false, plateau = false, constant = true;
         int maxRun = 0;
         for (int i : indices) {
             maxRun = Math.max(maxRun, i);
@@ -146,38 +115,25 @@ public final class Stepper implements Objective {
         lastLoss = new double[maxRun + 1];
         Arrays.fill(divergedAt, -1);
         Arrays.fill(reachedAt, -1);
+        RandomStreams random = new RandomStreams(seed, streams);
+        boolean mini = false;
         for (int r = 0; r < stride; r++) {
-            RunConfig c = runs.get(r);
-            baseLr[r] = c.optimizer().lr();
-            warmup[r] = c.warmupSteps();
-            schedule[r] = c.schedule().create(c.optimizer().lr(), Math.max(0, steps - c.warmupSteps()));
-            temperature[r] = c.noiseTemperature();
-            rho[r] = c.samRho();
-            clip[r] = c.clipNorm();
-            theta[r] = c.startX();
-            theta[stride + r] = c.startY();
-            sam |= rho[r] > 0;
-            clips |= c.clips();
-            if (temperature[r] > 0) {
-                noisy = true;
-                noise[r] = new Gaussian(Seeds.of(seed, streams[r], Seeds.NOISE));
+            RunSettings c = runs.get(r);
+            double[] start = c.start();
+            if (start == null || start.length != 2) {
+                throw new IllegalArgumentException("run " + indices[r] + " needs a start point (x, y)");
             }
+            theta[r] = start[0];
+            theta[stride + r] = start[1];
             if (finiteSum != null && c.batchSize() > 0 && c.batchSize() < finiteSum.size()) {
                 mini = true;
-                batches[r] = new Minibatches(finiteSum.size(), c.batchSize(), Seeds.of(seed, streams[r], Seeds.BATCHES));
+                batches[r] = new Minibatches(finiteSum.size(), c.batchSize(), random.seed(r, Seeds.BATCHES));
             }
-            plateau |= schedule[r].isStateful();
-            constant &= warmup[r] == 0 && schedule[r].isConstant();
-            lr[r] = schedule[r].at(0);
         }
-        anySam = sam;
-        anyClip = clips;
-        anyNoise = noisy;
         anyMinibatch = mini;
-        anyPlateau = plateau;
-        constantLr = constant;
-        adjustsGradient = mini || sam || clips;
-        optimizer = OptimizerConfig.create(2, stride, runs.stream().map(RunConfig::optimizer).toList());
+        batchGrad = mini ? new double[2 * stride] : null;
+        batchLoss = mini ? new double[stride] : null;
+        pipeline = new UpdatePipeline(2, stride, runs, steps, random);
     }
 
     /** Also record, per run, the first step whose loss is at most {@code tol}. */
@@ -197,29 +153,22 @@ public final class Stepper implements Objective {
         t = 0;
         surface.evaluate(n, stride, theta, 0, loss, grad);
         report(sink, 0);
+        final boolean observe = pipeline.observesLoss();
         for (long k = 0; k < steps && n > 0; k++) {
             if ((k & 1023) == 0 && cancel.isCancelled()) {
                 cancelled = true;
                 return false;
             }
             t = k;
-            double[] g = adjustsGradient ? adjustedGradient() : grad;
-            if (!constantLr) {
-                for (int r = 0; r < n; r++) {
-                    lr[r] = k < warmup[r] ? baseLr[r] * (k + 1) / warmup[r] : schedule[r].at(k - warmup[r]);
-                }
-            }
-            optimizer.step(n, theta, g, anyMinibatch ? lossUse : loss, lr, this);
-            if (anyNoise) {
-                addNoise();
+            if (anyMinibatch) {
+                minibatchGradients();
+                pipeline.update(n, k, theta, batchGrad, batchLoss, this, this);
+            } else {
+                pipeline.update(n, k, theta, grad, loss, this, this);
             }
             surface.evaluate(n, stride, theta, k + 1, loss, grad);
-            if (anyPlateau) {
-                for (int r = 0; r < n; r++) {
-                    if (k >= warmup[r]) {
-                        schedule[r].observe(loss[r]);
-                    }
-                }
+            if (observe) {
+                pipeline.observe(n, k, loss);
             }
             report(sink, k + 1);
         }
@@ -229,90 +178,25 @@ public final class Stepper implements Objective {
         return true;
     }
 
-    /** Steps 1–3 when any run minibatches, uses SAM or clips: the gradient the optimizer is given. */
-    private double[] adjustedGradient() {
-        if (anyMinibatch) {
-            for (int r = 0; r < n; r++) {
-                if (batches[r] != null) {
-                    batches[r].next();
-                    lossUse[r] = batchGradient(r, theta[r], theta[stride + r]);
-                    gUse[r] = g1[0];
-                    gUse[stride + r] = g1[1];
-                } else {
-                    lossUse[r] = loss[r];
-                    gUse[r] = grad[r];
-                    gUse[stride + r] = grad[stride + r];
-                }
-            }
-        } else {
-            System.arraycopy(grad, 0, gUse, 0, n);
-            System.arraycopy(grad, stride, gUse, stride, n);
-        }
-        if (anySam) {
-            sharpnessAware();
-        }
-        if (anyClip) {
-            for (int r = 0; r < n; r++) {
-                double c = clip[r];
-                if (c != Double.POSITIVE_INFINITY) {
-                    double gx = gUse[r], gy = gUse[stride + r];
-                    double scale = Math.min(1.0, c / (Math.sqrt(gx * gx + gy * gy) + CLIP_EPS));
-                    gUse[r] = gx * scale;
-                    gUse[stride + r] = gy * scale;
-                }
-            }
-        }
-        return gUse;
-    }
-
-    /** SAM (Foret et al., 2021): the gradient at the worst nearby point θ + ρ·g/‖g‖. */
-    private void sharpnessAware() {
+    /** Step 1 with minibatches: each run draws its next batch; full-batch runs keep their gradient. */
+    private void minibatchGradients() {
         for (int r = 0; r < n; r++) {
-            double gx = gUse[r], gy = gUse[stride + r];
-            double norm = Math.sqrt(gx * gx + gy * gy);
-            double ex = 0, ey = 0;
-            if (rho[r] > 0 && norm > 0) {
-                ex = rho[r] * gx / norm;
-                ey = rho[r] * gy / norm;
+            if (batches[r] != null) {
+                batches[r].next();
+                batchLoss[r] = batchGradient(r, theta[r], theta[stride + r]);
+                batchGrad[r] = g1[0];
+                batchGrad[stride + r] = g1[1];
+            } else {
+                batchLoss[r] = loss[r];
+                batchGrad[r] = grad[r];
+                batchGrad[stride + r] = grad[stride + r];
             }
-            probe[r] = theta[r] + ex;
-            probe[stride + r] = theta[stride + r] + ey;
-        }
-        if (anyMinibatch) {
-            for (int r = 0; r < n; r++) {
-                if (rho[r] > 0) {
-                    if (batches[r] != null) {
-                        batchGradient(r, probe[r], probe[stride + r]);
-                        gUse[r] = g1[0];
-                        gUse[stride + r] = g1[1];
-                    } else {
-                        p1[0] = probe[r];
-                        p1[1] = probe[stride + r];
-                        surface.evaluate(1, 1, p1, t, f1, g1);
-                        gUse[r] = g1[0];
-                        gUse[stride + r] = g1[1];
-                    }
-                }
-            }
-        } else {
-            // Runs with ρ = 0 are probed at θ itself, which reproduces their gradient exactly.
-            surface.evaluate(n, stride, probe, t, probeLoss, gUse);
         }
     }
 
     private double batchGradient(int r, double x, double y) {
         Minibatches b = batches[r];
         return finiteSum.batchValueAndGradient(x, y, b.indices(), b.from(), b.to(), g1);
-    }
-
-    private void addNoise() {
-        for (int r = 0; r < n; r++) {
-            if (temperature[r] > 0) {
-                double s = Math.sqrt(2 * lr[r] * temperature[r]);
-                theta[r] += s * noise[r].next();
-                theta[stride + r] += s * noise[r].next();
-            }
-        }
     }
 
     /** Reports every active run's point and removes those that diverged. */
@@ -325,7 +209,7 @@ public final class Stepper implements Objective {
             double gx = grad[r], gy = grad[stride + r];
             double gn = Math.sqrt(gx * gx + gy * gy);
             if (sink != null) {
-                sink.point(runIndex[r], step, x, y, f, gn, step == 0 ? Double.NaN : lr[r]);
+                sink.point(runIndex[r], step, x, y, f, gn, step == 0 ? Double.NaN : pipeline.lr(r));
             }
             if (f <= tolerance && reachedAt[runIndex[r]] < 0) {
                 reachedAt[runIndex[r]] = step;
@@ -370,22 +254,36 @@ public final class Stepper implements Objective {
             return;
         }
         runIndex[r] = runIndex[last];
-        baseLr[r] = baseLr[last];
-        warmup[r] = warmup[last];
-        schedule[r] = schedule[last];
-        temperature[r] = temperature[last];
-        rho[r] = rho[last];
-        clip[r] = clip[last];
-        noise[r] = noise[last];
         batches[r] = batches[last];
         theta[r] = theta[last];
         theta[stride + r] = theta[stride + last];
         grad[r] = grad[last];
         grad[stride + r] = grad[stride + last];
         loss[r] = loss[last];
-        lr[r] = lr[last];
         target[r] = target[last];
-        optimizer.moveRun(last, r);
+        pipeline.moveRun(last, r);
+    }
+
+    // --- BatchLoss, for SAM's probe points: every active run at update t, on its own minibatch. ---
+
+    @Override
+    public void valueAndGradient(int count, double[] p, double[] f, double[] g) {
+        if (!anyMinibatch) {
+            surface.evaluate(count, stride, p, t, f, g);
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            if (batches[r] != null) {
+                f[r] = batchGradient(r, p[r], p[stride + r]);
+            } else {
+                p1[0] = p[r];
+                p1[1] = p[stride + r];
+                surface.evaluate(1, 1, p1, t, f1, g1);
+                f[r] = f1[0];
+            }
+            g[r] = g1[0];
+            g[stride + r] = g1[1];
+        }
     }
 
     // --- Objective, for L-BFGS line searches and Newton's Hessian: one run at update t. ---
@@ -442,7 +340,7 @@ public final class Stepper implements Objective {
      * preconditioner along a run.
      */
     public double denominator(int run, int coord) {
-        if (optimizer instanceof Preconditioned p) {
+        if (pipeline.optimizer() instanceof Preconditioned p) {
             for (int r = 0; r < n; r++) {
                 if (runIndex[r] == run) {
                     return p.denominator(r, coord);

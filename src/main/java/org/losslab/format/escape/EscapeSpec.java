@@ -104,7 +104,7 @@ public record EscapeSpec(String title, Scenario scenario, int run, List<String> 
     /** The engine escape study starting in one well. */
     public Escape escape(String well) {
         DoubleWell surface = (DoubleWell) scenario.buildSurface();
-        return new Escape(surface, scenario.runs().get(run).toRunConfig(scenario.start()), well.equals("sharp"),
+        return new Escape(surface, scenario.runs().get(run).toRunSettings(scenario.start()), well.equals("sharp"),
                 temperatures, seeds, scenario.steps(), scenario.seed());
     }
 }

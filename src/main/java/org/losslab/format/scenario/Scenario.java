@@ -3,10 +3,10 @@ package org.losslab.format.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Simulation;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
+import org.losslab.engine.update.RunSettings;
 import org.losslab.format.Point;
 import org.losslab.format.RunSpec;
 import org.losslab.format.SurfaceCatalog;
@@ -47,9 +47,9 @@ public record Scenario(String title, String description, Typed surface, Window v
     }
 
     public Simulation simulation(Surface s) {
-        List<RunConfig> rc = new ArrayList<>();
+        List<RunSettings> rc = new ArrayList<>();
         for (RunSpec r : runs) {
-            rc.add(r.toRunConfig(start));
+            rc.add(r.toRunSettings(start));
         }
         return new Simulation(s, rc, steps, seed);
     }

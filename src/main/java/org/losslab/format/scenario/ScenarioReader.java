@@ -11,6 +11,7 @@ import org.losslab.format.InputException;
 import org.losslab.format.JsonInput;
 import org.losslab.format.Param;
 import org.losslab.format.Point;
+import org.losslab.format.RunReader;
 import org.losslab.format.RunSpec;
 import org.losslab.format.SurfaceCatalog;
 import org.losslab.format.Typed;
@@ -25,8 +26,6 @@ import org.losslab.io.Numbers;
 public final class ScenarioReader {
     private static final Set<String> SCENARIO_KEYS =
             Set.of("format", "title", "description", "surface", "view", "start", "steps", "seed", "runs");
-    private static final Set<String> RUN_KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
-            "noiseTemperature", "samRho", "clipNorm", "batchSize", "start");
 
     private final JsonInput in;
 
@@ -85,29 +84,12 @@ public final class ScenarioReader {
     }
 
     private RunSpec run(JsonNode node, String path, String surfaceType, long steps) throws InputException {
-        if (!node.isObject()) {
-            throw error(path, "a run must be a JSON object, got " + Param.describe(node));
+        RunSpec run = new RunReader(in, true, Scenario.MAX_STEPS, Integer.MAX_VALUE).read(node, path, steps);
+        if (run.batchSize() != null && !SurfaceCatalog.isFiniteSum(surfaceType)) {
+            throw error(path + ".batchSize", "only finite-sum surfaces (regression) have minibatches; \""
+                    + surfaceType + "\" is a single function");
         }
-        unknownKeys(node, path, RUN_KEYS);
-        String label = node.has("label") ? string(node.get("label"), path + ".label") : null;
-        String color = node.has("color") ? in.color(node.get("color"), path + ".color") : null;
-        Typed optimizer = in.optimizer(required(node, path, "optimizer"), path + ".optimizer");
-        long warmup = node.has("warmupSteps") ? integer(node.get("warmupSteps"), path + ".warmupSteps", 0, Scenario.MAX_STEPS) : 0;
-        Typed schedule = node.has("schedule")
-                ? in.schedule(node.get("schedule"), path + ".schedule", Math.max(0, steps - warmup)) : null;
-        double temperature = node.has("noiseTemperature") ? number(node.get("noiseTemperature"), path + ".noiseTemperature", 0, false) : 0;
-        double rho = node.has("samRho") ? number(node.get("samRho"), path + ".samRho", 0, false) : 0;
-        Double clip = node.has("clipNorm") ? number(node.get("clipNorm"), path + ".clipNorm", 0, true) : null;
-        Integer batch = null;
-        if (node.has("batchSize")) {
-            batch = (int) integer(node.get("batchSize"), path + ".batchSize", 1, Integer.MAX_VALUE);
-            if (!SurfaceCatalog.isFiniteSum(surfaceType)) {
-                throw error(path + ".batchSize", "only finite-sum surfaces (regression) have minibatches; \""
-                        + surfaceType + "\" is a single function");
-            }
-        }
-        Point start = node.has("start") ? point(node.get("start"), path + ".start") : null;
-        return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start);
+        return run;
     }
 
     private Window view(JsonNode node) throws InputException {

@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import org.losslab.engine.sim.RunConfig;
+import org.losslab.engine.update.RunSettings;
 import org.losslab.format.OptimizerCatalog;
 import org.losslab.format.Param;
 import org.losslab.format.Point;
@@ -74,7 +74,7 @@ public record SweepKey(String key, boolean integer) {
     /** Sets this hyperparameter on an engine run, directly: no JSON objects per cell. */
     @FunctionalInterface
     public interface Setter {
-        RunConfig apply(RunConfig run, double value);
+        RunSettings apply(RunSettings run, double value);
     }
 
     /**
@@ -90,15 +90,15 @@ public record SweepKey(String key, boolean integer) {
             case "batchSize":
                 return (r, v) -> r.withBatchSize((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.rint(v))));
             case "noiseTemperature":
-                return RunConfig::withNoiseTemperature;
+                return RunSettings::withNoiseTemperature;
             case "samRho":
-                return RunConfig::withSamRho;
+                return RunSettings::withSamRho;
             case "clipNorm":
-                return RunConfig::withClipNorm;
+                return RunSettings::withClipNorm;
             case "start.x":
-                return (r, v) -> r.withStart(v, r.startY());
+                return (r, v) -> r.withStart(v, r.start()[1]);
             case "start.y":
-                return (r, v) -> r.withStart(r.startX(), v);
+                return (r, v) -> r.withStart(r.start()[0], v);
             default:
                 break;
         }
@@ -115,7 +115,7 @@ public record SweepKey(String key, boolean integer) {
         return (r, v) -> copy(r, optimizer, name, v);
     }
 
-    private RunConfig copy(RunConfig r, boolean optimizer, String name, double v) {
+    private RunSettings copy(RunSettings r, boolean optimizer, String name, double v) {
         {
             Object config = optimizer ? r.optimizer() : r.schedule();
             Object copy = RecordCopy.with(config, name, integer ? Math.rint(v) : v);

@@ -6,8 +6,8 @@ import java.util.Set;
 import org.losslab.engine.analysis.Axis;
 import org.losslab.engine.analysis.Sweep;
 import org.losslab.engine.analysis.SweepResult;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.surface.Surface;
+import org.losslab.engine.update.RunSettings;
 import org.losslab.format.InputException;
 import org.losslab.format.JsonInput;
 import org.losslab.format.Point;
@@ -195,10 +195,10 @@ public record SweepSpec(String title, Scenario scenario, int run, Axis x, Axis y
         RunSpec base = scenario.runs().get(run);
         Point start = scenario.start();
         SweepKey kx = SweepKey.resolve(x.key(), base), ky = SweepKey.resolve(y.key(), base);
-        RunConfig baseConfig = base.toRunConfig(start);
+        RunSettings baseConfig = base.toRunSettings(start);
         SweepKey.Setter sx = kx.engineSetter(), sy = ky.engineSetter();
         Sweep.Cells fast = (xv, yv) -> sy.apply(sx.apply(baseConfig, xv), yv);
-        Sweep.Cells slow = (xv, yv) -> ky.apply(kx.apply(base, xv, start), yv, start).toRunConfig(start);
+        Sweep.Cells slow = (xv, yv) -> ky.apply(kx.apply(base, xv, start), yv, start).toRunSettings(start);
         boolean agree = true;
         try {
             for (int[] c : new int[][] {{0, 0}, {x.count() - 1, 0}, {0, y.count() - 1}, {x.count() - 1, y.count() - 1},

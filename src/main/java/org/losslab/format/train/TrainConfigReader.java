@@ -18,7 +18,8 @@ import org.losslab.engine.mlp.Trainer;
 import org.losslab.format.InputException;
 import org.losslab.format.JsonInput;
 import org.losslab.format.Param;
-import org.losslab.format.Typed;
+import org.losslab.format.RunReader;
+import org.losslab.format.RunSpec;
 
 /**
  * Reads and checks training configs (docs/train-format.md) by the scenario files' rules: unknown
@@ -36,8 +37,6 @@ public final class TrainConfigReader {
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
     private static final Set<String> NETWORK_KEYS = Set.of("features", "hidden", "activation", "init", "output", "bias");
-    private static final Set<String> RUN_KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
-            "noiseTemperature", "samRho", "clipNorm", "batchSize");
 
     private final String source;
     private final Path folder;
@@ -91,7 +90,7 @@ public final class TrainConfigReader {
         if (!runsNode.isArray() || runsNode.isEmpty()) {
             throw error("$.runs", "must be a list of one or more runs, got " + Param.describe(runsNode));
         }
-        List<TrainConfig.Run> runs = new ArrayList<>();
+        List<RunSpec> runs = new ArrayList<>();
         for (int i = 0; i < runsNode.size(); i++) {
             runs.add(run(runsNode.get(i), "$.runs[" + i + "]", steps, network.parameterCount()));
         }
@@ -207,32 +206,13 @@ public final class TrainConfigReader {
         return new Architecture(features, hidden, act, out, out.units(classes), bias);
     }
 
-    private TrainConfig.Run run(JsonNode node, String path, long steps, int weights) throws InputException {
-        if (!node.isObject()) {
-            throw error(path, "a run must be a JSON object, got " + Param.describe(node));
-        }
-        unknownKeys(node, path, RUN_KEYS);
-        String label = node.has("label") ? string(node.get("label"), path + ".label") : null;
-        String color = node.has("color") ? in.color(node.get("color"), path + ".color") : null;
-        Typed optimizer = in.optimizer(required(node, path, "optimizer"), path + ".optimizer");
-        if (optimizer.type().equals("newton") && weights > Trainer.MAX_NEWTON_WEIGHTS) {
+    private RunSpec run(JsonNode node, String path, long steps, int weights) throws InputException {
+        RunSpec run = new RunReader(in, false, MAX_STEPS, MAX_POINTS).read(node, path, steps);
+        if (run.optimizer().type().equals("newton") && weights > Trainer.MAX_NEWTON_WEIGHTS) {
             throw error(path + ".optimizer.type", "Newton's method needs the Hessian of all " + weights
                     + " weights; it is offered for networks of at most " + Trainer.MAX_NEWTON_WEIGHTS);
         }
-        long warmup = node.has("warmupSteps") ? integer(node.get("warmupSteps"), path + ".warmupSteps", 0, MAX_STEPS) : 0;
-        Typed schedule = node.has("schedule")
-                ? in.schedule(node.get("schedule"), path + ".schedule", Math.max(0, steps - warmup)) : null;
-        double temperature = node.has("noiseTemperature") ? number(node.get("noiseTemperature"), path + ".noiseTemperature", 0, Double.MAX_VALUE) : 0;
-        double rho = node.has("samRho") ? number(node.get("samRho"), path + ".samRho", 0, Double.MAX_VALUE) : 0;
-        Double clip = null;
-        if (node.has("clipNorm")) {
-            clip = number(node.get("clipNorm"), path + ".clipNorm", 0, Double.MAX_VALUE);
-            if (clip == 0) {
-                throw error(path + ".clipNorm", "must be > 0, got 0");
-            }
-        }
-        int batch = node.has("batchSize") ? (int) integer(node.get("batchSize"), path + ".batchSize", 1, MAX_POINTS) : 0;
-        return new TrainConfig.Run(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch);
+        return run;
     }
 
     private <T> T choice(JsonNode node, String path, Function<String, T> parse, String expected) throws InputException {

@@ -49,7 +49,7 @@ public final class TrainerScreenshot extends Application {
             m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.BLOBS, 400, 0.05, 0.5, 4, false, 0, 1));
         }
         m.addRun();
-        m.editRun(1, r -> SetupSchemas.withOptimizer(r, new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
+        m.editRun(1, r -> r.withOptimizer(new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
         m.showRun(0);
         m.play();
         new AnimationTimer() {

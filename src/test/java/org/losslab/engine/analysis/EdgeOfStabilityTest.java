@@ -11,11 +11,11 @@ import org.losslab.engine.optim.Adagrad;
 import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.RmsProp;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Simulation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Quadratic;
 import org.losslab.engine.surface.Rosenbrock;
+import org.losslab.engine.update.RunSettings;
 
 class EdgeOfStabilityTest {
 
@@ -25,7 +25,7 @@ class EdgeOfStabilityTest {
         Quadratic q = new Quadratic(kappa, 25);
         for (double factor : new double[] {0.9, 0.99, 1.01, 1.1}) {
             double lr = factor * 2 / kappa;
-            EdgeOfStability.Series s = EdgeOfStability.of(q, RunConfig.of(new Sgd.Config(lr, 0, 0, false, 0), 1, 2), 0,
+            EdgeOfStability.Series s = EdgeOfStability.of(q, RunSettings.of(new Sgd.Config(lr, 0, 0, false, 0), 1, 2), 0,
                     20_000, 0, Cancellation.NEVER);
             assertFalse(s.adaptive());
             assertEquals(kappa, s.sharpness()[0], 1e-12);
@@ -47,7 +47,7 @@ class EdgeOfStabilityTest {
     void adamsPreconditionedSharpnessFollowsItsSecondMoment() {
         double kappa = 50, lr = 0.05, b2 = 0.99, eps = 1e-8;
         Quadratic q = new Quadratic(kappa, 0);
-        RunConfig run = RunConfig.of(new Adam.Config(lr, 0.9, b2, eps, 0, false, false), 1.5, -1);
+        RunSettings run = RunSettings.of(new Adam.Config(lr, 0.9, b2, eps, 0, false, false), 1.5, -1);
         int steps = 300;
         EdgeOfStability.Series s = EdgeOfStability.of(q, run, 0, steps, 0, Cancellation.NEVER);
         Trajectory t = new Trajectory(steps + 1);
@@ -70,9 +70,9 @@ class EdgeOfStabilityTest {
     @Test
     void rmsPropAndAdagradAreAdaptiveAndTheRestAreNot() {
         Rosenbrock r = new Rosenbrock(1, 100);
-        EdgeOfStability.Series rms = EdgeOfStability.of(r, RunConfig.of(new RmsProp.Config(0.01, 0.99, 1e-8, 0, true, 0), -1, 1),
+        EdgeOfStability.Series rms = EdgeOfStability.of(r, RunSettings.of(new RmsProp.Config(0.01, 0.99, 1e-8, 0, true, 0), -1, 1),
                 0, 50, 0, Cancellation.NEVER);
-        EdgeOfStability.Series ada = EdgeOfStability.of(r, RunConfig.of(new Adagrad.Config(0.1, 0.01, 1e-10, 0, 0), -1, 1),
+        EdgeOfStability.Series ada = EdgeOfStability.of(r, RunSettings.of(new Adagrad.Config(0.1, 0.01, 1e-10, 0, 0), -1, 1),
                 0, 50, 0, Cancellation.NEVER);
         for (EdgeOfStability.Series s : List.of(rms, ada)) {
             assertTrue(s.adaptive());

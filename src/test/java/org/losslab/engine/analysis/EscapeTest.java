@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.Progress;
 import org.losslab.engine.optim.Sgd;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.surface.DoubleWell;
+import org.losslab.engine.update.RunSettings;
 
 class EscapeTest {
     private static final double[] TEMPERATURES = {0.23, 0.19, 0.16, 0.14, 0.125};
@@ -33,7 +33,7 @@ class EscapeTest {
     }
 
     private static Escape escape(boolean fromSharp, int seeds, long steps) {
-        return new Escape(DoubleWell.defaults(), RunConfig.of(new Sgd.Config(0.02, 0, 0, false, 0), 0, 0), fromSharp,
+        return new Escape(DoubleWell.defaults(), RunSettings.of(new Sgd.Config(0.02, 0, 0, false, 0), 0, 0), fromSharp,
                 TEMPERATURES, seeds, steps, 1);
     }
 

@@ -18,13 +18,13 @@ import org.losslab.engine.Progress;
 import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.schedule.CosineSchedule;
-import org.losslab.engine.sim.RunConfig;
 import org.losslab.engine.sim.Simulation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.DoubleWell;
 import org.losslab.engine.surface.Quadratic;
 import org.losslab.engine.surface.Rosenbrock;
 import org.losslab.engine.surface.Surface;
+import org.losslab.engine.update.RunSettings;
 
 class SweepTest {
     private static ExecutorService pool;
@@ -41,8 +41,8 @@ class SweepTest {
 
     /** Runs cell (i, j) of a sweep alone, as scenario run {@code runIndex} next to another run. */
     private static Trajectory alone(Sweep s, int i, int j) {
-        RunConfig other = RunConfig.of(Sgd.Config.defaults(), 0, 0);
-        List<RunConfig> runs = s.runIndex() == 0 ? List.of(s.cell(i, j)) : List.of(other, s.cell(i, j));
+        RunSettings other = RunSettings.of(Sgd.Config.defaults(), 0, 0);
+        List<RunSettings> runs = s.runIndex() == 0 ? List.of(s.cell(i, j)) : List.of(other, s.cell(i, j));
         Trajectory t = new Trajectory(s.steps() + 1);
         new Simulation(s.surface(), runs, s.steps(), s.seed()).runOne(s.runIndex(), t, Cancellation.NEVER);
         return t;
@@ -70,7 +70,7 @@ class SweepTest {
     void aCellIsBitForBitTheRunDoneAlone() {
         Sweep s = new Sweep(new Rosenbrock(1, 100), 400, 0, 0, Axis.log("optimizer.lr", 1e-4, 1e-1, 16),
                 Axis.linear("optimizer.momentum", 0, 0.99, 12),
-                (lr, mu) -> RunConfig.of(new Sgd.Config(lr, mu, 0, false, 0), -1.5, 2), 1e-3);
+                (lr, mu) -> RunSettings.of(new Sgd.Config(lr, mu, 0, false, 0), -1.5, 2), 1e-3);
         SweepResult r = s.run(pool, 2, Cancellation.NEVER, Progress.NONE);
         assertTrue(r.divergedCount() > 0 && r.divergedCount() < 16 * 12, "some but not all cells diverge");
         assertCellsAreRunsAlone(s);
@@ -82,7 +82,7 @@ class SweepTest {
         // draw run 1's noise stream, not a stream of its own.
         Sweep s = new Sweep(DoubleWell.defaults(), 300, 42, 1, Axis.log("noiseTemperature", 0.01, 0.5, 8),
                 Axis.linear("samRho", 0, 0.2, 7),
-                (temp, rho) -> RunConfig.of(new Adam.Config(0.05, 0.9, 0.999, 1e-8, 0, false, false), -1.5, 0.2)
+                (temp, rho) -> RunSettings.of(new Adam.Config(0.05, 0.9, 0.999, 1e-8, 0, false, false), -1.5, 0.2)
                         .withNoiseTemperature(temp).withSamRho(rho).withSchedule(new CosineSchedule(null, 0.0)),
                 Double.NEGATIVE_INFINITY);
         assertCellsAreRunsAlone(s);
@@ -98,7 +98,7 @@ class SweepTest {
         double kappa = 10;
         Sweep s = new Sweep(new Quadratic(kappa, 30), 5000, 0, 0, Axis.log("optimizer.lr", 1e-3, 1, 40),
                 Axis.linear("optimizer.momentum", 0, 0.95, 30),
-                (lr, mu) -> RunConfig.of(new Sgd.Config(lr, mu, 0, false, 0), 1, 1), Double.NEGATIVE_INFINITY);
+                (lr, mu) -> RunSettings.of(new Sgd.Config(lr, mu, 0, false, 0), 1, 1), Double.NEGATIVE_INFINITY);
         SweepResult r = s.run(pool, 2, Cancellation.NEVER, Progress.NONE);
         int inside = 0, outside = 0;
         for (int j = 0; j < r.height(); j++) {
@@ -123,7 +123,7 @@ class SweepTest {
         Surface surface = new Quadratic(10, 0);
         Sweep s = new Sweep(surface, 1_000_000, 0, 0, Axis.log("optimizer.lr", 1e-4, 1e-2, 512),
                 Axis.linear("optimizer.momentum", 0, 0.9, 64),
-                (lr, mu) -> RunConfig.of(new Sgd.Config(lr, mu, 0, false, 0), 1, 1), Double.NEGATIVE_INFINITY);
+                (lr, mu) -> RunSettings.of(new Sgd.Config(lr, mu, 0, false, 0), 1, 1), Double.NEGATIVE_INFINITY);
         AtomicBoolean cancel = new AtomicBoolean();
         AtomicInteger reports = new AtomicInteger();
         Sweep.SweepJob job = s.job();
@@ -149,7 +149,7 @@ class SweepTest {
     void snapshotsShowRowsAsTheyFinish() {
         Sweep s = new Sweep(new Quadratic(4, 0), 200, 0, 0, Axis.log("optimizer.lr", 1e-3, 1, 8),
                 Axis.linear("optimizer.momentum", 0, 0.9, 5),
-                (lr, mu) -> RunConfig.of(new Sgd.Config(lr, mu, 0, false, 0), 1, 1), 1e-6);
+                (lr, mu) -> RunSettings.of(new Sgd.Config(lr, mu, 0, false, 0), 1, 1), 1e-6);
         Sweep.SweepJob job = s.job();
         assertFalse(job.snapshot().rowDone(0));
         AtomicInteger last = new AtomicInteger();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.losslab.engine.optim.Adam;
+import org.losslab.engine.update.RunSettings;
 
 /** Large full batches are evaluated in two halves on two cores; the sum must be the same mean. */
 class FullBatchHalvesTest {
@@ -36,7 +37,7 @@ class FullBatchHalvesTest {
     @Test
     void trainingOnTwoHalvesIsDeterministic() {
         Training training = new Training(arch, data.split(), Init.XAVIER.weights(arch, 1), Long.MAX_VALUE, 1,
-                List.of(TrainRun.of(new Adam.Config(0.01, 0.9, 0.999, 1e-8, 0, false, false))));
+                List.of(RunSettings.of(new Adam.Config(0.01, 0.9, 0.999, 1e-8, 0, false, false))));
         Trainer first = training.trainer(0), second = training.trainer(0);
         first.step(200);
         second.step(200);

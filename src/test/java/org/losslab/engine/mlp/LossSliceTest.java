@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.losslab.engine.optim.Adam;
+import org.losslab.engine.update.RunSettings;
 
 class LossSliceTest {
 
@@ -18,7 +19,7 @@ class LossSliceTest {
         Architecture arch = new Architecture(List.of(Feature.X1, Feature.X2), new int[] {5}, Activation.TANH, Output.SIGMOID, 1, true);
         DataSpec data = new DataSpec(DataKind.MOONS, 200, 0.1, 0.5, 2, false, 0, 1);
         Training training = new Training(arch, data.split(), Init.XAVIER.weights(arch, 1), 200, 0,
-                List.of(TrainRun.of(new Adam.Config(0.05, 0.9, 0.999, 1e-8, 0, false, false))));
+                List.of(RunSettings.of(new Adam.Config(0.05, 0.9, 0.999, 1e-8, 0, false, false))));
         Trainer t = training.trainer(0);
         List<double[]> path = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

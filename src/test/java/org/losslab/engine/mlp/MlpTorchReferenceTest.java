@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.losslab.engine.schedule.ConstantSchedule;
+import org.losslab.engine.update.RunSettings;
 import org.losslab.format.OptimizerCatalog;
 import org.losslab.format.Typed;
 
@@ -54,8 +54,8 @@ class MlpTorchReferenceTest {
         Dataset none = new Dataset(new double[0], new double[0], new double[0], classes);
         Map<String, Object> opt = new ObjectMapper().convertValue(c.get("optimizer"), Map.class);
         String type = (String) opt.remove("type");
-        TrainRun run = new TrainRun(OptimizerCatalog.build(new Typed(type, opt)), new ConstantSchedule(), 0, 0,
-                c.get("samRho").asDouble(), c.get("clipNorm").isNull() ? Double.POSITIVE_INFINITY : c.get("clipNorm").asDouble(), 0);
+        RunSettings run = RunSettings.of(OptimizerCatalog.build(new Typed(type, opt))).withSamRho(c.get("samRho").asDouble())
+                .withClipNorm(c.get("clipNorm").isNull() ? Double.POSITIVE_INFINITY : c.get("clipNorm").asDouble());
         int steps = c.get("steps").asInt();
         Training training = new Training(arch, new DataSpec.Split(data, none), doubles(c.get("initial")), steps, 0, List.of(run));
         Trainer t = training.trainer(0);

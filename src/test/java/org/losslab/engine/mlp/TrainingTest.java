@@ -13,6 +13,7 @@ import org.losslab.engine.optim.Lbfgs;
 import org.losslab.engine.optim.Newton;
 import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.schedule.CosineSchedule;
+import org.losslab.engine.update.RunSettings;
 
 class TrainingTest {
 
@@ -23,7 +24,7 @@ class TrainingTest {
                 Output.SIGMOID, 1, true);
         DataSpec data = new DataSpec(DataKind.SPIRALS, 1000, 0.02, 0.5, 2, false, 0, 1);
         Training training = new Training(arch, data.split(), Init.XAVIER.weights(arch, 7), 3000, 1,
-                List.of(TrainRun.of(new Adam.Config(0.02, 0.9, 0.999, 1e-8, 0, false, false))));
+                List.of(RunSettings.of(new Adam.Config(0.02, 0.9, 0.999, 1e-8, 0, false, false))));
         Trainer t = training.trainer(0);
         double start = t.snapshot().testAccuracy();
         t.step(3000);
@@ -57,7 +58,7 @@ class TrainingTest {
         // The features are far from orthogonal (x1 and sin x1 nearly coincide), so the fit is ill-conditioned:
         // L-BFGS with a line search gets there in a few hundred updates where Adam needs tens of thousands.
         Training training = new Training(arch, split, Init.ORTHOGONAL.weights(arch, 5), 1000, 0,
-                List.of(TrainRun.of(new Lbfgs.Config(1, 20, Lbfgs.LineSearch.STRONG_WOLFE, 1e-12, 1e-15))));
+                List.of(RunSettings.of(new Lbfgs.Config(1, 20, Lbfgs.LineSearch.STRONG_WOLFE, 1e-12, 1e-15))));
         Trainer t = training.trainer(0);
         t.step(1000);
         return t.snapshot();
@@ -78,7 +79,8 @@ class TrainingTest {
     void sameSeedSameWeightsAndResetReplays() {
         Architecture arch = new Architecture(List.of(Feature.X1, Feature.X2), new int[] {6}, Activation.RELU, Output.SIGMOID, 1, true);
         DataSpec data = new DataSpec(DataKind.MOONS, 200, 0.1, 0.3, 2, false, 0.1, 4);
-        TrainRun run = new TrainRun(new Sgd.Config(0.1, 0.9, 0, false, 1e-3), new CosineSchedule(null, 0), 5, 0.001, 0.05, 1.0, 16);
+        RunSettings run = RunSettings.of(new Sgd.Config(0.1, 0.9, 0, false, 1e-3)).withSchedule(new CosineSchedule(null, 0))
+                .withWarmupSteps(5).withNoiseTemperature(0.001).withSamRho(0.05).withClipNorm(1.0).withBatchSize(16);
         Training training = new Training(arch, data.split(), Init.HE.weights(arch, 2), 100, 9, List.of(run, run));
         Trainer a = training.trainer(0), b = training.trainer(0), other = training.trainer(1);
         a.step(100);
@@ -103,8 +105,8 @@ class TrainingTest {
         Architecture arch = new Architecture(List.of(Feature.X1, Feature.X2), new int[] {4}, Activation.TANH, Output.SIGMOID, 1, true);
         DataSpec data = new DataSpec(DataKind.CIRCLES, 200, 0.05, 0.5, 2, false, 0, 3);
         Training training = new Training(arch, data.split(), Init.XAVIER.weights(arch, 1), 50, 0, List.of(
-                TrainRun.of(new Lbfgs.Config(1, 10, Lbfgs.LineSearch.STRONG_WOLFE, 1e-7, 1e-9)),
-                TrainRun.of(new Newton.Config(1, 1.0, false))));
+                RunSettings.of(new Lbfgs.Config(1, 10, Lbfgs.LineSearch.STRONG_WOLFE, 1e-7, 1e-9)),
+                RunSettings.of(new Newton.Config(1, 1.0, false))));
         for (int r = 0; r < 2; r++) {
             Trainer t = training.trainer(r);
             double before = t.snapshot().trainLoss();
@@ -120,7 +122,7 @@ class TrainingTest {
         Architecture arch = new Architecture(List.of(Feature.X1), new int[] {4}, Activation.IDENTITY, Output.LINEAR, 1, true);
         DataSpec data = new DataSpec(DataKind.CURVE, 50, 0.1, 0, 0, false, 0, 1);
         Training training = new Training(arch, data.split(), Init.XAVIER.weights(arch, 1), 1000, 0,
-                List.of(TrainRun.of(new Sgd.Config(50, 0, 0, false, 0))));
+                List.of(RunSettings.of(new Sgd.Config(50, 0, 0, false, 0))));
         Trainer t = training.trainer(0);
         int done = t.step(1000);
         assertTrue(t.diverged());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.surface.Quadratic;
+import org.losslab.engine.update.RunSettings;
 
 /**
  * Langevin dynamics θ ← θ − η∇f + √(2ηT)·ξ on f = ½λ|θ|² is the AR(1) process
@@ -21,7 +22,7 @@ class LangevinStationaryTest {
         double expected = 2 * temperature / (lambda * (2 - lr * lambda));
         long steps = 400_000;
         long burnIn = 1_000;
-        RunConfig run = RunConfig.of(new Sgd.Config(lr, 0, 0, false, 0), 0, 0).withNoiseTemperature(temperature);
+        RunSettings run = RunSettings.of(new Sgd.Config(lr, 0, 0, false, 0), 0, 0).withNoiseTemperature(temperature);
         double[] sum = new double[2], sumSq = new double[2];
         long[] count = new long[1];
         new Simulation(new Quadratic(1, 0), List.of(run), steps, 42).runOne(0, (r, step, x, y, f, g, rate) -> {
@@ -43,7 +44,7 @@ class LangevinStationaryTest {
 
     @Test
     void noiseIsDeterministicPerSeedAndIndependentPerRun() {
-        RunConfig run = RunConfig.of(new Sgd.Config(0.1, 0, 0, false, 0), 1, 1).withNoiseTemperature(0.5);
+        RunSettings run = RunSettings.of(new Sgd.Config(0.1, 0, 0, false, 0), 1, 1).withNoiseTemperature(0.5);
         Simulation a = new Simulation(new Quadratic(1, 0), List.of(run, run), 50, 7);
         List<Trajectory> first = a.run(Runnable::run, Cancellation.NEVER);
         List<Trajectory> second = a.run(Runnable::run, Cancellation.NEVER);

@@ -15,6 +15,7 @@ import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Adam;
 import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.surface.Rosenbrock;
+import org.losslab.engine.update.RunSettings;
 
 class SimulationCancelTest {
 
@@ -22,7 +23,7 @@ class SimulationCancelTest {
     void cancellationStopsEveryRunWithinAThousandUpdates() throws Exception {
         AtomicBoolean cancel = new AtomicBoolean();
         AtomicLong points = new AtomicLong();
-        RunConfig run = RunConfig.of(new Sgd.Config(1e-4, 0.9, 0, false, 0), -1.5, 2);
+        RunSettings run = RunSettings.of(new Sgd.Config(1e-4, 0.9, 0, false, 0), -1.5, 2);
         Simulation sim = new Simulation(new Rosenbrock(1, 100), Collections.nCopies(4, run), 10_000_000, 0);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -42,9 +43,9 @@ class SimulationCancelTest {
 
     @Test
     void parallelRunsEqualSequentialRuns() {
-        List<RunConfig> runs = List.of(RunConfig.of(new Sgd.Config(1e-3, 0, 0, false, 0), -1.5, 2),
-                RunConfig.of(Adam.Config.adam().withLr(0.05), -1.5, 2),
-                RunConfig.of(new Sgd.Config(5e-4, 0.9, 0, true, 0), 0, 0));
+        List<RunSettings> runs = List.of(RunSettings.of(new Sgd.Config(1e-3, 0, 0, false, 0), -1.5, 2),
+                RunSettings.of(Adam.Config.adam().withLr(0.05), -1.5, 2),
+                RunSettings.of(new Sgd.Config(5e-4, 0.9, 0, true, 0), 0, 0));
         Simulation sim = new Simulation(new Rosenbrock(1, 100), runs, 500, 0);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {

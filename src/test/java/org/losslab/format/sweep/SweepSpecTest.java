@@ -62,7 +62,7 @@ class SweepSpecTest {
         for (int j = 0; j < r.height(); j++) {
             for (int i = 0; i < r.width(); i++) {
                 Scenario alone = spec.cellScenario(i, j);
-                assertEquals(alone.runs().get(1).toRunConfig(alone.start()), sweep.cell(i, j), "cell (" + i + ", " + j + ")");
+                assertEquals(alone.runs().get(1).toRunSettings(alone.start()), sweep.cell(i, j), "cell (" + i + ", " + j + ")");
                 Trajectory t = new Trajectory(alone.steps() + 1);
                 assertTrue(alone.simulation().runOne(1, t, Cancellation.NEVER));
                 int last = t.size() - 1;

@@ -38,6 +38,7 @@ import org.losslab.engine.mlp.Training;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Window;
 import org.losslab.format.Palette;
+import org.losslab.format.RunSpec;
 import org.losslab.format.Typed;
 import org.losslab.format.train.TrainConfig;
 import org.losslab.render.ContourField;
@@ -83,7 +84,7 @@ public final class TrainerModel {
     private boolean bias = true;
     private long steps = 2000;
     private long seed = 1;
-    private List<TrainConfig.Run> runs = List.of(run(0, new Typed("adam", Map.of("lr", 0.02)), null, 0));
+    private List<RunSpec> runs = List.of(run(0, new Typed("adam", Map.of("lr", 0.02)), null, 0));
 
     private final ReadOnlyObjectWrapper<TrainConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -168,8 +169,8 @@ public final class TrainerModel {
         }
     }
 
-    private static TrainConfig.Run run(int i, Typed optimizer, Typed schedule, int batch) {
-        return new TrainConfig.Run(null, Palette.run(i), optimizer, schedule, 0, 0, 0, null, batch);
+    private static RunSpec run(int i, Typed optimizer, Typed schedule, int batch) {
+        return new RunSpec(null, Palette.run(i), optimizer, schedule, 0, 0, 0, null, batch == 0 ? null : batch, null);
     }
 
     // ---- setup --------------------------------------------------------------------------------
@@ -255,7 +256,7 @@ public final class TrainerModel {
         bias = (Boolean) o[8];
         steps = (Long) o[9];
         seed = (Long) o[10];
-        runs = (List<TrainConfig.Run>) o[11];
+        runs = (List<RunSpec>) o[11];
     }
 
     /** Replaces the data recipe (a CSV kind keeps the imported points). */
@@ -392,14 +393,14 @@ public final class TrainerModel {
         return seed;
     }
 
-    public List<TrainConfig.Run> runs() {
+    public List<RunSpec> runs() {
         return runs;
     }
 
     /** Changes run i; null if accepted, else the problem (the run keeps its old settings). */
-    public String editRun(int i, UnaryOperator<TrainConfig.Run> edit) {
-        List<TrainConfig.Run> old = runs;
-        List<TrainConfig.Run> next = new ArrayList<>(runs);
+    public String editRun(int i, UnaryOperator<RunSpec> edit) {
+        List<RunSpec> old = runs;
+        List<RunSpec> next = new ArrayList<>(runs);
         next.set(i, edit.apply(runs.get(i)));
         runs = List.copyOf(next);
         return keepOrRevert(() -> runs = old);
@@ -407,11 +408,10 @@ public final class TrainerModel {
 
     /** Adds a run: a copy of the shown one with the next colour, trained side by side from the same weights. */
     public String addRun() {
-        List<TrainConfig.Run> old = runs;
-        TrainConfig.Run last = runs.get(shown.get());
-        List<TrainConfig.Run> next = new ArrayList<>(runs);
-        next.add(new TrainConfig.Run(null, Palette.run(runs.size()), last.optimizer(), last.schedule(), last.warmupSteps(),
-                last.noiseTemperature(), last.samRho(), last.clipNorm(), last.batchSize()));
+        List<RunSpec> old = runs;
+        RunSpec last = runs.get(shown.get());
+        List<RunSpec> next = new ArrayList<>(runs);
+        next.add(last.withLabel(null).withColor(Palette.run(runs.size())));
         runs = List.copyOf(next);
         return keepOrRevert(() -> runs = old);
     }
@@ -420,8 +420,8 @@ public final class TrainerModel {
         if (runs.size() < 2) {
             return fail("keep at least one run");
         }
-        List<TrainConfig.Run> old = runs;
-        List<TrainConfig.Run> next = new ArrayList<>(runs);
+        List<RunSpec> old = runs;
+        List<RunSpec> next = new ArrayList<>(runs);
         next.remove(i);
         runs = List.copyOf(next);
         String p = keepOrRevert(() -> runs = old);
@@ -433,7 +433,7 @@ public final class TrainerModel {
 
     /** The legend label of run i: its own, else the optimizer type (numbered when two runs share it). */
     public String label(int i) {
-        TrainConfig.Run r = runs.get(i);
+        RunSpec r = runs.get(i);
         if (r.label() != null) {
             return r.label();
         }
@@ -443,7 +443,7 @@ public final class TrainerModel {
     }
 
     public String color(int i) {
-        TrainConfig.Run r = runs.get(i);
+        RunSpec r = runs.get(i);
         return r.color() != null ? r.color() : Palette.run(i);
     }
 

@@ -19,7 +19,6 @@ import org.losslab.engine.mlp.LossSlice;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.format.Typed;
-import org.losslab.format.train.TrainConfig;
 
 /** The view model with every thread replaced by "run now", so each command completes in the call. */
 class TrainerModelTest {
@@ -29,11 +28,6 @@ class TrainerModelTest {
     @AfterEach
     void stop() {
         pool.shutdownNow();
-    }
-
-    private static TrainConfig.Run withOptimizer(TrainConfig.Run r, Typed o) {
-        return new TrainConfig.Run(r.label(), r.color(), o, r.schedule(), r.warmupSteps(), r.noiseTemperature(), r.samRho(),
-                r.clipNorm(), r.batchSize());
     }
 
     @Test
@@ -69,7 +63,7 @@ class TrainerModelTest {
     @Test
     void runsTrainSideBySideFromTheSameWeights() {
         assertNull(m.addRun());
-        assertNull(m.editRun(1, r -> withOptimizer(r, new Typed("sgd", Map.of("lr", 0.1)))));
+        assertNull(m.editRun(1, r -> r.withOptimizer(new Typed("sgd", Map.of("lr", 0.1)))));
         m.step(10);
         RunCurves a = m.curves().get(0), b = m.curves().get(1);
         assertEquals(a.train().loss(0), b.train().loss(0));
@@ -98,7 +92,7 @@ class TrainerModelTest {
     @Test
     void aNewtonRunOnABigNetworkIsRefusedUpFront() {
         assertNull(m.setHidden(new int[] {64, 64}));
-        String p = m.editRun(0, r -> withOptimizer(r, new Typed("newton", Map.of("lr", 1.0))));
+        String p = m.editRun(0, r -> r.withOptimizer(new Typed("newton", Map.of("lr", 1.0))));
         assertNotNull(p);
         assertTrue(p.contains("Newton"), p);
         assertEquals("adam", m.runs().get(0).optimizer().type());

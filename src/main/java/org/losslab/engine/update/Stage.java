@@ -1,0 +1,26 @@
+package org.losslab.engine.update;
+
+/**
+ * Where a link of the update acts, in the order of the spec's "One update, exactly": the constants
+ * are declared in the order the links run, so sorting by stage is the update's order. Gradient
+ * links (before the optimizer's step) rewrite g; parameter links (after it) rewrite θ.
+ */
+public enum Stage {
+    /** Step 2: sharpness-aware minimization, g = ∇L_B(θ + ρ·g/‖g‖) ({@link Sam}). */
+    SAM(false),
+    /** Step 3: gradient-norm clipping, g = g·min(1, c/(‖g‖ + 10⁻⁶)) ({@link ClipNorm}). */
+    CLIP_NORM(false),
+    /** Step 6: Langevin noise, θ ← θ + √(2·lr·T)·ξ ({@link LangevinNoise}). */
+    LANGEVIN_NOISE(true);
+
+    private final boolean afterStep;
+
+    Stage(boolean afterStep) {
+        this.afterStep = afterStep;
+    }
+
+    /** True for links that act on θ after the optimizer's step; false for links that rewrite g before it. */
+    public boolean afterStep() {
+        return afterStep;
+    }
+}

@@ -1,0 +1,60 @@
+package org.losslab.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reads one run of a scenario or a training config: the same keys, types and ranges in both
+ * (docs/scenario-format.md, "A run"), with the one-line errors of {@link JsonInput}. What only one
+ * kind of file allows is said by the caller: a start point (scenarios), the largest minibatch.
+ */
+public final class RunReader {
+    /** The keys of a run in every file kind. */
+    public static final Set<String> KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
+            "noiseTemperature", "samRho", "clipNorm", "batchSize");
+
+    private final JsonInput in;
+    private final boolean startAllowed;
+    private final long maxSteps;
+    private final int maxBatch;
+
+    /**
+     * @param startAllowed whether a run may give its own {@code start} (a point on a surface)
+     * @param maxSteps     the most updates a file of this kind may ask for (bounds warmupSteps)
+     * @param maxBatch     the largest batchSize
+     */
+    public RunReader(JsonInput in, boolean startAllowed, long maxSteps, int maxBatch) {
+        this.in = in;
+        this.startAllowed = startAllowed;
+        this.maxSteps = maxSteps;
+        this.maxBatch = maxBatch;
+    }
+
+    /** The run at {@code path}, in a file whose runs take {@code steps} updates. */
+    public RunSpec read(JsonNode node, String path, long steps) throws InputException {
+        if (!node.isObject()) {
+            throw in.error(path, "a run must be a JSON object, got " + Param.describe(node));
+        }
+        Set<String> keys = KEYS;
+        if (startAllowed) {
+            keys = new HashSet<>(KEYS);
+            keys.add("start");
+        }
+        in.unknownKeys(node, path, keys);
+        String label = node.has("label") ? in.string(node.get("label"), path + ".label") : null;
+        String color = node.has("color") ? in.color(node.get("color"), path + ".color") : null;
+        Typed optimizer = in.optimizer(in.required(node, path, "optimizer"), path + ".optimizer");
+        long warmup = node.has("warmupSteps") ? in.integer(node.get("warmupSteps"), path + ".warmupSteps", 0, maxSteps) : 0;
+        Typed schedule = node.has("schedule")
+                ? in.schedule(node.get("schedule"), path + ".schedule", Math.max(0, steps - warmup)) : null;
+        double temperature = node.has("noiseTemperature")
+                ? in.number(node.get("noiseTemperature"), path + ".noiseTemperature", 0, false) : 0;
+        double rho = node.has("samRho") ? in.number(node.get("samRho"), path + ".samRho", 0, false) : 0;
+        Double clip = node.has("clipNorm") ? in.number(node.get("clipNorm"), path + ".clipNorm", 0, true) : null;
+        Integer batch = node.has("batchSize")
+                ? (int) in.integer(node.get("batchSize"), path + ".batchSize", 1, maxBatch) : null;
+        Point start = node.has("start") ? in.point(node.get("start"), path + ".start") : null;
+        return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start);
+    }
+}
