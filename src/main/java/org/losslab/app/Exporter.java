@@ -2,11 +2,7 @@ package org.losslab.app;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -263,15 +259,7 @@ final class Exporter {
         CompletableFuture.runAsync(() -> {
             String problem = null;
             try {
-                AtomicFiles.write(file, out -> {
-                    BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                    try {
-                        sc.simulation().runSequentially(new TrajectoryCsv(w, sc.labels()), Cancellation.NEVER);
-                    } catch (UncheckedIOException e) {
-                        throw e.getCause();
-                    }
-                    w.flush();
-                });
+                AtomicFiles.writeText(file, w -> sc.simulation().runSequentially(new TrajectoryCsv(w, sc.labels()), Cancellation.NEVER));
             } catch (IOException | RuntimeException e) {
                 problem = "Could not write " + file + ": " + describe(e);
             }

@@ -1,11 +1,7 @@
 package org.losslab.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -53,15 +49,7 @@ final class RunCommand {
         Surface surface = scenario.buildSurface();
         Simulation sim = scenario.simulation(surface);
         if (csv != null) {
-            AtomicFiles.write(csv, stream -> {
-                BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-                try {
-                    sim.runSequentially(new TrajectoryCsv(w, scenario.labels()), Cancellation.NEVER);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                w.flush();
-            });
+            AtomicFiles.writeText(csv, w -> sim.runSequentially(new TrajectoryCsv(w, scenario.labels()), Cancellation.NEVER));
         }
         if (png != null) {
             List<Trajectory> trajectories = sim.run(Runnable::run, Cancellation.NEVER);

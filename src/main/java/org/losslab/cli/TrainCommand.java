@@ -1,11 +1,7 @@
 package org.losslab.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,15 +50,7 @@ final class TrainCommand {
             long n = every;
             boolean hasTest = training.data().test().size() > 0;
             boolean classify = training.data().train().classes() > 0;
-            AtomicFiles.write(csv, stream -> {
-                BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-                try {
-                    training.run(new CurvesCsv(w, hasTest, classify), n, Cancellation.NEVER);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                w.flush();
-            });
+            AtomicFiles.writeText(csv, w -> training.run(new CurvesCsv(w, hasTest, classify), n, Cancellation.NEVER));
             return;
         }
         List<TrainSnapshot> last = new ArrayList<>();

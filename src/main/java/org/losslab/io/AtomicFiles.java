@@ -1,7 +1,12 @@
 package org.losslab.io;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +28,29 @@ public final class AtomicFiles {
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Produces a text file's content (UTF-8, buffered). */
+    @FunctionalInterface
+    public interface Text {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes a UTF-8 text file atomically, through a 64 KiB buffer, so a long CSV streams to disk
+     * instead of sitting in memory. An {@link UncheckedIOException} thrown by the content (from a
+     * callback such as a {@link CsvWriter} inside a simulation sink) is reported as its IOException.
+     */
+    public static void writeText(Path target, Text content) throws IOException {
+        write(target, stream -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            try {
+                content.writeTo(w);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            w.flush();
+        });
     }
 
     /**

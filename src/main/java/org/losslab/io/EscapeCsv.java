@@ -1,9 +1,6 @@
 package org.losslab.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.losslab.engine.analysis.EscapeResult;
@@ -22,27 +19,22 @@ public final class EscapeCsv {
 
     /** Writes the results of each well ({@code wells[i]} names {@code results[i]}) atomically. */
     public static void write(List<String> wells, List<EscapeResult> results, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            w.write(HEADER);
-            w.write('\n');
+        AtomicFiles.writeText(file, w -> {
+            CsvWriter csv = new CsvWriter(w, HEADER);
             for (int k = 0; k < wells.size(); k++) {
                 String well = wells.get(k), other = well.equals("sharp") ? "flat" : "sharp";
                 for (EscapeResult.AtTemperature t : results.get(k).temperatures()) {
                     int[] passage = t.passage();
                     EscapeResult.End[] end = t.end();
-                    String temp = Numbers.format(t.temperature());
                     for (int r = 0; r < passage.length; r++) {
-                        w.write(well + "," + temp + "," + r + "," + (passage[r] >= 0 ? Integer.toString(passage[r]) : "") + ","
-                                + switch (end[r]) {
-                                    case START_BASIN -> well;
-                                    case OTHER_BASIN -> other;
-                                    case DIVERGED -> "diverged";
-                                } + "\n");
+                        csv.text(well).number(t.temperature()).integer(r).countOrEmpty(passage[r]).text(switch (end[r]) {
+                            case START_BASIN -> well;
+                            case OTHER_BASIN -> other;
+                            case DIVERGED -> "diverged";
+                        }).end();
                     }
                 }
             }
-            w.flush();
         });
     }
 }

@@ -1,9 +1,6 @@
 package org.losslab.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.losslab.engine.analysis.SweepResult;
 
@@ -24,33 +21,18 @@ public final class SweepCsv {
 
     /** Writes the complete rows of {@code r} atomically. */
     public static void write(SweepResult r, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            w.write(header(r));
-            w.write('\n');
+        AtomicFiles.writeText(file, w -> {
+            CsvWriter csv = new CsvWriter(w, header(r));
             double[] xs = r.x().values(), ys = r.y().values();
-            StringBuilder b = new StringBuilder(128);
             for (int j = 0; j < r.height(); j++) {
                 if (!r.rowDone(j)) {
                     continue;
                 }
                 for (int i = 0; i < r.width(); i++) {
-                    b.setLength(0);
-                    b.append(i).append(',').append(j).append(',').append(Numbers.format(xs[i])).append(',')
-                            .append(Numbers.format(ys[j])).append(',').append(Numbers.format(r.finalLoss(i, j))).append(',')
-                            .append(Numbers.format(r.finalX(i, j))).append(',').append(Numbers.format(r.finalY(i, j))).append(',');
-                    if (r.divergedAt(i, j) >= 0) {
-                        b.append(r.divergedAt(i, j));
-                    }
-                    b.append(',');
-                    if (r.reachedAt(i, j) >= 0) {
-                        b.append(r.reachedAt(i, j));
-                    }
-                    b.append('\n');
-                    w.append(b);
+                    csv.integer(i).integer(j).number(xs[i]).number(ys[j]).number(r.finalLoss(i, j)).number(r.finalX(i, j))
+                            .number(r.finalY(i, j)).countOrEmpty(r.divergedAt(i, j)).countOrEmpty(r.reachedAt(i, j)).end();
                 }
             }
-            w.flush();
         });
     }
 }
