@@ -56,20 +56,12 @@ public final class Adagrad extends Optimizer implements Preconditioned {
 
     Adagrad(int dim, int stride, List<Config> configs) {
         super(dim, stride);
-        lrDecay = new double[stride];
-        eps = new double[stride];
-        initial = new double[stride];
-        weightDecay = new double[stride];
-        for (int r = 0; r < configs.size(); r++) {
-            Config c = configs.get(r);
-            lrDecay[r] = c.lrDecay();
-            eps[r] = c.eps();
-            initial[r] = c.initialAccumulatorValue();
-            weightDecay[r] = c.weightDecay();
-        }
-        sum = new double[dim * stride];
+        lrDecay = hyper(configs, Config::lrDecay);
+        eps = hyper(configs, Config::eps);
+        initial = hyper(configs, Config::initialAccumulatorValue);
+        weightDecay = hyper(configs, Config::weightDecay);
+        sum = state(initial);
         negClr = new double[stride];
-        reset();
     }
 
     @Override
@@ -99,22 +91,5 @@ public final class Adagrad extends Optimizer implements Preconditioned {
     @Override
     public double denominator(int slot, int coord) {
         return steps == 0 ? Double.NaN : Math.sqrt(sum[coord * stride + slot]) + eps[slot];
-    }
-
-    @Override
-    public void moveRun(int from, int to) {
-        lrDecay[to] = lrDecay[from];
-        eps[to] = eps[from];
-        initial[to] = initial[from];
-        weightDecay[to] = weightDecay[from];
-        moveState(sum, from, to);
-    }
-
-    @Override
-    public void reset() {
-        for (int c = 0; c < dim; c++) {
-            System.arraycopy(initial, 0, sum, c * stride, stride);
-        }
-        steps = 0;
     }
 }

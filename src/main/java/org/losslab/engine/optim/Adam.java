@@ -1,6 +1,5 @@
 package org.losslab.engine.optim;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -63,32 +62,21 @@ public final class Adam extends Optimizer implements Preconditioned {
 
     Adam(int dim, int stride, List<Config> configs) {
         super(dim, stride);
-        beta1 = new double[stride];
-        beta2 = new double[stride];
-        eps = new double[stride];
-        weightDecay = new double[stride];
         amsgrad = configs.get(0).amsgrad();
         decoupled = configs.get(0).decoupled();
-        for (int r = 0; r < configs.size(); r++) {
-            Config c = configs.get(r);
-            if (c.amsgrad() != amsgrad || c.decoupled() != decoupled) {
-                throw new IllegalArgumentException("runs of one batch must agree on amsgrad and adam/adamw");
-            }
-            beta1[r] = c.beta1();
-            beta2[r] = c.beta2();
-            eps[r] = c.eps();
-            weightDecay[r] = c.weightDecay();
+        if (configs.stream().anyMatch(c -> c.amsgrad() != amsgrad || c.decoupled() != decoupled)) {
+            throw new IllegalArgumentException("runs of one batch must agree on amsgrad and adam/adamw");
         }
-        m = new double[dim * stride];
-        v = new double[dim * stride];
-        vMax = amsgrad ? new double[dim * stride] : null;
-        stepSize = new double[stride];
-        bc2Sqrt = new double[stride];
-        boolean shared = true;
-        for (Config c : configs) {
-            shared &= c.beta1() == beta1[0] && c.beta2() == beta2[0];
-        }
-        sharedBetas = shared;
+        beta1 = hyper(configs, Config::beta1);
+        beta2 = hyper(configs, Config::beta2);
+        eps = hyper(configs, Config::eps);
+        weightDecay = hyper(configs, Config::weightDecay);
+        m = state();
+        v = state();
+        vMax = amsgrad ? state() : null;
+        stepSize = runScratch();
+        bc2Sqrt = runScratch();
+        sharedBetas = configs.stream().allMatch(c -> c.beta1() == beta1[0] && c.beta2() == beta2[0]);
     }
 
     @Override
@@ -142,28 +130,5 @@ public final class Adam extends Optimizer implements Preconditioned {
         }
         int i = coord * stride + slot;
         return Math.sqrt(amsgrad ? vMax[i] : v[i]) / bc2Sqrt[slot] + eps[slot];
-    }
-
-    @Override
-    public void moveRun(int from, int to) {
-        beta1[to] = beta1[from];
-        beta2[to] = beta2[from];
-        eps[to] = eps[from];
-        weightDecay[to] = weightDecay[from];
-        moveState(m, from, to);
-        moveState(v, from, to);
-        if (amsgrad) {
-            moveState(vMax, from, to);
-        }
-    }
-
-    @Override
-    public void reset() {
-        Arrays.fill(m, 0);
-        Arrays.fill(v, 0);
-        if (amsgrad) {
-            Arrays.fill(vMax, 0);
-        }
-        steps = 0;
     }
 }

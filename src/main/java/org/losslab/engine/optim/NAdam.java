@@ -1,6 +1,5 @@
 package org.losslab.engine.optim;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,26 +65,17 @@ public final class NAdam extends Optimizer {
 
     NAdam(int dim, int stride, List<Config> configs) {
         super(dim, stride);
-        beta1 = new double[stride];
-        beta2 = new double[stride];
-        eps = new double[stride];
-        momentumDecay = new double[stride];
-        weightDecay = new double[stride];
-        for (int r = 0; r < configs.size(); r++) {
-            Config c = configs.get(r);
-            beta1[r] = c.beta1();
-            beta2[r] = c.beta2();
-            eps[r] = c.eps();
-            momentumDecay[r] = c.momentumDecay();
-            weightDecay[r] = c.weightDecay();
-        }
-        muProduct = new double[stride];
-        m = new double[dim * stride];
-        v = new double[dim * stride];
+        beta1 = hyper(configs, Config::beta1);
+        beta2 = hyper(configs, Config::beta2);
+        eps = hyper(configs, Config::eps);
+        momentumDecay = hyper(configs, Config::momentumDecay);
+        weightDecay = hyper(configs, Config::weightDecay);
+        muProduct = runState(1);
+        m = state();
+        v = state();
         bc2 = new double[stride];
         gradCoef = new double[stride];
         avgCoef = new double[stride];
-        reset();
     }
 
     @Override
@@ -120,25 +110,5 @@ public final class NAdam extends Optimizer {
                 theta[i] = th + avgCoef[r] * mi / denom;
             }
         }
-    }
-
-    @Override
-    public void moveRun(int from, int to) {
-        beta1[to] = beta1[from];
-        beta2[to] = beta2[from];
-        eps[to] = eps[from];
-        momentumDecay[to] = momentumDecay[from];
-        weightDecay[to] = weightDecay[from];
-        muProduct[to] = muProduct[from];
-        moveState(m, from, to);
-        moveState(v, from, to);
-    }
-
-    @Override
-    public void reset() {
-        Arrays.fill(muProduct, 1);
-        Arrays.fill(m, 0);
-        Arrays.fill(v, 0);
-        steps = 0;
     }
 }

@@ -1,5 +1,11 @@
 package org.losslab.engine.optim;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
 /**
  * An optimizer stepping one or many runs over a flat parameter vector.
  *
@@ -11,6 +17,11 @@ package org.losslab.engine.optim;
  * <p>Every update rule follows the torch.optim class of the same name (PyTorch 1.13 semantics,
  * single-tensor path) including its defaults and its order of operations; each subclass states its
  * equations. State is allocated once at construction: {@link #step} allocates nothing.
+ *
+ * <p>Subclasses declare their arrays through the helpers below ({@link #hyper}, {@link #state},
+ * …), which record what each array is, so that moving a run to another slot (compaction of a
+ * batch) and resetting to a fresh optimizer are done here, once, for every array: a method cannot
+ * forget to move one of its buffers.
  */
 public abstract class Optimizer {
     /** Coordinates per run. */
@@ -19,6 +30,17 @@ public abstract class Optimizer {
     protected final int stride;
     /** Updates taken so far (torch's {@code state['step']}); shared by every run of the batch. */
     protected long steps;
+
+    /** Per-run values (hyperparameters, scalar state, scratch read after a step), moved with their run. */
+    private final List<double[]> perRun = new ArrayList<>();
+    private final List<boolean[]> perRunFlags = new ArrayList<>();
+    /** Per-coordinate arrays in θ's layout, moved with their run. */
+    private final List<double[]> perCoordinate = new ArrayList<>();
+    /** State reset by {@link #reset}: the array and its initial value per run (null: 0). */
+    private final List<double[]> resetArrays = new ArrayList<>();
+    private final List<double[]> resetValues = new ArrayList<>();
+    private final List<double[]> resetScalars = new ArrayList<>();
+    private final List<Double> resetScalarValues = new ArrayList<>();
 
     protected Optimizer(int dim, int stride) {
         if (dim < 1 || stride < 1) {
@@ -52,11 +74,114 @@ public abstract class Optimizer {
      */
     public abstract void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective);
 
-    /** Moves run {@code from}'s hyperparameters and state to slot {@code to} (compaction of a batch). */
-    public abstract void moveRun(int from, int to);
+    /**
+     * Moves run {@code from}'s hyperparameters and state to slot {@code to} (compaction of a batch):
+     * every array declared through the helpers below.
+     */
+    public void moveRun(int from, int to) {
+        for (double[] a : perRun) {
+            a[to] = a[from];
+        }
+        for (boolean[] a : perRunFlags) {
+            a[to] = a[from];
+        }
+        for (double[] a : perCoordinate) {
+            moveState(a, from, to);
+        }
+    }
 
     /** Forgets all state, as a freshly constructed optimizer. */
-    public abstract void reset();
+    public void reset() {
+        for (int k = 0; k < resetArrays.size(); k++) {
+            double[] a = resetArrays.get(k), init = resetValues.get(k);
+            if (init == null) {
+                Arrays.fill(a, 0);
+            } else {
+                for (int c = 0; c < dim; c++) {
+                    System.arraycopy(init, 0, a, c * stride, stride);
+                }
+            }
+        }
+        for (int k = 0; k < resetScalars.size(); k++) {
+            Arrays.fill(resetScalars.get(k), resetScalarValues.get(k));
+        }
+        steps = 0;
+    }
+
+    /** A hyperparameter per run, {@code value(configs[r])}; constant, moved with its run. */
+    protected final <C> double[] hyper(List<C> configs, ToDoubleFunction<C> value) {
+        double[] a = new double[stride];
+        for (int r = 0; r < configs.size(); r++) {
+            a[r] = value.applyAsDouble(configs.get(r));
+        }
+        perRun.add(a);
+        return a;
+    }
+
+    /** A switch per run; constant, moved with its run. */
+    protected final <C> boolean[] flag(List<C> configs, Predicate<C> value) {
+        boolean[] a = new boolean[stride];
+        for (int r = 0; r < configs.size(); r++) {
+            a[r] = value.test(configs.get(r));
+        }
+        perRunFlags.add(a);
+        return a;
+    }
+
+    /** A scalar state per run, {@code initial} after construction and {@link #reset}; moved with its run. */
+    protected final double[] runState(double initial) {
+        double[] a = new double[stride];
+        Arrays.fill(a, initial);
+        perRun.add(a);
+        resetScalars.add(a);
+        resetScalarValues.add(initial);
+        return a;
+    }
+
+    /**
+     * Per-run values of the last update that are read after it (e.g. a bias correction behind
+     * {@link Preconditioned#denominator}); moved with their run, not reset.
+     */
+    protected final double[] runScratch() {
+        double[] a = new double[stride];
+        perRun.add(a);
+        return a;
+    }
+
+    /** State in θ's layout (a momentum buffer, a moment estimate), 0 after construction and reset. */
+    protected final double[] state() {
+        double[] a = new double[dim * stride];
+        perCoordinate.add(a);
+        resetArrays.add(a);
+        resetValues.add(null);
+        return a;
+    }
+
+    /** State in θ's layout that starts (and resets) at {@code initial[r]} for every coordinate of run r. */
+    protected final double[] state(double[] initial) {
+        double[] a = new double[dim * stride];
+        perCoordinate.add(a);
+        resetArrays.add(a);
+        resetValues.add(initial);
+        for (int c = 0; c < dim; c++) {
+            System.arraycopy(initial, 0, a, c * stride, stride);
+        }
+        return a;
+    }
+
+    /**
+     * A per-run hyperparameter repeated for every coordinate (θ's layout), so that a hot loop indexes
+     * every array alike: the JIT vectorizes a loop only when all its accesses share one index.
+     */
+    protected final double[] spread(double[] perRunValue) {
+        double[] a = new double[dim * stride];
+        for (int c = 0; c < dim; c++) {
+            System.arraycopy(perRunValue, 0, a, c * stride, stride);
+        }
+        perCoordinate.add(a);
+        return a;
+    }
+
 
     /** Does this method use {@link Objective#hessian}? */
     public boolean needsHessian() {

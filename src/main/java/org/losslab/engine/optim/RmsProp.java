@@ -1,6 +1,5 @@
 package org.losslab.engine.optim;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,25 +58,14 @@ public final class RmsProp extends Optimizer implements Preconditioned {
 
     RmsProp(int dim, int stride, List<Config> configs) {
         super(dim, stride);
-        alpha = new double[stride];
-        eps = new double[stride];
-        momentum = new double[stride];
-        weightDecay = new double[stride];
-        centered = new boolean[stride];
-        boolean anyCentered = false, anyMomentum = false;
-        for (int r = 0; r < configs.size(); r++) {
-            Config c = configs.get(r);
-            alpha[r] = c.alpha();
-            eps[r] = c.eps();
-            momentum[r] = c.momentum();
-            weightDecay[r] = c.weightDecay();
-            centered[r] = c.centered();
-            anyCentered |= c.centered();
-            anyMomentum |= c.momentum() > 0;
-        }
-        squareAvg = new double[dim * stride];
-        gradAvg = anyCentered ? new double[dim * stride] : null;
-        buf = anyMomentum ? new double[dim * stride] : null;
+        alpha = hyper(configs, Config::alpha);
+        eps = hyper(configs, Config::eps);
+        momentum = hyper(configs, Config::momentum);
+        weightDecay = hyper(configs, Config::weightDecay);
+        centered = flag(configs, Config::centered);
+        squareAvg = state();
+        gradAvg = configs.stream().anyMatch(Config::centered) ? state() : null;
+        buf = configs.stream().anyMatch(c -> c.momentum() > 0) ? state() : null;
     }
 
     @Override
@@ -126,33 +114,5 @@ public final class RmsProp extends Optimizer implements Preconditioned {
             return Math.sqrt(Math.fma(-gm, gm, v)) + eps[slot];
         }
         return Math.sqrt(v) + eps[slot];
-    }
-
-    @Override
-    public void moveRun(int from, int to) {
-        alpha[to] = alpha[from];
-        eps[to] = eps[from];
-        momentum[to] = momentum[from];
-        weightDecay[to] = weightDecay[from];
-        centered[to] = centered[from];
-        moveState(squareAvg, from, to);
-        if (gradAvg != null) {
-            moveState(gradAvg, from, to);
-        }
-        if (buf != null) {
-            moveState(buf, from, to);
-        }
-    }
-
-    @Override
-    public void reset() {
-        Arrays.fill(squareAvg, 0);
-        if (gradAvg != null) {
-            Arrays.fill(gradAvg, 0);
-        }
-        if (buf != null) {
-            Arrays.fill(buf, 0);
-        }
-        steps = 0;
     }
 }

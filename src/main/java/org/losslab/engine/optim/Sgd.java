@@ -61,33 +61,19 @@ public final class Sgd extends Optimizer {
 
     Sgd(int dim, int stride, List<Config> configs) {
         super(dim, stride);
-        momentum = new double[stride];
-        gain = new double[stride];
-        weightDecay = new double[stride];
-        boolean nest = configs.get(0).nesterov();
-        boolean anyM = false, anyWd = false;
-        for (int r = 0; r < configs.size(); r++) {
-            Config c = configs.get(r);
-            if (c.nesterov() != nest) {
-                throw new IllegalArgumentException("runs of one batch must agree on nesterov");
-            }
-            momentum[r] = c.momentum();
-            gain[r] = c.momentum() == 0 ? 1 : 1 - c.dampening();
-            weightDecay[r] = c.weightDecay();
-            anyM |= c.momentum() != 0;
-            anyWd |= c.weightDecay() != 0;
+        nesterov = configs.get(0).nesterov();
+        if (configs.stream().anyMatch(c -> c.nesterov() != nesterov)) {
+            throw new IllegalArgumentException("runs of one batch must agree on nesterov");
         }
-        nesterov = nest;
-        anyMomentum = anyM;
-        anyWeightDecay = anyWd;
-        buf = new double[dim * stride];
-        momentumC = new double[dim * stride];
-        gainC = new double[dim * stride];
+        momentum = hyper(configs, Config::momentum);
+        gain = hyper(configs, c -> c.momentum() == 0 ? 1 : 1 - c.dampening());
+        weightDecay = hyper(configs, Config::weightDecay);
+        anyMomentum = configs.stream().anyMatch(c -> c.momentum() != 0);
+        anyWeightDecay = configs.stream().anyMatch(c -> c.weightDecay() != 0);
+        buf = state();
+        momentumC = spread(momentum);
+        gainC = spread(gain);
         negLrC = new double[dim * stride];
-        for (int c = 0; c < dim; c++) {
-            System.arraycopy(momentum, 0, momentumC, c * stride, stride);
-            System.arraycopy(gain, 0, gainC, c * stride, stride);
-        }
     }
 
     @Override
@@ -170,21 +156,5 @@ public final class Sgd extends Optimizer {
     /** g + λθ as torch's {@code d_p.add(param, alpha=λ)}, which it skips when λ = 0. */
     private static double decayed(double g, double weightDecay, double theta) {
         return weightDecay != 0 ? Math.fma(weightDecay, theta, g) : g;
-    }
-
-    @Override
-    public void moveRun(int from, int to) {
-        momentum[to] = momentum[from];
-        gain[to] = gain[from];
-        weightDecay[to] = weightDecay[from];
-        moveState(buf, from, to);
-        moveState(momentumC, from, to);
-        moveState(gainC, from, to);
-    }
-
-    @Override
-    public void reset() {
-        java.util.Arrays.fill(buf, 0);
-        steps = 0;
     }
 }
