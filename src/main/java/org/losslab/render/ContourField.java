@@ -1,12 +1,13 @@
 package org.losslab.render;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
 
 /**
- * A surface sampled on a grid over a window, ready to draw as filled contours: the heights, the
+ * A surface sampled on a grid over a window ({@link HeightGrid}), ready to draw as filled contours: the heights, the
  * contour levels, the colour raster (one pixel per grid node, bands between levels coloured by
  * {@link Colormap}) and the iso-lines (marching squares). Immutable once computed; built off the
  * FX thread and shared by every frame until the surface, window or size changes.
@@ -18,9 +19,7 @@ import org.losslab.engine.surface.Window;
  * range.
  */
 public final class ContourField {
-    private final Window window;
-    private final int nx, ny;
-    private final double[] heights;
+    private final HeightGrid grid;
     private final boolean log;
     private final double fMin, fMax, delta, sMin, sMax;
     private final double[] levels;
@@ -28,12 +27,9 @@ public final class ContourField {
     private final float[] segments;
     private final int segmentCount;
 
-    private ContourField(Window window, int nx, int ny, double[] heights, boolean log, double fMin, double fMax,
-                         double delta, double[] levels, int[] pixels, float[] segments, int segmentCount) {
-        this.window = window;
-        this.nx = nx;
-        this.ny = ny;
-        this.heights = heights;
+    private ContourField(HeightGrid grid, boolean log, double fMin, double fMax, double delta, double[] levels,
+                         int[] pixels, float[] segments, int segmentCount) {
+        this.grid = grid;
         this.log = log;
         this.fMin = fMin;
         this.fMax = fMax;
@@ -54,23 +50,15 @@ public final class ContourField {
      */
     public static ContourField compute(Surface surface, Window window, int nx, int ny, double t, int bands,
                                        Cancellation cancel) {
-        nx = Math.max(2, nx);
-        ny = Math.max(2, ny);
-        double[] h = new double[nx * ny];
-        double[] p = new double[2 * nx];
-        double[] f = new double[nx];
-        for (int j = 0; j < ny; j++) {
-            if ((j & 15) == 0 && cancel.isCancelled()) {
-                return null;
-            }
-            double y = window.yMin() + window.height() * j / (ny - 1);
-            for (int i = 0; i < nx; i++) {
-                p[i] = window.xMin() + window.width() * i / (nx - 1);
-                p[nx + i] = y;
-            }
-            surface.value(nx, nx, p, t, f);
-            System.arraycopy(f, 0, h, j * nx, nx);
+        HeightGrid grid;
+        try {
+            grid = HeightGrid.sampleNodes(surface, window, Math.max(2, nx), Math.max(2, ny), t, cancel);
+        } catch (CancellationException e) {
+            return null;
         }
+        nx = grid.nx();
+        ny = grid.ny();
+        double[] h = grid.sharedValues();
         double[] finite = Arrays.stream(h).filter(Double::isFinite).toArray();
         double lo, hi;
         boolean log = false;
@@ -160,7 +148,7 @@ public final class ContourField {
                 }
             }
         }
-        return new ContourField(window, nx, ny, h, log, lo, hi, delta, levels, px, seg, count);
+        return new ContourField(grid, log, lo, hi, delta, levels, px, seg, count);
     }
 
     private static double scale(double f, boolean log, double lo, double delta) {
@@ -183,20 +171,25 @@ public final class ContourField {
     }
 
     public Window window() {
-        return window;
+        return grid.window();
     }
 
     public int nx() {
-        return nx;
+        return grid.nx();
     }
 
     public int ny() {
-        return ny;
+        return grid.ny();
     }
 
     /** Height at node (i, j), j = 0 at yMin. */
     public double height(int i, int j) {
-        return heights[j * nx + i];
+        return grid.value(i, j);
+    }
+
+    /** The sampled heights (mesh nodes, corners included). */
+    public HeightGrid grid() {
+        return grid;
     }
 
     public boolean logScale() {

@@ -11,7 +11,7 @@ import org.fxyz3d.shapes.primitives.SurfacePlotMesh;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
-import org.losslab.render.surface3d.HeightGrid;
+import org.losslab.render.HeightGrid;
 import org.losslab.render.surface3d.HeightMap;
 import org.losslab.render.surface3d.HeightScale;
 import org.losslab.render.surface3d.HeightTexture;

@@ -56,7 +56,7 @@ public final class ScenarioReader {
         in.header(root, "a scenario", Scenario.FORMAT, SCENARIO_KEYS);
         String title = optionalString(root, "$", "title");
         String description = optionalString(root, "$", "description");
-        Typed surface = in.typed(required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,
+        Typed surface = in.typed(in.required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,
                 SurfaceCatalog.types());
         try {
             SurfaceCatalog.build(surface);
@@ -69,10 +69,10 @@ public final class ScenarioReader {
             throw error("$.surface", e.getMessage());
         }
         Window view = root.has("view") ? view(root.get("view")) : null;
-        Point start = point(required(root, "$", "start"), "$.start");
-        long steps = integer(required(root, "$", "steps"), "$.steps", 0, Scenario.MAX_STEPS);
-        long seed = root.has("seed") ? integer(root.get("seed"), "$.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 0;
-        JsonNode runsNode = required(root, "$", "runs");
+        Point start = in.point(in.required(root, "$", "start"), "$.start");
+        long steps = in.integer(in.required(root, "$", "steps"), "$.steps", 0, Scenario.MAX_STEPS);
+        long seed = root.has("seed") ? in.integer(root.get("seed"), "$.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 0;
+        JsonNode runsNode = in.required(root, "$", "runs");
         if (!runsNode.isArray() || runsNode.isEmpty()) {
             throw error("$.runs", "must be a list of one or more runs, got " + Param.describe(runsNode));
         }
@@ -96,45 +96,21 @@ public final class ScenarioReader {
         if (!node.isObject()) {
             throw error("$.view", "must be { \"x\": [min, max], \"y\": [min, max] }, got " + Param.describe(node));
         }
-        unknownKeys(node, "$.view", Set.of("x", "y"));
-        Point x = range(required(node, "$.view", "x"), "$.view.x");
-        Point y = range(required(node, "$.view", "y"), "$.view.y");
+        in.unknownKeys(node, "$.view", Set.of("x", "y"));
+        Point x = range(in.required(node, "$.view", "x"), "$.view.x");
+        Point y = range(in.required(node, "$.view", "y"), "$.view.y");
         return new Window(x.x(), x.y(), y.x(), y.y());
     }
 
     private Point range(JsonNode node, String path) throws InputException {
-        Point p = point(node, path);
+        Point p = in.point(node, path);
         if (!(p.x() < p.y())) {
             throw error(path, "min must be less than max, got [" + Numbers.plain(p.x()) + ", " + Numbers.plain(p.y()) + "]");
         }
         return p;
     }
 
-    private Point point(JsonNode node, String path) throws InputException {
-        return in.point(node, path);
-    }
-
-    private double number(JsonNode node, String path, double min, boolean open) throws InputException {
-        return in.number(node, path, min, open);
-    }
-
-    private long integer(JsonNode node, String path, long min, long max) throws InputException {
-        return in.integer(node, path, min, max);
-    }
-
-    private String string(JsonNode node, String path) throws InputException {
-        return in.string(node, path);
-    }
-
     private String optionalString(JsonNode node, String path, String key) throws InputException {
-        return node.has(key) ? string(node.get(key), path + "." + key) : "";
-    }
-
-    private JsonNode required(JsonNode node, String path, String key) throws InputException {
-        return in.required(node, path, key);
-    }
-
-    private void unknownKeys(JsonNode node, String path, Set<String> allowed) throws InputException {
-        in.unknownKeys(node, path, allowed);
+        return node.has(key) ? in.string(node.get(key), path + "." + key) : "";
     }
 }

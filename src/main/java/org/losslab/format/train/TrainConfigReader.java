@@ -65,12 +65,12 @@ public final class TrainConfigReader {
 
     private TrainConfig config(JsonNode root) throws InputException {
         in.header(root, "a training config", TrainConfig.FORMAT, ROOT_KEYS);
-        String title = root.has("title") ? string(root.get("title"), "$.title") : "";
-        String description = root.has("description") ? string(root.get("description"), "$.description") : "";
-        long steps = integer(required(root, "$", "steps"), "$.steps", 0, MAX_STEPS);
-        long seed = root.has("seed") ? integer(root.get("seed"), "$.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 0;
+        String title = root.has("title") ? in.string(root.get("title"), "$.title") : "";
+        String description = root.has("description") ? in.string(root.get("description"), "$.description") : "";
+        long steps = in.integer(in.required(root, "$", "steps"), "$.steps", 0, MAX_STEPS);
+        long seed = root.has("seed") ? in.integer(root.get("seed"), "$.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 0;
 
-        JsonNode dataNode = required(root, "$", "data");
+        JsonNode dataNode = in.required(root, "$", "data");
         Dataset imported = null;
         DataSpec data = data(dataNode, seed);
         if (data.kind() == DataKind.CSV) {
@@ -86,7 +86,7 @@ public final class TrainConfigReader {
         Architecture network = network(netNode, classes, data.kind() == DataKind.CURVE);
         Init init = netNode.has("init") ? choice(netNode.get("init"), "$.network.init", Init::of, "xavier, he, orthogonal") : Init.XAVIER;
 
-        JsonNode runsNode = required(root, "$", "runs");
+        JsonNode runsNode = in.required(root, "$", "runs");
         if (!runsNode.isArray() || runsNode.isEmpty()) {
             throw error("$.runs", "must be a list of one or more runs, got " + Param.describe(runsNode));
         }
@@ -102,8 +102,8 @@ public final class TrainConfigReader {
         if (!node.isObject()) {
             throw error(p, "must be an object { \"type\": ... }, got " + Param.describe(node));
         }
-        unknownKeys(node, p, DATA_KEYS);
-        DataKind kind = choice(required(node, p, "type"), p + ".type", DataKind::of,
+        in.unknownKeys(node, p, DATA_KEYS);
+        DataKind kind = choice(in.required(node, p, "type"), p + ".type", DataKind::of,
                 "spirals, moons, circles, xor, blobs, curve, csv");
         if (kind != DataKind.CSV) {
             for (String k : List.of("file", "task")) {
@@ -121,13 +121,13 @@ public final class TrainConfigReader {
         if (kind != DataKind.BLOBS && node.has("classes")) {
             throw error(p + ".classes", "only blobs have a chosen number of classes");
         }
-        int points = node.has("points") ? (int) integer(node.get("points"), p + ".points", 2, MAX_POINTS) : 400;
-        double noise = node.has("noise") ? number(node.get("noise"), p + ".noise", 0, 10) : 0.05;
-        double test = node.has("testFraction") ? number(node.get("testFraction"), p + ".testFraction", 0, 0.95) : 0.5;
-        int classes = node.has("classes") ? (int) integer(node.get("classes"), p + ".classes", 2, 10) : 3;
-        boolean random = node.has("randomLabels") && bool(node.get("randomLabels"), p + ".randomLabels");
-        double labelNoise = node.has("labelNoise") ? number(node.get("labelNoise"), p + ".labelNoise", 0, 1) : 0;
-        long dataSeed = node.has("seed") ? integer(node.get("seed"), p + ".seed", Long.MIN_VALUE, Long.MAX_VALUE) : seed;
+        int points = node.has("points") ? (int) in.integer(node.get("points"), p + ".points", 2, MAX_POINTS) : 400;
+        double noise = node.has("noise") ? in.numberIn(node.get("noise"), p + ".noise", 0, 10) : 0.05;
+        double test = node.has("testFraction") ? in.numberIn(node.get("testFraction"), p + ".testFraction", 0, 0.95) : 0.5;
+        int classes = node.has("classes") ? (int) in.integer(node.get("classes"), p + ".classes", 2, 10) : 3;
+        boolean random = node.has("randomLabels") && in.bool(node.get("randomLabels"), p + ".randomLabels");
+        double labelNoise = node.has("labelNoise") ? in.numberIn(node.get("labelNoise"), p + ".labelNoise", 0, 1) : 0;
+        long dataSeed = node.has("seed") ? in.integer(node.get("seed"), p + ".seed", Long.MIN_VALUE, Long.MAX_VALUE) : seed;
         if (kind != DataKind.CSV && Math.round(points * test) >= points) {
             throw error(p + ".testFraction", "leaves no training points out of " + points);
         }
@@ -136,10 +136,10 @@ public final class TrainConfigReader {
     }
 
     private Dataset csv(JsonNode node) throws InputException {
-        String file = string(required(node, "$.data", "file"), "$.data.file");
+        String file = in.string(in.required(node, "$.data", "file"), "$.data.file");
         boolean regression = false;
         if (node.has("task")) {
-            String task = string(node.get("task"), "$.data.task");
+            String task = in.string(node.get("task"), "$.data.task");
             if (!task.equals("classification") && !task.equals("regression")) {
                 throw error("$.data.task", "must be \"classification\" or \"regression\", got \"" + task + "\"");
             }
@@ -158,7 +158,7 @@ public final class TrainConfigReader {
         if (!node.isObject()) {
             throw error(p, "must be an object, got " + Param.describe(node));
         }
-        unknownKeys(node, p, NETWORK_KEYS);
+        in.unknownKeys(node, p, NETWORK_KEYS);
         List<Feature> features = new ArrayList<>();
         if (node.has("features")) {
             JsonNode f = node.get("features");
@@ -187,7 +187,7 @@ public final class TrainConfigReader {
             }
             hidden = new int[h.size()];
             for (int i = 0; i < h.size(); i++) {
-                hidden[i] = (int) integer(h.get(i), p + ".hidden[" + i + "]", 1, MAX_WIDTH);
+                hidden[i] = (int) in.integer(h.get(i), p + ".hidden[" + i + "]", 1, MAX_WIDTH);
             }
         }
         Activation act = node.has("activation") ? choice(node.get("activation"), p + ".activation", Activation::of,
@@ -202,7 +202,7 @@ public final class TrainConfigReader {
                 throw error(p + ".output", "\"sigmoid\" is for 2 classes; the data has " + classes + " (use \"softmax\")");
             }
         }
-        boolean bias = !node.has("bias") || bool(node.get("bias"), p + ".bias");
+        boolean bias = !node.has("bias") || in.bool(node.get("bias"), p + ".bias");
         return new Architecture(features, hidden, act, out, out.units(classes), bias);
     }
 
@@ -216,35 +216,11 @@ public final class TrainConfigReader {
     }
 
     private <T> T choice(JsonNode node, String path, Function<String, T> parse, String expected) throws InputException {
-        String s = string(node, path);
+        String s = in.string(node, path);
         try {
             return parse.apply(s);
         } catch (IllegalArgumentException e) {
             throw error(path, "unknown value \"" + s + "\"; expected one of " + expected);
         }
-    }
-
-    private double number(JsonNode node, String path, double min, double max) throws InputException {
-        return in.numberIn(node, path, min, max);
-    }
-
-    private long integer(JsonNode node, String path, long min, long max) throws InputException {
-        return in.integer(node, path, min, max);
-    }
-
-    private boolean bool(JsonNode node, String path) throws InputException {
-        return in.bool(node, path);
-    }
-
-    private String string(JsonNode node, String path) throws InputException {
-        return in.string(node, path);
-    }
-
-    private JsonNode required(JsonNode node, String path, String key) throws InputException {
-        return in.required(node, path, key);
-    }
-
-    private void unknownKeys(JsonNode node, String path, Set<String> allowed) throws InputException {
-        in.unknownKeys(node, path, allowed);
     }
 }

@@ -2,6 +2,7 @@ package org.losslab.render.surface3d;
 
 import java.util.Arrays;
 import org.losslab.engine.sim.Trajectory;
+import org.losslab.render.HeightGrid;
 
 /**
  * A run's path laid on the surface mesh, in world coordinates, ready for a tube mesh or a line

@@ -1,5 +1,7 @@
 package org.losslab.render.surface3d;
 
+import org.losslab.render.HeightGrid;
+
 /**
  * The map from a loss value f to a normalised height u ∈ [0, 1], shared by the mesh heights, the
  * colours (u goes straight into {@link org.losslab.render.Colormap}) and the legend, so the three

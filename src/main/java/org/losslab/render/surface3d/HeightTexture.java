@@ -1,6 +1,7 @@
 package org.losslab.render.surface3d;
 
 import org.losslab.render.Colormap;
+import org.losslab.render.HeightGrid;
 
 /**
  * The colour image draped over the 3-D mesh: one pixel per cell-centre sample, coloured by its

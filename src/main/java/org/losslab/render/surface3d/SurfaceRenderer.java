@@ -22,6 +22,7 @@ import org.losslab.engine.surface.Window;
 import org.losslab.format.scenario.Scenario;
 import org.losslab.io.AtomicFiles;
 import org.losslab.render.Colormap;
+import org.losslab.render.HeightGrid;
 
 /**
  * A software picture of the 3-D view for headless use ({@code losslab run … --png FILE --view

@@ -9,6 +9,7 @@ import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Quadratic;
 import org.losslab.engine.surface.Rosenbrock;
 import org.losslab.engine.surface.Window;
+import org.losslab.render.HeightGrid;
 
 class HeightMapTest {
 

@@ -1,4 +1,4 @@
-package org.losslab.render.surface3d;
+package org.losslab.render;
 
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
@@ -126,6 +126,11 @@ public final class HeightGrid {
 
     public boolean centred() {
         return centred;
+    }
+
+    /** All values, row-major ({@code [j * nx + i]}), shared with this grid: not to be modified. */
+    double[] sharedValues() {
+        return f;
     }
 
     /** The value at column i, row j (may be non-finite where the surface is). */
