@@ -7,7 +7,6 @@ import static org.losslab.format.Param.nonNegative;
 import static org.losslab.format.Param.positive;
 import static org.losslab.format.Param.unitPair;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.losslab.engine.optim.Adagrad;
@@ -29,27 +28,27 @@ public final class OptimizerCatalog {
     private static final String EPS = "ε added to the denominator for numerical stability.";
     private static final String BETAS = "β₁, β₂: decay rates of the running mean of the gradient and of its square.";
 
-    private static final Map<String, Schema> SCHEMAS = new LinkedHashMap<>();
+    private static final Schemas SCHEMAS = new Schemas();
 
     static {
-        add(new Schema("sgd", "SGD (torch.optim.SGD)",
+        SCHEMAS.add(new Schema("sgd", "SGD (torch.optim.SGD)",
                 "b ← μb + (1−τ)g;  θ ← θ − η·(Nesterov ? g + μb : b)",
                 List.of(nonNegative("lr", 0.01, LR),
                         nonNegative("momentum", 0.0, "Momentum μ: the velocity keeps a fraction μ of itself each step (heavy ball)."),
                         Param.real("dampening", 0.0, "Dampening τ: scales the new gradient in the velocity by (1 − τ)."),
                         bool("nesterov", false, "Nesterov: evaluate the momentum step one look-ahead further (g + μb)."),
                         nonNegative("weightDecay", 0.0, WD))));
-        add(new Schema("adam", "Adam (torch.optim.Adam)",
+        SCHEMAS.add(new Schema("adam", "Adam (torch.optim.Adam)",
                 "m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − η/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε)",
                 List.of(nonNegative("lr", 0.001, LR), unitPair("betas", 0.9, 0.999, BETAS), nonNegative("eps", 1e-8, EPS),
                         nonNegative("weightDecay", 0.0, WD),
                         bool("amsgrad", false, "AMSGrad: divide by the largest second moment seen so far, never a smaller one."))));
-        add(new Schema("adamw", "AdamW (torch.optim.AdamW)",
+        SCHEMAS.add(new Schema("adamw", "AdamW (torch.optim.AdamW)",
                 "θ ← θ(1 − ηλ);  then Adam's update without λ in the gradient (decoupled weight decay)",
                 List.of(nonNegative("lr", 0.001, LR), unitPair("betas", 0.9, 0.999, BETAS), nonNegative("eps", 1e-8, EPS),
                         nonNegative("weightDecay", 0.01, "Decoupled weight decay λ: shrinks θ by ηλ each step, apart from the gradient."),
                         bool("amsgrad", false, "AMSGrad: divide by the largest second moment seen so far, never a smaller one."))));
-        add(new Schema("rmsprop", "RMSprop (torch.optim.RMSprop)",
+        SCHEMAS.add(new Schema("rmsprop", "RMSprop (torch.optim.RMSprop)",
                 "v ← αv + (1−α)g²;  θ ← θ − η·g/(√v + ε)  (centered: √(v − ḡ²); momentum: b ← μb + g/(√v+ε))",
                 List.of(nonNegative("lr", 0.01, LR),
                         nonNegative("alpha", 0.99, "Smoothing α of the running mean of g²."),
@@ -57,26 +56,26 @@ public final class OptimizerCatalog {
                         nonNegative("momentum", 0.0, "Momentum μ applied to the scaled step."),
                         bool("centered", false, "Centered: divide by the estimated variance of g instead of its second moment."),
                         nonNegative("weightDecay", 0.0, WD))));
-        add(new Schema("adagrad", "Adagrad (torch.optim.Adagrad)",
+        SCHEMAS.add(new Schema("adagrad", "Adagrad (torch.optim.Adagrad)",
                 "s ← s + g²;  θ ← θ − η/(1 + (t−1)·decay) · g/(√s + ε)",
                 List.of(nonNegative("lr", 0.01, LR),
                         nonNegative("lrDecay", 0.0, "Learning-rate decay: η / (1 + (t−1)·decay)."),
                         nonNegative("eps", 1e-10, EPS),
                         nonNegative("initialAccumulatorValue", 0.0, "Starting value of the sum of squared gradients s."),
                         nonNegative("weightDecay", 0.0, WD))));
-        add(new Schema("nadam", "NAdam (torch.optim.NAdam)",
+        SCHEMAS.add(new Schema("nadam", "NAdam (torch.optim.NAdam)",
                 "Adam with Nesterov momentum (Dozat 2016): μ_t = β₁(1 − ½·0.96^(t·ψ)); θ ← θ − η(1−μ_t)/(1−Πμ)·g/d − ημ_{t+1}/(1−Πμ·μ_{t+1})·m/d",
                 List.of(nonNegative("lr", 0.002, LR), unitPair("betas", 0.9, 0.999, BETAS), nonNegative("eps", 1e-8, EPS),
                         nonNegative("momentumDecay", 0.004, "Momentum decay ψ of the μ_t schedule."),
                         nonNegative("weightDecay", 0.0, WD))));
-        add(new Schema("lbfgs", "L-BFGS (torch.optim.LBFGS, max_iter = 1)",
+        SCHEMAS.add(new Schema("lbfgs", "L-BFGS (torch.optim.LBFGS, max_iter = 1)",
                 "d = −H̃g from the last m curvature pairs (s, y); θ ← θ + η·d, or a strong-Wolfe line search along d",
                 List.of(positive("lr", 1.0, "Step length along the L-BFGS direction (the first step is scaled by min(1, 1/‖g‖₁))."),
                         integer("historySize", 10L, 1, 1000, "m: how many (s, y) pairs approximate the inverse Hessian."),
                         choice("lineSearch", "none", List.of("none", "strongWolfe"), "\"strongWolfe\": search along d for a step that satisfies the strong Wolfe conditions."),
                         nonNegative("tolGrad", 1e-7, "Stop updating once max|g| ≤ tolGrad."),
                         nonNegative("tolChange", 1e-9, "Stop when the directional derivative or the change falls below this."))));
-        add(new Schema("newton", "Newton's method",
+        SCHEMAS.add(new Schema("newton", "Newton's method",
                 "θ ← θ − η·(H + δI)⁻¹g;  saddle-free: H → V|Λ|Vᵀ (Dauphin et al. 2014)",
                 List.of(positive("lr", 1.0, "Fraction of the Newton step to take."),
                         nonNegative("damping", 0.0, "Damping δ added to the Hessian's diagonal (Levenberg–Marquardt)."),
@@ -86,17 +85,13 @@ public final class OptimizerCatalog {
     private OptimizerCatalog() {
     }
 
-    private static void add(Schema s) {
-        SCHEMAS.put(s.type(), s);
-    }
-
     /** Every optimizer type, in display order. */
     public static List<String> types() {
-        return List.copyOf(SCHEMAS.keySet());
+        return SCHEMAS.types();
     }
 
     public static Map<String, Schema> schemas() {
-        return java.util.Collections.unmodifiableMap(SCHEMAS);
+        return SCHEMAS.all();
     }
 
     public static Schema schema(String type) {

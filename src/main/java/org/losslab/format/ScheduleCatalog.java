@@ -6,9 +6,7 @@ import static org.losslab.format.Param.integer;
 import static org.losslab.format.Param.nonNegative;
 import static org.losslab.format.Param.positive;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.losslab.engine.schedule.ConstantSchedule;
 import org.losslab.engine.schedule.CosineRestartsSchedule;
 import org.losslab.engine.schedule.CosineSchedule;
@@ -25,31 +23,31 @@ import org.losslab.engine.schedule.StepSchedule;
 /** The learning-rate schedules a run may name, as torch.optim.lr_scheduler defines them. */
 public final class ScheduleCatalog {
     private static final long BIG = Integer.MAX_VALUE;
-    private static final Map<String, Schema> SCHEMAS = new LinkedHashMap<>();
+    private static final Schemas SCHEMAS = new Schemas();
 
     static {
-        add("constant", "Constant", "lr(s) = lr");
-        add("step", "Step decay (StepLR)", "lr·γ^⌊s/stepSize⌋",
+        SCHEMAS.add("constant", "Constant", "lr(s) = lr");
+        SCHEMAS.add("step", "Step decay (StepLR)", "lr·γ^⌊s/stepSize⌋",
                 integer("stepSize", null, 1, BIG, "Updates between decays.").required(),
                 nonNegative("gamma", 0.1, "Factor γ applied at each decay."));
-        add("multiStep", "Milestones (MultiStepLR)", "lr·γ^(milestones ≤ s)",
+        SCHEMAS.add("multiStep", "Milestones (MultiStepLR)", "lr·γ^(milestones ≤ s)",
                 Param.integerList("milestones", "Updates (after warmup) at which the rate is multiplied by γ.").required(),
                 nonNegative("gamma", 0.1, "Factor γ applied at each milestone."));
-        add("exponential", "Exponential decay (ExponentialLR)", "lr·γ^s",
+        SCHEMAS.add("exponential", "Exponential decay (ExponentialLR)", "lr·γ^s",
                 nonNegative("gamma", null, "Factor γ applied every update.").required());
-        add("cosine", "Cosine annealing (CosineAnnealingLR)", "ηmin + (lr − ηmin)(1 + cos(π·min(s, T)/T))/2",
+        SCHEMAS.add("cosine", "Cosine annealing (CosineAnnealingLR)", "ηmin + (lr − ηmin)(1 + cos(π·min(s, T)/T))/2",
                 integer("tMax", null, 1, BIG, "Length T of the half cosine, in updates.").derived("steps − warmupSteps"),
                 nonNegative("etaMin", 0.0, "Rate ηmin at the end of the cosine."));
-        add("cosineRestarts", "Cosine with warm restarts (CosineAnnealingWarmRestarts)",
+        SCHEMAS.add("cosineRestarts", "Cosine with warm restarts (CosineAnnealingWarmRestarts)",
                 "cosine over cycles of length T₀, T₀·m, T₀·m², …, jumping back to lr at each restart",
                 integer("t0", null, 1, BIG, "Length T₀ of the first cycle.").required(),
                 integer("tMult", 1L, 1, 1000, "Growth factor m of each next cycle."),
                 nonNegative("etaMin", 0.0, "Rate ηmin at the end of each cycle."));
-        add("linear", "Linear (LinearLR)", "lr·(f₀ + (f₁ − f₀)·min(s, T)/T)",
+        SCHEMAS.add("linear", "Linear (LinearLR)", "lr·(f₀ + (f₁ − f₀)·min(s, T)/T)",
                 Param.number("startFactor", 1.0, 0, true, 1, "Factor f₀ at s = 0."),
                 Param.number("endFactor", 0.0, 0, false, 1, "Factor f₁ at s ≥ T."),
                 integer("totalIters", null, 1, BIG, "Length T of the ramp.").derived("steps − warmupSteps"));
-        add("oneCycle", "One cycle (OneCycleLR)",
+        SCHEMAS.add("oneCycle", "One cycle (OneCycleLR)",
                 "warm up from maxLr/div to maxLr over pctStart of the steps, then anneal to maxLr/(div·finalDiv)",
                 positive("maxLr", null, "Peak learning rate (the optimizer's lr is not used).").required(),
                 integer("totalSteps", null, 1, BIG, "Length of the cycle in updates.").derived("steps − warmupSteps"),
@@ -58,7 +56,7 @@ public final class ScheduleCatalog {
                 positive("finalDivFactor", 1e4, "Final rate = initial rate / finalDivFactor."),
                 choice("annealStrategy", "cos", List.of("cos", "linear"), "Shape of each phase."),
                 bool("threePhase", false, "Three phases: up, back down to the initial rate, then annihilate."));
-        add("cyclic", "Cyclic (CyclicLR)", "triangle waves between baseLr and maxLr",
+        SCHEMAS.add("cyclic", "Cyclic (CyclicLR)", "triangle waves between baseLr and maxLr",
                 nonNegative("baseLr", null, "Lower rate of the cycle (the optimizer's lr is not used).").required(),
                 nonNegative("maxLr", null, "Upper rate of the cycle.").required(),
                 integer("stepSizeUp", 2000L, 1, BIG, "Updates from baseLr up to maxLr."),
@@ -66,7 +64,7 @@ public final class ScheduleCatalog {
                 choice("mode", "triangular", List.of("triangular", "triangular2", "exp_range"),
                         "triangular: constant amplitude; triangular2: halved each cycle; exp_range: scaled by γ^s."),
                 nonNegative("gamma", 1.0, "γ of exp_range mode."));
-        add("plateau", "Reduce on plateau (ReduceLROnPlateau)",
+        SCHEMAS.add("plateau", "Reduce on plateau (ReduceLROnPlateau)",
                 "multiply the rate by factor when the loss has not improved by threshold for patience updates",
                 Param.number("factor", 0.1, 0, false, 1, "Factor by which the rate is cut.").below(1),
                 integer("patience", 10L, 0, BIG, "Updates without improvement to wait before cutting."),
@@ -79,12 +77,8 @@ public final class ScheduleCatalog {
     private ScheduleCatalog() {
     }
 
-    private static void add(String type, String title, String formula, Param... params) {
-        SCHEMAS.put(type, new Schema(type, title, formula, List.of(params)));
-    }
-
     public static List<String> types() {
-        return List.copyOf(SCHEMAS.keySet());
+        return SCHEMAS.types();
     }
 
     public static Schema schema(String type) {

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.losslab.engine.analysis.Escape;
 import org.losslab.engine.surface.DoubleWell;
 import org.losslab.format.InputException;
-import org.losslab.format.JsonInput;
 import org.losslab.format.scenario.Scenario;
 import org.losslab.format.scenario.SpecFiles;
 
@@ -40,18 +39,17 @@ public record EscapeSpec(String title, Scenario scenario, int run, List<String> 
         return temperatures.clone();
     }
 
+    /** Reads and checks a file of this kind. */
     public static EscapeSpec read(Path file) throws InputException {
-        return read(JsonInput.read(file), SpecFiles.of(file));
+        return SpecFiles.read(file, FORMAT, KEYS, EscapeSpec::parse);
     }
 
+    /** Reads from text; {@code source} names it in messages, {@code folder} resolves a referenced scenario. */
     public static EscapeSpec read(String text, String source, Path folder) throws InputException {
-        return read(JsonInput.parse(text, source), SpecFiles.of(source, folder));
+        return SpecFiles.read(text, source, folder, FORMAT, KEYS, EscapeSpec::parse);
     }
 
-    private static EscapeSpec read(JsonNode root, SpecFiles f) throws InputException {
-        f.header(root, FORMAT, KEYS);
-        String title = root.has("title") ? f.string(root.get("title"), "$.title") : "";
-        Scenario scenario = f.scenario(root);
+    private static EscapeSpec parse(JsonNode root, SpecFiles f, String title, Scenario scenario) throws InputException {
         if (!scenario.surface().type().equals("doubleWell")) {
             throw f.error("$.scenario.surface.type", "escape needs the \"doubleWell\" surface, got \"" + scenario.surface().type() + "\"");
         }

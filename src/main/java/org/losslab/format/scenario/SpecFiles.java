@@ -25,9 +25,36 @@ public final class SpecFiles {
         this.in = new JsonInput(source);
     }
 
-    public static SpecFiles of(Path file) {
+    static SpecFiles of(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return new SpecFiles(file.toString(), parent);
+    }
+
+    /** What a kind of spec file makes of its root, once the header, title and scenario are read. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T read(JsonNode root, SpecFiles f, String title, Scenario scenario) throws InputException;
+    }
+
+    /**
+     * Reads a spec file of {@code format} with the {@code allowed} top-level keys: the header, the
+     * optional title and the scenario it embeds or references, then the rest by {@code body}.
+     */
+    public static <T> T read(Path file, String format, Set<String> allowed, Body<T> body) throws InputException {
+        return read(JsonInput.read(file), of(file), format, allowed, body);
+    }
+
+    /** As {@link #read(Path, String, Set, Body)} for text; {@code folder} resolves a referenced scenario. */
+    public static <T> T read(String text, String source, Path folder, String format, Set<String> allowed, Body<T> body)
+            throws InputException {
+        return read(JsonInput.parse(text, source), of(source, folder), format, allowed, body);
+    }
+
+    private static <T> T read(JsonNode root, SpecFiles f, String format, Set<String> allowed, Body<T> body)
+            throws InputException {
+        f.header(root, format, allowed);
+        String title = root.has("title") ? f.string(root.get("title"), "$.title") : "";
+        return body.read(root, f, title, f.scenario(root));
     }
 
     public static SpecFiles of(String source, Path folder) {

@@ -9,7 +9,6 @@ import org.losslab.engine.analysis.SweepResult;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.update.RunSettings;
 import org.losslab.format.InputException;
-import org.losslab.format.JsonInput;
 import org.losslab.format.Point;
 import org.losslab.format.RunSpec;
 import org.losslab.format.scenario.Scenario;
@@ -34,20 +33,17 @@ public record SweepSpec(String title, Scenario scenario, int run, Axis x, Axis y
     private static final Set<String> KEYS = Set.of("format", "title", "scenario", "run", "x", "y", "steps", "tolerance", "color");
     private static final Set<String> AXIS_KEYS = Set.of("key", "from", "to", "count", "scale");
 
-    /** Reads and checks a sweep file. */
+    /** Reads and checks a file of this kind. */
     public static SweepSpec read(Path file) throws InputException {
-        return read(JsonInput.read(file), SpecFiles.of(file));
+        return SpecFiles.read(file, FORMAT, KEYS, SweepSpec::parse);
     }
 
-    /** Reads a sweep spec from text; {@code folder} resolves a referenced scenario. */
+    /** Reads from text; {@code source} names it in messages, {@code folder} resolves a referenced scenario. */
     public static SweepSpec read(String text, String source, Path folder) throws InputException {
-        return read(JsonInput.parse(text, source), SpecFiles.of(source, folder));
+        return SpecFiles.read(text, source, folder, FORMAT, KEYS, SweepSpec::parse);
     }
 
-    private static SweepSpec read(JsonNode root, SpecFiles f) throws InputException {
-        f.header(root, FORMAT, KEYS);
-        String title = root.has("title") ? f.string(root.get("title"), "$.title") : "";
-        Scenario scenario = f.scenario(root);
+    private static SweepSpec parse(JsonNode root, SpecFiles f, String title, Scenario scenario) throws InputException {
         if (root.has("steps")) {
             scenario = scenario.withSteps(f.integer(root.get("steps"), "$.steps", 0, Scenario.MAX_STEPS));
         }
