@@ -43,6 +43,8 @@ public final class Stepper implements Objective, BatchLoss {
     private final Minibatches[] batches;
     private final boolean anyMinibatch;
     private final UpdatePipeline pipeline;
+    /** Scratch for the values of the links' channels at one point; empty when no link is traced. */
+    private final double[] channelValues;
 
     // Per slot state, structure of arrays: the point, and the loss and gradient there (full batch).
     private final double[] theta;
@@ -134,6 +136,7 @@ public final class Stepper implements Objective, BatchLoss {
         batchGrad = mini ? new double[2 * stride] : null;
         batchLoss = mini ? new double[stride] : null;
         pipeline = new UpdatePipeline(2, stride, runs, steps, random);
+        channelValues = new double[pipeline.channels().size()];
     }
 
     /** Also record, per run, the first step whose loss is at most {@code tol}. */
@@ -151,6 +154,11 @@ public final class Stepper implements Objective, BatchLoss {
      */
     public boolean run(TrajectorySink sink, Cancellation cancel) {
         t = 0;
+        if (sink != null && channelValues.length > 0) {
+            for (int r = 0; r < n; r++) {
+                sink.channels(runIndex[r], pipeline.channels());
+            }
+        }
         surface.evaluate(n, stride, theta, 0, loss, grad);
         report(sink, 0);
         final boolean observe = pipeline.observesLoss();
@@ -210,6 +218,12 @@ public final class Stepper implements Objective, BatchLoss {
             double gn = Math.sqrt(gx * gx + gy * gy);
             if (sink != null) {
                 sink.point(runIndex[r], step, x, y, f, gn, step == 0 ? Double.NaN : pipeline.lr(r));
+                if (channelValues.length > 0) {
+                    for (int k = 0; k < channelValues.length; k++) {
+                        channelValues[k] = pipeline.channel(k, r);
+                    }
+                    sink.channelValues(runIndex[r], step, channelValues);
+                }
             }
             if (f <= tolerance && reachedAt[runIndex[r]] < 0) {
                 reachedAt[runIndex[r]] = step;

@@ -1,6 +1,7 @@
 package org.losslab.engine.sim;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The points of one run: step k at index k (0 is the start). Filled by one simulation thread
@@ -11,6 +12,9 @@ public final class Trajectory implements TrajectorySink {
     private double[] x, y, loss, gradNorm, lr;
     private int size;
     private long divergedAt = -1;
+    /** Extra series reported by the run's links (slow weights, averages, …), one value per point. */
+    private List<String> channelNames = List.of();
+    private double[][] channels = new double[0][];
 
     public Trajectory(long expectedPoints) {
         int cap = (int) Math.max(16, Math.min(expectedPoints, 1 << 20));
@@ -30,6 +34,9 @@ public final class Trajectory implements TrajectorySink {
             loss = Arrays.copyOf(loss, cap);
             gradNorm = Arrays.copyOf(gradNorm, cap);
             lr = Arrays.copyOf(lr, cap);
+            for (int k = 0; k < channels.length; k++) {
+                channels[k] = Arrays.copyOf(channels[k], cap);
+            }
         }
         x[size] = px;
         y[size] = py;
@@ -40,6 +47,34 @@ public final class Trajectory implements TrajectorySink {
         if (!(Double.isFinite(px) && Double.isFinite(py) && Double.isFinite(f) && Double.isFinite(gn))) {
             divergedAt = step;
         }
+    }
+
+    @Override
+    public void channels(int run, List<String> names) {
+        channelNames = List.copyOf(names);
+        channels = new double[names.size()][x.length];
+    }
+
+    @Override
+    public void channelValues(int run, long step, double[] values) {
+        for (int k = 0; k < channels.length; k++) {
+            channels[k][size - 1] = values[k];
+        }
+    }
+
+    /** The names of the extra channels of this run (empty for most runs). */
+    public List<String> channelNames() {
+        return channelNames;
+    }
+
+    /** The index of the named channel, or −1. */
+    public int channel(String name) {
+        return channelNames.indexOf(name);
+    }
+
+    /** Channel k's value at point i. */
+    public double channel(int k, int i) {
+        return channels[k][i];
     }
 
     /** Number of points (updates + 1, fewer if the run diverged or was cancelled). */

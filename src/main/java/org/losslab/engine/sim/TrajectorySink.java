@@ -16,4 +16,18 @@ public interface TrajectorySink {
      * @param lr       the learning rate of the update that produced this point; NaN at step 0
      */
     void point(int run, long step, double x, double y, double loss, double gradNorm, double lr);
+
+    /**
+     * Before a run's first point: the names of the channels its update's links report
+     * ({@link org.losslab.engine.update.Traced}), when it has any.
+     */
+    default void channels(int run, java.util.List<String> names) {
+    }
+
+    /**
+     * Right after each {@link #point} of a run with channels: their values at that step, in the order
+     * of {@link #channels(int, java.util.List)}. The array is reused: copy what you keep.
+     */
+    default void channelValues(int run, long step, double[] values) {
+    }
 }

@@ -21,6 +21,10 @@ public final class UpdatePipeline {
     private final Optimizer optimizer;
     private final Transform[] gradientLinks, parameterLinks;
     private final Stage[] gradientStages, parameterStages;
+    /** The channels of the traced links, in link order, and which link and index each comes from. */
+    private final List<String> channels = new ArrayList<>();
+    private final Traced[] channelLink;
+    private final int[] channelIndex;
 
     /**
      * @param dim     coordinates per run (2 on a surface, every weight of a network)
@@ -56,6 +60,36 @@ public final class UpdatePipeline {
         parameterLinks = after.toArray(new Transform[0]);
         gradientStages = beforeStages.toArray(new Stage[0]);
         parameterStages = afterStages.toArray(new Stage[0]);
+        List<Traced> links = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        for (Transform link : concat(gradientLinks, parameterLinks)) {
+            if (link instanceof Traced traced) {
+                List<String> names = traced.channels();
+                for (int k = 0; k < names.size(); k++) {
+                    channels.add(names.get(k));
+                    links.add(traced);
+                    index.add(k);
+                }
+            }
+        }
+        channelLink = links.toArray(new Traced[0]);
+        channelIndex = index.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Transform> concat(Transform[] a, Transform[] b) {
+        List<Transform> l = new ArrayList<>(List.of(a));
+        l.addAll(List.of(b));
+        return l;
+    }
+
+    /** The names of the channels the batch's links report (empty when no link is {@link Traced}). */
+    public List<String> channels() {
+        return List.copyOf(channels);
+    }
+
+    /** Channel k of slot r after the last update. */
+    public double channel(int k, int slot) {
+        return channelLink[k].channel(channelIndex[k], slot);
     }
 
     /**
