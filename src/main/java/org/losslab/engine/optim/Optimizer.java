@@ -30,6 +30,8 @@ public abstract class Optimizer {
     protected final int stride;
     /** Updates taken so far (torch's {@code state['step']}); shared by every run of the batch. */
     protected long steps;
+    /** Set by {@link #ratesAreConstant}: the {@code lr} array of every step holds the same values. */
+    protected boolean ratesConstant;
 
     /** Per-run values (hyperparameters, scalar state, scratch read after a step), moved with their run. */
     private final List<double[]> perRun = new ArrayList<>();
@@ -182,6 +184,14 @@ public abstract class Optimizer {
         return a;
     }
 
+
+    /**
+     * Told by the caller that every run's learning rate stays the same at every update (no warmup,
+     * constant schedules), so a method that spreads per-run rates over coordinates does it once.
+     */
+    public void ratesAreConstant() {
+        ratesConstant = true;
+    }
 
     /** Does this method use {@link Objective#hessian}? */
     public boolean needsHessian() {

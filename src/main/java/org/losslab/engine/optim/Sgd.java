@@ -50,6 +50,8 @@ public final class Sgd extends Optimizer {
     private final double[] weightDecay;
     private final boolean nesterov;
     private final boolean anyMomentum;
+    /** Every run's buffer takes the new gradient with weight 1 − τ = 1. */
+    private final boolean undamped;
     private final boolean anyWeightDecay;
     /** The momentum buffers b, same layout as θ. */
     private final double[] buf;
@@ -58,6 +60,8 @@ public final class Sgd extends Optimizer {
      * indexes every array alike: the JIT vectorizes a loop only when all its accesses share one index.
      */
     private final double[] momentumC, gainC, negLrC;
+    /** The rate each run's entries of {@link #negLrC} hold (NaN: none yet). */
+    private final double[] lastLr;
 
     Sgd(int dim, int stride, List<Config> configs) {
         super(dim, stride);
@@ -69,11 +73,13 @@ public final class Sgd extends Optimizer {
         gain = hyper(configs, c -> c.momentum() == 0 ? 1 : 1 - c.dampening());
         weightDecay = hyper(configs, Config::weightDecay);
         anyMomentum = configs.stream().anyMatch(c -> c.momentum() != 0);
+        undamped = configs.stream().allMatch(c -> c.momentum() == 0 || c.dampening() == 0);
         anyWeightDecay = configs.stream().anyMatch(c -> c.weightDecay() != 0);
         buf = state();
         momentumC = spread(momentum);
         gainC = spread(gain);
-        negLrC = new double[dim * stride];
+        negLrC = spread(new double[stride]);
+        lastLr = runState(Double.NaN);
     }
 
     @Override
@@ -104,23 +110,51 @@ public final class Sgd extends Optimizer {
 
     /** Heavy ball without weight decay, the sweep's hot loop: {@link #heavyBallStep} with λ = 0. */
     private void heavyBallNoDecayStep(int n, double[] theta, double[] grad, double[] lr, boolean first) {
-        for (int c = 0; c < dim; c++) {
-            final int o = c * stride;
-            for (int r = 0; r < n; r++) {
-                negLrC[o + r] = -lr[r];
+        spreadRates(n, lr);
+        if (n == stride) {
+            // The whole batch is active: one loop over every coordinate of every run.
+            heavyBallNoDecay(0, dim * stride, theta, grad, first);
+        } else {
+            for (int c = 0; c < dim; c++) {
+                heavyBallNoDecay(c * stride, c * stride + n, theta, grad, first);
             }
-            final int end = o + n;
-            if (first) {
-                for (int i = o; i < end; i++) {
-                    double b = grad[i];
-                    buf[i] = b;
-                    theta[i] = Math.fma(negLrC[i], b, theta[i]);
-                }
-            } else {
-                for (int i = o; i < end; i++) {
-                    double b = Math.fma(gainC[i], grad[i], buf[i] * momentumC[i]);
-                    buf[i] = b;
-                    theta[i] = Math.fma(negLrC[i], b, theta[i]);
+        }
+    }
+
+    private void heavyBallNoDecay(int from, int to, double[] theta, double[] grad, boolean first) {
+        if (first) {
+            for (int i = from; i < to; i++) {
+                double b = grad[i];
+                buf[i] = b;
+                theta[i] = Math.fma(negLrC[i], b, theta[i]);
+            }
+        } else if (undamped) {
+            // 1 − τ = 1: torch's add_(grad, alpha=1) is fma(1, g, μb) = g + μb, rounded once either way.
+            for (int i = from; i < to; i++) {
+                double b = grad[i] + buf[i] * momentumC[i];
+                buf[i] = b;
+                theta[i] = Math.fma(negLrC[i], b, theta[i]);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                double b = Math.fma(gainC[i], grad[i], buf[i] * momentumC[i]);
+                buf[i] = b;
+                theta[i] = Math.fma(negLrC[i], b, theta[i]);
+            }
+        }
+    }
+
+    /** −η of each run into every coordinate of {@link #negLrC}, rewritten only for runs whose rate changed. */
+    private void spreadRates(int n, double[] lr) {
+        if (ratesConstant && steps > 0) {
+            return;
+        }
+        for (int r = 0; r < n; r++) {
+            double rate = lr[r];
+            if (rate != lastLr[r]) {
+                lastLr[r] = rate;
+                for (int c = 0; c < dim; c++) {
+                    negLrC[c * stride + r] = -rate;
                 }
             }
         }

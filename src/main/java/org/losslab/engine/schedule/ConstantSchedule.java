@@ -16,16 +16,18 @@ public record ConstantSchedule() implements ScheduleConfig {
     @Override
     public Schedule create(double lr, long n) {
         validate(n);
-        return new Schedule() {
-            @Override
-            public double at(long s) {
-                return lr;
-            }
+        return new Constant(lr);
+    }
 
-            @Override
-            public boolean isConstant() {
-                return true;
-            }
-        };
+    private record Constant(double lr) implements Schedule {
+        @Override
+        public double at(long s) {
+            return lr;
+        }
+
+        @Override
+        public boolean isConstant() {
+            return true;
+        }
     }
 }

@@ -39,21 +39,11 @@ public final class Rosenbrock implements Surface {
 
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
-        if (n < VECTOR_FROM) {
-            evaluateInPlace(n, stride, p, f, g);
-            return;
-        }
-        // Coordinates at a runtime offset in one array keep the JIT from vectorizing (it cannot
-        // rule out overlap); copied into separate arrays the same loop runs on SIMD lanes.
-        double[][] s = SCRATCH.get();
-        if (s[0].length < n) {
-            for (int k = 0; k < 4; k++) {
-                s[k] = new double[Math.max(n, 2 * s[k].length)];
-            }
-        }
-        double[] xs = s[0], ys = s[1], gx = s[2], gy = s[3];
-        System.arraycopy(p, 0, xs, 0, n);
-        System.arraycopy(p, stride, ys, 0, n);
+        Coordinates.evaluateByCoordinates(this, n, stride, p, t, f, g);
+    }
+
+    @Override
+    public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
         final double a = this.a, b = this.b;
         for (int i = 0; i < n; i++) {
             double x = xs[i];
@@ -62,24 +52,6 @@ public final class Rosenbrock implements Surface {
             f[i] = u * u + b * v * v;
             gx[i] = -2 * u - 4 * b * x * v;
             gy[i] = 2 * b * v;
-        }
-        System.arraycopy(gx, 0, g, 0, n);
-        System.arraycopy(gy, 0, g, stride, n);
-    }
-
-    private static final int VECTOR_FROM = 16;
-    private static final ThreadLocal<double[][]> SCRATCH =
-            ThreadLocal.withInitial(() -> new double[][] {new double[64], new double[64], new double[64], new double[64]});
-
-    private void evaluateInPlace(int n, int stride, double[] p, double[] f, double[] g) {
-        final double a = this.a, b = this.b;
-        for (int i = 0; i < n; i++) {
-            double x = p[i], y = p[stride + i];
-            double u = a - x;
-            double v = y - x * x;
-            f[i] = u * u + b * v * v;
-            g[i] = -2 * u - 4 * b * x * v;
-            g[stride + i] = 2 * b * v;
         }
     }
 

@@ -34,6 +34,22 @@ public interface Surface {
     void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g);
 
     /**
+     * Values and gradients of points (x[i], y[i]), {@code 0 <= i < n}, over separate coordinate
+     * arrays: the layout a stepper keeps, in which every array is read and written at one index, so
+     * the JIT turns the loop into SIMD code. Surfaces override it with their own loop; the default
+     * goes through {@link #evaluate(int, int, double[], double, double[], double[])}.
+     *
+     * @param x  the x of each point. Not modified.
+     * @param y  the y of each point. Not modified.
+     * @param f  f at each point. Modified.
+     * @param gx ∂f/∂x at each point. Modified.
+     * @param gy ∂f/∂y at each point. Modified.
+     */
+    default void evaluate(int n, double[] x, double[] y, double t, double[] f, double[] gx, double[] gy) {
+        Coordinates.evaluateFlat(this, n, x, y, t, f, gx, gy);
+    }
+
+    /**
      * Hessians of points {@code 0 <= i < n}: {@code f_xx} in {@code h[i]}, {@code f_xy} in
      * {@code h[stride + i]}, {@code f_yy} in {@code h[2 * stride + i]}.
      *

@@ -32,6 +32,22 @@ public record RunSettings(OptimizerConfig optimizer, ScheduleConfig schedule, lo
             throw new IllegalArgumentException("warmupSteps and batchSize must be ≥ 0: " + warmupSteps + ", " + batchSize);
         }
         start = start == null ? null : start.clone();
+        transforms = canonical(transforms);
+    }
+
+    /**
+     * The links without identities, in stage order, at most one per stage. A list that already is
+     * so (every wither passes its own) is kept as it is: a sweep builds tens of thousands of runs.
+     */
+    private static List<TransformConfig> canonical(List<TransformConfig> transforms) {
+        boolean ok = true;
+        for (int i = 0; i < transforms.size() && ok; i++) {
+            TransformConfig c = transforms.get(i);
+            ok = !c.isIdentity() && (i == 0 || transforms.get(i - 1).stage().compareTo(c.stage()) < 0);
+        }
+        if (ok) {
+            return List.copyOf(transforms);
+        }
         List<TransformConfig> kept = new ArrayList<>();
         for (TransformConfig c : transforms) {
             if (!c.isIdentity()) {
@@ -44,7 +60,7 @@ public record RunSettings(OptimizerConfig optimizer, ScheduleConfig schedule, lo
                 throw new IllegalArgumentException("two " + kept.get(i).stage() + " links in one run");
             }
         }
-        transforms = List.copyOf(kept);
+        return List.copyOf(kept);
     }
 
     /** A plain run: constant schedule, no warmup, full batch, the problem's start, no other links. */
@@ -60,6 +76,21 @@ public record RunSettings(OptimizerConfig optimizer, ScheduleConfig schedule, lo
     @Override
     public double[] start() {
         return start == null ? null : start.clone();
+    }
+
+    /** Whether the run has its own start. */
+    public boolean hasStart() {
+        return start != null;
+    }
+
+    /** The number of coordinates of the run's own start (0 without one). */
+    public int dimension() {
+        return start == null ? 0 : start.length;
+    }
+
+    /** Coordinate c of the run's start (no copy). */
+    public double start(int c) {
+        return start[c];
     }
 
     /** The link of this stage, or null if the run has none. */

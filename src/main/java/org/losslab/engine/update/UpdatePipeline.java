@@ -37,6 +37,9 @@ public final class UpdatePipeline {
         u = new Update(dim, stride);
         rate = new LearningRate(stride, runs, steps, u.lr);
         optimizer = OptimizerConfig.create(dim, stride, runs.stream().map(RunSettings::optimizer).toList());
+        if (rate.isConstant()) {
+            optimizer.ratesAreConstant();
+        }
         Map<Stage, List<TransformConfig>> used = new EnumMap<>(Stage.class);
         for (int r = 0; r < runs.size(); r++) {
             for (TransformConfig c : runs.get(r).transforms()) {
