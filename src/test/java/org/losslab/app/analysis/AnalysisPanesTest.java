@@ -22,6 +22,7 @@ import org.losslab.app.model.LabModel;
 import org.losslab.engine.analysis.EscapeResult;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.format.Typed;
+import org.losslab.render.SharpnessPainter;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
