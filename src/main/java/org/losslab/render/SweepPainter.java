@@ -103,7 +103,7 @@ public final class SweepPainter {
         a.title(d, scene.title().isEmpty() ? "Sweep of " + ax.key() + " × " + ay.key() : scene.title(), 0);
         if (hasBar) {
             Axes b = new Axes(style, left + w + barGap, top, barWidth, h, Axes.Scale.linear(0, 1), bar);
-            d.image(BAR, 1, BAR.length, b.left(), b.top(), b.width(), b.height(), true);
+            d.image(BAR, 1, BAR.length, b.left(), b.top(), b.width(), b.height(), false);
             b.frame(d);
             b.yAxisAtRight(d, 60);
             b.yTitleAtRight(d, v.label());
