@@ -40,7 +40,7 @@ class EscapePainterTest {
             assertTrue(t.color() == style.foreground() || t.color() == style.muted(),
                     "«" + t.text() + "» in " + Colors.hex(t.color()));
         }
-        assertNotNull(d.text("Escape from the double well's minima"));
+        assertNotNull(d.text("Escaping the sharp and the flat well (Langevin SGD, η = 0.02)"));
         assertTrue(d.hasTextStarting("Leaving the sharp well (ΔE = 0.807"), "histogram of the sharp well");
         assertTrue(d.hasTextStarting("Leaving the flat well (ΔE = 0.805"), "histogram of the flat well");
         assertNotNull(d.text("Where the runs end"));

@@ -1,10 +1,12 @@
 package org.losslab.render;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.losslab.engine.Cancellation;
+import org.losslab.engine.analysis.Axis;
 import org.losslab.engine.analysis.EscapeResult;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.engine.surface.Surface;
@@ -12,43 +14,13 @@ import org.losslab.format.InputException;
 import org.losslab.format.escape.EscapeSpec;
 import org.losslab.format.sweep.SweepSpec;
 
-/** Small sweeps and escape studies, computed once, for the picture tests. */
+/**
+ * The sample sweep and escape study, made small, computed once for the picture tests: the sweep on
+ * 12 × 7 cells (SGD's lr from 0.01 to 1, log, against momentum from 0 to 0.9 on the κ = 10 bowl:
+ * lr = 1 with β = 0 diverges, η·λmax = 10 > 2), the study at seven temperatures (the seventh takes
+ * the run palette's black) with 12 seeds.
+ */
 final class Pictures {
-    /** SGD's lr (log, 0.01 to 1) against momentum on a κ = 10 bowl: lr = 1 with β = 0 diverges (η·λmax = 10 > 2). */
-    static final String SWEEP = """
-            {
-              "format": "losslab-sweep/1",
-              "title": "Heavy ball on a bowl",
-              "scenario": {
-                "format": "losslab-scenario/1",
-                "surface": { "type": "quadratic", "kappa": 10 },
-                "start": [1, 1],
-                "steps": 300,
-                "runs": [ { "label": "GD", "optimizer": { "type": "sgd", "lr": 0.01, "momentum": 0.5 } } ]
-              },
-              "x": { "key": "optimizer.lr", "from": 0.01, "to": 1, "count": 12, "scale": "log" },
-              "y": { "key": "optimizer.momentum", "from": 0, "to": 0.9, "count": 7 },
-              "tolerance": 1e-6,
-              "color": "stepsToTolerance"
-            }
-            """;
-
-    /** Seven temperatures: the seventh takes the palette's black. */
-    static final String ESCAPE = """
-            {
-              "format": "losslab-escape/1",
-              "scenario": {
-                "format": "losslab-scenario/1",
-                "surface": { "type": "doubleWell" },
-                "start": [-1.5, 0],
-                "steps": 1500,
-                "runs": [ { "optimizer": { "type": "sgd", "lr": 0.02 } } ]
-              },
-              "temperatures": [0.4, 0.35, 0.3, 0.27, 0.24, 0.22, 0.2],
-              "seeds": 12
-            }
-            """;
-
     private static SweepPainter.Scene sweep;
     private static EscapeSpec escapeSpec;
     private static List<EscapeResult> escape;
@@ -58,7 +30,10 @@ final class Pictures {
 
     static synchronized SweepPainter.Scene sweep() throws InputException {
         if (sweep == null) {
-            SweepSpec spec = SweepSpec.read(SWEEP, "sweep.json", null);
+            SweepSpec sample = SweepSpec.read(Path.of("sample-landscapes/sweep-quadratic-heavy-ball.json"));
+            SweepSpec spec = new SweepSpec(sample.title(), sample.scenario(), sample.run(),
+                    new Axis(sample.x().key(), 0.01, 1, 12, true, false), new Axis(sample.y().key(), 0, 0.9, 7, false, false), 1e-6,
+                    sample.measure());
             Surface surface = spec.scenario().buildSurface();
             var s = spec.sweep(surface);
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -74,7 +49,9 @@ final class Pictures {
 
     static synchronized EscapeSpec escapeSpec() throws InputException {
         if (escapeSpec == null) {
-            escapeSpec = EscapeSpec.read(ESCAPE, "escape.json", null);
+            EscapeSpec sample = EscapeSpec.read(Path.of("sample-landscapes/escape-double-well.json"));
+            escapeSpec = new EscapeSpec(sample.title(), sample.scenario(), sample.run(), sample.wells(),
+                    new double[] {0.4, 0.35, 0.3, 0.27, 0.24, 0.22, 0.2}, 12);
         }
         return escapeSpec;
     }

@@ -53,7 +53,7 @@ class SweepPainterTest {
             assertTrue(t.color() == style.foreground() || t.color() == style.muted(),
                     "«" + t.text() + "» in " + Colors.hex(t.color()));
         }
-        assertNotNull(d.text("Heavy ball on a bowl"));
+        assertNotNull(d.text("Where heavy ball diverges: lr × momentum on a κ = 10 bowl"));
         assertTrue(d.text("optimizer.momentum").up(), "the y title reads upwards");
         assertNotNull(d.text("steps to loss ≤ 1e-6"), "the colour bar's title");
         // lr = 1 with β = 0 diverges; lr = 0.1 with β = 0 converges (η·λmax = 1 < 2).
