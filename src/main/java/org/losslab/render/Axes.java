@@ -11,8 +11,12 @@ import org.losslab.render.Drawing.Align;
  *
  * <p>A linear scale maps v to the fraction (v − lo)/(hi − lo) of the rectangle; a log₁₀ scale maps
  * log₁₀ v the same way, so each decade takes the same length. y grows upwards.
+ *
+ * @param left  the data rectangle's left edge in pixels; {@code top}, {@code width} and
+ *              {@code height} likewise
+ * @param x     the scale along the bottom, {@code y} the one up the left side
  */
-public final class Axes {
+public record Axes(PlotStyle style, double left, double top, double width, double height, Axes.Scale x, Axes.Scale y) {
     /** Type sizes before the style's font scale: tick labels, axis titles, the chart's title. */
     static final double TICK = 11, LABEL = 12, TITLE = 13;
 
@@ -59,52 +63,12 @@ public final class Axes {
         }
     }
 
-    private final PlotStyle style;
-    private final double left, top, width, height;
-    private final Scale x, y;
-    /** The widest y tick label drawn so far, so the y title clears it. */
-    private double yLabels;
-
-    public Axes(PlotStyle style, double left, double top, double width, double height, Scale x, Scale y) {
-        this.style = style;
-        this.left = left;
-        this.top = top;
-        this.width = width;
-        this.height = height;
-        this.x = x;
-        this.y = y;
-    }
-
-    public double left() {
-        return left;
-    }
-
-    public double top() {
-        return top;
-    }
-
-    public double width() {
-        return width;
-    }
-
-    public double height() {
-        return height;
-    }
-
     public double right() {
         return left + width;
     }
 
     public double bottom() {
         return top + height;
-    }
-
-    public Scale x() {
-        return x;
-    }
-
-    public Scale y() {
-        return y;
     }
 
     /** Pixel x of data value v (kept within ±10⁵ so a far-off point still draws). */
@@ -175,19 +139,23 @@ public final class Axes {
         }
     }
 
-    /** Ticks along the left side, as {@link #xAxis}; labels right-aligned before the marks. */
-    public void yAxis(Drawing d, double spacing, boolean grid) {
-        yTicks(d, spacing, grid, false);
+    /**
+     * Ticks along the left side, as {@link #xAxis}; labels right-aligned before the marks.
+     *
+     * @return the width of the widest label, which the y title clears
+     */
+    public double yAxis(Drawing d, double spacing, boolean grid) {
+        return yTicks(d, spacing, grid, false);
     }
 
-    /** Ticks along the right side, labels after the marks (a colour bar's scale). */
-    public void yAxisAtRight(Drawing d, double spacing) {
-        yTicks(d, spacing, false, true);
+    /** Ticks along the right side, labels after the marks (a colour bar's scale); returns the widest label's width. */
+    public double yAxisAtRight(Drawing d, double spacing) {
+        return yTicks(d, spacing, false, true);
     }
 
-    private void yTicks(Drawing d, double spacing, boolean grid, boolean right) {
+    private double yTicks(Drawing d, double spacing, boolean grid, boolean right) {
         int n = count(height, spacing);
-        double size = tickSize(), mark = mark(), edge = right ? left + width : left;
+        double size = tickSize(), mark = mark(), edge = right ? left + width : left, widest = 0;
         for (double v : y.ticks(n)) {
             double p = py(v);
             if (grid) {
@@ -195,10 +163,11 @@ public final class Axes {
             }
             tickMark(d, right ? edge + mark : edge - mark, p, edge, p);
             String s = y.label(v, n);
-            yLabels = Math.max(yLabels, d.textWidth(s, size, false));
+            widest = Math.max(widest, d.textWidth(s, size, false));
             d.color(style.foreground());
             d.text(s, right ? edge + mark + 3 : edge - mark - 3, p + size * 0.35, size, right ? Align.LEFT : Align.RIGHT, false);
         }
+        return widest;
     }
 
     /** The widest label of {@code scale}'s ticks for an axis of {@code pixels}: what a margin must leave room for. */
@@ -235,19 +204,19 @@ public final class Axes {
                 size, Align.CENTER, false);
     }
 
-    /** The y axis's title, read upwards, left of its tick labels (after {@link #yAxis}). */
-    public void yTitle(Drawing d, String text) {
+    /** The y axis's title, read upwards, left of tick labels {@code labels} wide (what {@link #yAxis} returned). */
+    public void yTitle(Drawing d, String text, double labels) {
         double size = fittingSize(d, text, height, labelSize(), false);
         d.color(style.foreground());
-        d.textUp(fitted(d, text, height, size, false), left - mark() - 3 - yLabels - labelSize() * 0.6, top + height / 2, size,
+        d.textUp(fitted(d, text, height, size, false), left - mark() - 3 - labels - labelSize() * 0.6, top + height / 2, size,
                 Align.CENTER, false);
     }
 
-    /** The title of a scale at the right, read upwards, right of its tick labels (after {@link #yAxisAtRight}). */
-    public void yTitleAtRight(Drawing d, String text) {
+    /** The title of a scale at the right, read upwards, right of tick labels {@code labels} wide. */
+    public void yTitleAtRight(Drawing d, String text, double labels) {
         double size = fittingSize(d, text, height, labelSize(), false);
         d.color(style.foreground());
-        d.textUp(fitted(d, text, height, size, false), right() + mark() + 3 + yLabels + labelSize() * 1.3, top + height / 2, size,
+        d.textUp(fitted(d, text, height, size, false), right() + mark() + 3 + labels + labelSize() * 1.3, top + height / 2, size,
                 Align.CENTER, false);
     }
 

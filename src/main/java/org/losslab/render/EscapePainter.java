@@ -108,10 +108,10 @@ public final class EscapePainter {
         double room = Math.max(0.25, 1 - card / probe.height());
         Axes a = panel(d, style, x, y, w, h, xs, Axes.Scale.linear(0, most > 0 ? most * 1.05 / room : 1), -1, 0);
         a.xAxis(d, 80, true);
-        a.yAxis(d, 40, true);
+        double labels = a.yAxis(d, 40, true);
         a.frame(d);
         a.xTitle(d, "first-passage time (η × updates)");
-        a.yTitle(d, "fraction of runs");
+        a.yTitle(d, "fraction of runs", labels);
         a.title(d, "Leaving the " + well + " well (ΔE = " + Ticks.brief(r.trueBarrier()) + ")", 0);
         List<Legend.Entry> legend = new ArrayList<>(temps);
         d.clip(a.left(), a.top(), a.width(), a.height());
@@ -240,10 +240,10 @@ public final class EscapePainter {
         Axes.Scale xs = Axes.Scale.linear(xlo - padX, xhi + padX), ys = Axes.Scale.linear(ylo - padY, yhi + padY);
         Axes a = panel(d, style, x, y, w, h, xs, ys, -1, legendRoom + style.font(Axes.LABEL) * 0.6);
         a.xAxis(d, 70, true);
-        a.yAxis(d, 40, true);
+        double labels = a.yAxis(d, 40, true);
         a.frame(d);
         a.xTitle(d, "1 / T");
-        a.yTitle(d, "ln mean escape time");
+        a.yTitle(d, "ln mean escape time", labels);
         a.title(d, "Arrhenius: ln τ = ln A + ΔE / T", 0);
         d.clip(a.left(), a.top(), a.width(), a.height());
         for (int k = 0; k < results.size(); k++) {

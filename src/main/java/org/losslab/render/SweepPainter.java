@@ -96,17 +96,16 @@ public final class SweepPainter {
             mark(d, a, r, scene.markX(), scene.markY(), style);
         }
         a.xAxis(d, 90, false);
-        a.yAxis(d, 60, false);
+        double labels = a.yAxis(d, 60, false);
         a.frame(d);
         a.xTitle(d, ax.key());
-        a.yTitle(d, ay.key());
+        a.yTitle(d, ay.key(), labels);
         a.title(d, scene.title().isEmpty() ? "Sweep of " + ax.key() + " × " + ay.key() : scene.title(), 0);
         if (hasBar) {
             Axes b = new Axes(style, left + w + barGap, top, barWidth, h, Axes.Scale.linear(0, 1), bar);
             d.image(BAR, 1, BAR.length, b.left(), b.top(), b.width(), b.height(), false);
             b.frame(d);
-            b.yAxisAtRight(d, 60);
-            b.yTitleAtRight(d, v.label());
+            b.yTitleAtRight(d, v.label(), b.yAxisAtRight(d, 60));
         }
         Legend.row(d, style, legend, left, height - margin - legendHeight + Legend.size(style), width - left - margin);
         cells = a;
