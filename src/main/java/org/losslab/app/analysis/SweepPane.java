@@ -15,7 +15,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.losslab.app.controls.CanvasPane;
 import org.losslab.app.model.LabModel;
@@ -248,7 +247,7 @@ public final class SweepPane extends BorderPane {
     }
 
     /** The heatmap node (tests click it). */
-    Region heatmapNode() {
+    CanvasPane heatmapNode() {
         return heatmap;
     }
 
