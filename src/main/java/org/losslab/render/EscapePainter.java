@@ -20,7 +20,16 @@ public final class EscapePainter {
     /** Log-spaced bins of a histogram. */
     private static final int BINS = 24;
 
+    /**
+     * Paints the study into a {@code width × height} picture. Its four charts need room: a style's
+     * larger type (presentation mode) is used only as far as the picture is larger than about
+     * 720 × 620, where the normal type fits.
+     */
     public void paint(Drawing d, EscapeSpec spec, List<EscapeResult> results, PlotStyle style, double width, double height) {
+        double fit = Math.max(1, Math.min(width / 720, height / 620));
+        if (style.fontScale() > fit) {
+            style = style.scaled(fit, style.lineScale());
+        }
         double fs = style.fontScale(), margin = 14 * fs, gap = 28 * fs;
         d.dash();
         d.color(style.background());
@@ -105,7 +114,7 @@ public final class EscapePainter {
         // Headroom above the tallest bar for the legend card, so it covers no bar.
         double card = Legend.cardHeight(style, temps) + 16 * style.fontScale();
         Axes probe = panel(d, style, x, y, w, h, xs, Axes.Scale.linear(0, 1), -1, 0);
-        double room = Math.max(0.25, 1 - card / probe.height());
+        double room = Math.max(0.5, 1 - card / probe.height());
         Axes a = panel(d, style, x, y, w, h, xs, Axes.Scale.linear(0, most > 0 ? most * 1.05 / room : 1), -1, 0);
         a.xAxis(d, 80, true);
         double labels = a.yAxis(d, 40, true);
@@ -202,7 +211,7 @@ public final class EscapePainter {
 
     /** A well's marker: a square for the sharp well, a disc for the flat one, ringed in the background colour. */
     private static void marker(Drawing d, PlotStyle style, boolean sharp, double x, double y) {
-        double r = 6 * style.lineScale();
+        double r = 6 * style.fontScale();
         d.dash();
         d.color(style.background());
         if (sharp) {
