@@ -39,7 +39,8 @@ public final class Ticks {
     /**
      * Tick values (data values, not exponents) of a log₁₀ axis over [lo, hi], 0 &lt; lo &lt; hi: powers
      * of ten a whole number of decades apart, about {@code count} of them, or 1, 2 and 5 times each
-     * power when fewer than two powers of ten lie inside.
+     * power when fewer than two powers of ten lie inside, or evenly spaced values as on a linear axis
+     * where even those are fewer than two.
      */
     public static double[] logValues(double lo, double hi, int count) {
         double e0 = Math.log10(lo), e1 = Math.log10(hi);
@@ -57,7 +58,8 @@ public final class Ticks {
                     }
                 }
             }
-            return java.util.Arrays.copyOf(out, n);
+            // Within a small part of one decade (9.5 to 10.5) not even two of those: evenly spaced ticks.
+            return n >= 2 ? java.util.Arrays.copyOf(out, n) : values(lo, hi, count);
         }
         double step = Math.max(1, Math.ceil(step(e0, e1, count) - 1e-9));
         double first = Math.ceil(e0 / step - 1e-9) * step;
