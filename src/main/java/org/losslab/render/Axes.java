@@ -59,7 +59,7 @@ public record Axes(PlotStyle style, double left, double top, double width, doubl
 
         /** The label of tick v among ticks about {@code count} to the range. */
         public String label(double v, int count) {
-            return log ? Ticks.logLabel(v) : Ticks.label(v, Ticks.step(lo, hi, count));
+            return log && !Ticks.logIsEven(lo, hi) ? Ticks.logLabel(v) : Ticks.label(v, Ticks.step(lo, hi, count));
         }
     }
 

@@ -67,7 +67,7 @@ public final class SharpnessPainter {
         }
         boolean log = positive;
         Axes a = new Axes(style, left, top, w, h, x, Axes.Scale.fit(lo, hi, log, 0.06));
-        a.yAxis(d, 30, true);
+        a.yAxis(d, 45, true);
         a.xAxis(d, 80, false);
         a.frame(d);
         a.title(d, TITLE, 0);

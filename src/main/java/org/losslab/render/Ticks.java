@@ -7,6 +7,8 @@ package org.losslab.render;
  * and 5 times each power of ten, so it never has fewer than two ticks.
  */
 public final class Ticks {
+    /** The marks of a short log axis within each decade. */
+    private static final int[] MANTISSAS = {1, 2, 5};
     private Ticks() {
     }
 
@@ -48,18 +50,8 @@ public final class Ticks {
             return Double.isFinite(e0) && lo > 0 ? new double[] {lo} : new double[0];
         }
         if (Math.floor(e1 + 1e-9) - Math.ceil(e0 - 1e-9) < 1) {
-            double[] out = new double[3 * ((int) Math.ceil(e1) - (int) Math.floor(e0) + 1)];
-            int n = 0;
-            for (int e = (int) Math.floor(e0); e <= (int) Math.ceil(e1); e++) {
-                for (int m : new int[] {1, 2, 5}) {
-                    double v = m * Math.pow(10, e);
-                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
-                        out[n++] = v;
-                    }
-                }
-            }
-            // Within a small part of one decade (9.5 to 10.5) not even two of those: evenly spaced ticks.
-            return n >= 2 ? java.util.Arrays.copyOf(out, n) : values(lo, hi, count);
+            double[] some = oneTwoFive(lo, hi);
+            return some.length >= 2 ? some : values(lo, hi, count);
         }
         double step = Math.max(1, Math.ceil(step(e0, e1, count) - 1e-9));
         double first = Math.ceil(e0 / step - 1e-9) * step;
@@ -69,6 +61,31 @@ public final class Ticks {
             v[i] = Math.pow(10, Math.round(first + i * step));
         }
         return v;
+    }
+
+    /**
+     * Does a log₁₀ axis over [lo, hi] span so little (less than two of 1, 2, 5 × 10ᵏ) that
+     * {@link #logValues} spaces its ticks evenly? Then they are labelled as on a linear axis.
+     */
+    public static boolean logIsEven(double lo, double hi) {
+        return hi > lo && lo > 0 && Math.floor(Math.log10(hi) + 1e-9) - Math.ceil(Math.log10(lo) - 1e-9) < 1
+                && oneTwoFive(lo, hi).length < 2;
+    }
+
+    /** 1, 2 and 5 times the powers of ten within [lo, hi]. */
+    private static double[] oneTwoFive(double lo, double hi) {
+        int k0 = (int) Math.floor(Math.log10(lo)), k1 = (int) Math.ceil(Math.log10(hi));
+        double[] out = new double[3 * (k1 - k0 + 1)];
+        int n = 0;
+        for (int e = k0; e <= k1; e++) {
+            for (int m : MANTISSAS) {
+                double v = m * Math.pow(10, e);
+                if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+                    out[n++] = v;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** A label on a log₁₀ axis: powers of ten from 0.01 to 1000 written out, others as 1e−k; 2 and 5 times them in short. */

@@ -17,6 +17,10 @@ class TicksTest {
         // Within one decade's tenth: evenly spaced values, so there are still ticks to read.
         double[] narrow = Ticks.logValues(9.4, 10.6, 3);
         assertArrayEquals(new double[] {9.5, 10, 10.5}, narrow, 1e-12);
+        Axes.Scale s = Axes.Scale.log(9.4, 10.6);
+        assertEquals("9.5", s.label(9.5, 3));
+        assertEquals("10.0", s.label(10, 3));
+        assertEquals("10", Axes.Scale.log(1.5, 30).label(10, 6));
     }
 
     @Test
