@@ -1,5 +1,7 @@
 package org.losslab.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
 import org.losslab.render.Drawing.Align;
@@ -270,7 +272,7 @@ public final class PlotPainter {
             }
         }
         double m = longest > 0 && longest < 2 * MIN_ARROW_PX ? 2 * MIN_ARROW_PX / longest : 1;
-        java.util.List<double[]> placed = new java.util.ArrayList<>();
+        List<double[]> placed = new ArrayList<>();
         double size = style.font(12);
         for (PlotScene.Arrow a : scene.arrows()) {
             double x0 = L.px(a.x()), y0 = L.py(a.y());
@@ -434,7 +436,7 @@ public final class PlotPainter {
     }
 
     private static void legend(Drawing d, PlotScene scene, PlotLayout L, PlotStyle style) {
-        java.util.List<Legend.Entry> entries = new java.util.ArrayList<>(scene.paths().size());
+        List<Legend.Entry> entries = new ArrayList<>(scene.paths().size());
         for (PlotScene.Path p : scene.paths()) {
             String status = "";
             Trajectory t = p.trajectory();

@@ -1,5 +1,8 @@
 package org.losslab.render;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * "Nice" axis ticks (Heckbert, Graphics Gems 1990): a step of 1, 2 or 5 times a power of ten
  * giving about the number of ticks asked for, and labels with just enough decimals. On a log₁₀ axis
@@ -85,7 +88,7 @@ public final class Ticks {
                 }
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** A label on a log₁₀ axis: powers of ten from 0.01 to 1000 written out, others as 1e−k; 2 and 5 times them in short. */
@@ -104,7 +107,7 @@ public final class Ticks {
     public static String brief(double v) {
         double a = Math.abs(v);
         if (a >= 100 && a < 1e6) {
-            return String.format(java.util.Locale.ROOT, "%.0f", v);
+            return String.format(Locale.ROOT, "%.0f", v);
         }
         return significant(v, 3);
     }
@@ -121,8 +124,8 @@ public final class Ticks {
             return Double.toString(v);
         }
         double a = Math.abs(v);
-        String s = a >= 1e-3 && a < 1e5 ? String.format(java.util.Locale.ROOT, "%." + digits + "g", v)
-                : String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", v);
+        String s = a >= 1e-3 && a < 1e5 ? String.format(Locale.ROOT, "%." + digits + "g", v)
+                : String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
         int e = s.indexOf('e');
         return e < 0 ? stripZeros(s) : stripZeros(s.substring(0, e)) + "e" + Integer.parseInt(s.substring(e + 1));
     }
@@ -138,10 +141,10 @@ public final class Ticks {
         }
         double a = Math.abs(v);
         if (a >= 1e5 || a < 1e-3) {
-            return String.format(java.util.Locale.ROOT, "%.0e", v).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+            return String.format(Locale.ROOT, "%.0e", v).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
         }
         int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
-        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** A short number for legends and hover cards: 4 significant digits. */
@@ -154,10 +157,10 @@ public final class Ticks {
         }
         double a = Math.abs(v);
         if (v != 0 && (a >= 1e5 || a < 1e-3)) {
-            return String.format(java.util.Locale.ROOT, "%.2e", v).replace("e+0", "e").replace("e-0", "e-")
+            return String.format(Locale.ROOT, "%.2e", v).replace("e+0", "e").replace("e-0", "e-")
                     .replace("e+", "e");
         }
-        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        String s = String.format(Locale.ROOT, "%.4g", v);
         if (s.contains(".") && !s.contains("e")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
