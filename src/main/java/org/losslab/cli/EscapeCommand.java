@@ -13,7 +13,8 @@ import org.losslab.engine.analysis.EscapeResult;
 import org.losslab.format.InputException;
 import org.losslab.format.escape.EscapeSpec;
 import org.losslab.io.EscapeCsv;
-import org.losslab.render.EscapePng;
+import org.losslab.render.PlotStyle;
+import org.losslab.render.PngExport;
 
 /**
  * {@code losslab escape SPEC.json [--csv FILE] [--png FILE] [--threads N]}: Langevin runs escaping
@@ -52,7 +53,7 @@ final class EscapeCommand {
             EscapeCsv.write(spec.wells(), results, csv);
         }
         if (png != null) {
-            EscapePng.write(spec, results, png);
+            PngExport.escape(spec, results, PlotStyle.LIGHT, png);
         }
         for (int k = 0; k < results.size(); k++) {
             EscapeResult r = results.get(k);

@@ -15,7 +15,9 @@ import org.losslab.format.InputException;
 import org.losslab.format.sweep.SweepSpec;
 import org.losslab.io.Numbers;
 import org.losslab.io.SweepCsv;
-import org.losslab.render.SweepPng;
+import org.losslab.render.PlotStyle;
+import org.losslab.render.PngExport;
+import org.losslab.render.SweepPainter;
 
 /**
  * {@code losslab sweep SPEC.json [--csv FILE] [--png FILE] [--threads N]}: runs a hyperparameter
@@ -71,7 +73,7 @@ final class SweepCommand {
             SweepCsv.write(r, csv);
         }
         if (png != null) {
-            SweepPng.write(r, spec.measure(), spec.title(), surface, sweep.cell(0, 0), png);
+            PngExport.sweep(new SweepPainter.Scene(r, spec.measure(), spec.title(), surface, sweep.cell(0, 0)), PlotStyle.LIGHT, png);
         }
         summary(spec, r, seconds, threads, out);
     }

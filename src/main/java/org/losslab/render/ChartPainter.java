@@ -27,7 +27,6 @@ public final class ChartPainter {
 
     public void paint(Drawing d, ChartScene scene, PlotStyle style, double width, double height) {
         Layout L = Layout.of(width, height, style);
-        double size = style.font(11);
         d.dash();
         d.color(style.background());
         d.fillRect(0, 0, width, height);
@@ -48,42 +47,32 @@ public final class ChartPainter {
                 }
             }
         }
-        d.color(style.muted());
-        d.lineWidth(style.line(1));
-        d.strokeRect(L.left(), L.top(), L.width(), L.height());
         if (!(lo <= hi)) {
-            d.color(style.muted());
-            d.text("no values", L.left() + L.width() / 2, L.top() + L.height() / 2, size, Align.CENTER, false);
+            Axes empty = new Axes(style, L.left(), L.top(), L.width(), L.height(), Axes.Scale.linear(0, steps),
+                    Axes.Scale.linear(0, 1));
+            empty.frame(d);
+            empty.message(d, "no values");
             return;
         }
         boolean log = scene.metric().prefersLog() && positive;
-        if (log) {
-            lo = Math.log10(lo);
-            hi = Math.log10(hi);
-        }
-        if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
-            double pad = log ? 0.5 : Math.max(Math.abs(hi) * 0.05, 1e-12);
-            lo -= pad;
-            hi += pad;
-        } else {
-            double pad = (hi - lo) * 0.04;
-            lo -= pad;
-            hi += pad;
-        }
-        yAxis(d, L, style, lo, hi, log, size);
-        xAxis(d, L, style, steps, size);
+        Axes a = new Axes(style, L.left(), L.top(), L.width(), L.height(), Axes.Scale.linear(0, steps), Axes.Scale.fit(lo, hi, log, 0.04));
+        a.yAxis(d, 28, true);
+        a.xAxis(d, 70, false);
+        a.frame(d);
+        double size = a.tickSize();
         double logWidth = log ? d.textWidth("log", size, false) + 8 : 0;
-        d.color(style.foreground());
-        double titleSize = style.font(12);
-        d.text(fitted(d, scene.metric().title(), L.width() - logWidth, titleSize), L.left(), L.top() - 7 * style.fontScale(),
-                titleSize, Align.LEFT, true);
+        a.title(d, scene.metric().title(), logWidth);
+        if (log) {
+            d.color(style.muted());
+            d.text("log", a.right() - 2, a.top() - 7 * style.fontScale(), size, Align.RIGHT, false);
+        }
         d.clip(L.left(), L.top(), L.width(), L.height());
         for (PlotScene.Path p : scene.paths()) {
             if (p.visible() && p.trajectory() != null) {
-                series(d, L, style, scene.metric(), p, steps, lo, hi, log);
+                series(d, a, style, scene.metric(), p, steps);
             }
         }
-        double cx = L.left() + L.width() * Math.min(1, (double) scene.cursor() / steps);
+        double cx = a.px(Math.min(steps, scene.cursor()));
         d.color(Colors.alpha(style.foreground(), 0.45));
         d.lineWidth(style.line(1));
         d.moveTo(cx, L.top());
@@ -95,14 +84,10 @@ public final class ChartPainter {
         }
     }
 
-    private static double py(Layout L, double v, double lo, double hi, boolean log) {
-        double s = log ? Math.log10(v) : v;
-        return L.top() + L.height() * (1 - (s - lo) / (hi - lo));
-    }
-
-    private static void series(Drawing d, Layout L, PlotStyle style, Metric m, PlotScene.Path p, long steps, double lo,
-                               double hi, boolean log) {
+    /** Each pixel column's range of values, joined column to column; a dashed line where the run diverged. */
+    private static void series(Drawing d, Axes a, PlotStyle style, Metric m, PlotScene.Path p, long steps) {
         Trajectory t = p.trajectory();
+        boolean log = a.y().log();
         d.color(p.color());
         d.lineWidth(style.line(p.selected() ? 2.5 : 1.6));
         int column = Integer.MIN_VALUE;
@@ -110,11 +95,11 @@ public final class ChartPainter {
         boolean open = false;
         for (int k = 0; k <= t.size(); k++) {
             double v = k < t.size() ? m.value(t, k) : Double.NaN;
-            int col = k < t.size() ? (int) Math.floor(L.left() + L.width() * k / steps) : Integer.MAX_VALUE;
+            int col = k < t.size() ? (int) Math.floor(a.left() + a.width() * k / steps) : Integer.MAX_VALUE;
             boolean finite = Double.isFinite(v) && (!log || v > 0);
             if (col != column || !finite) {
                 if (column != Integer.MIN_VALUE) {
-                    double y0 = clamp(py(L, cMin, lo, hi, log)), y1 = clamp(py(L, cMax, lo, hi, log));
+                    double y0 = a.py(cMin), y1 = a.py(cMax);
                     if (!open) {
                         d.moveTo(column, y0);
                         open = true;
@@ -138,69 +123,12 @@ public final class ChartPainter {
         }
         d.stroke();
         if (t.diverged()) {
-            double x = L.left() + L.width() * Math.min(1, (double) t.divergedAt() / steps);
+            double x = a.px(Math.min(steps, t.divergedAt()));
             d.dash(4, 3);
-            d.moveTo(x, L.top());
-            d.lineTo(x, L.top() + L.height());
+            d.moveTo(x, a.top());
+            d.lineTo(x, a.bottom());
             d.stroke();
             d.dash();
-        }
-    }
-
-    private static double clamp(double v) {
-        return Math.max(-1e5, Math.min(1e5, v));
-    }
-
-    /** A horizontal grid line across the plot at height {@code y}, labelled at the left. */
-    public static void yTick(Drawing d, Layout L, PlotStyle style, double y, String text, double size) {
-        d.color(Colors.alpha(style.muted(), 0.35));
-        d.lineWidth(style.line(0.6));
-        d.moveTo(L.left(), y);
-        d.lineTo(L.left() + L.width(), y);
-        d.stroke();
-        d.color(style.foreground());
-        d.text(text, L.left() - 4, y + size * 0.35, size, Align.RIGHT, false);
-    }
-
-    private static void yAxis(Drawing d, Layout L, PlotStyle style, double lo, double hi, boolean log, double size) {
-        int count = Math.max(2, (int) (L.height() / (28 * style.fontScale())));
-        double step = log ? Math.max(1, Math.ceil(Ticks.step(lo, hi, count))) : Ticks.step(lo, hi, count);
-        double first = Math.ceil(lo / step) * step;
-        for (double s = first; s <= hi + 1e-9 * step; s += step) {
-            double y = L.top() + L.height() * (1 - (s - lo) / (hi - lo));
-            String text = log ? "1e" + Math.round(s) : Ticks.label(Math.abs(s) < step * 1e-9 ? 0 : s, step);
-            if (log && Math.round(s) == 0) {
-                text = "1";
-            }
-            yTick(d, L, style, y, text, size);
-        }
-        if (log) {
-            d.color(style.muted());
-            d.text("log", L.left() + L.width() - 2, L.top() - 7 * style.fontScale(), size, Align.RIGHT, false);
-        }
-    }
-
-    /** The title, shortened with an ellipsis where a narrow chart (or large type) leaves no room. */
-    private static String fitted(Drawing d, String title, double room, double size) {
-        if (d.textWidth(title, size, true) <= room) {
-            return title;
-        }
-        for (int n = title.length() - 1; n > 1; n--) {
-            String t = title.substring(0, n).strip() + "…";
-            if (d.textWidth(t, size, true) <= room) {
-                return t;
-            }
-        }
-        return title.substring(0, 1) + "…";
-    }
-
-    private static void xAxis(Drawing d, Layout L, PlotStyle style, long steps, double size) {
-        int count = Math.max(2, (int) (L.width() / (70 * style.fontScale())));
-        double step = Math.max(1, Ticks.step(0, steps, count));
-        for (double s : Ticks.values(0, steps, count)) {
-            double x = L.left() + L.width() * s / steps;
-            d.color(style.foreground());
-            d.text(Ticks.label(s, step), x, L.top() + L.height() + size * 1.3, size, Align.CENTER, false);
         }
     }
 
@@ -214,7 +142,6 @@ public final class ChartPainter {
         d.lineTo(x, L.top() + L.height());
         d.stroke();
         d.dash();
-        StringBuilder sb = new StringBuilder();
         int rows = 1;
         double tw = d.textWidth("step " + k, size, true);
         for (PlotScene.Path p : scene.paths()) {
@@ -246,7 +173,6 @@ public final class ChartPainter {
             d.text(p.label() + "  " + valueText(scene.metric(), t, k), bx + pad + 14, ty, size, Align.LEFT, false);
             r++;
         }
-        sb.setLength(0);
     }
 
     private static String valueText(Metric m, Trajectory t, long k) {

@@ -15,11 +15,7 @@ public final class Colormap {
             double u = i / 255.0 * (STOPS.length - 1);
             int k = Math.min((int) u, STOPS.length - 2);
             double w = u - k;
-            int a = STOPS[k], b = STOPS[k + 1];
-            int r = (int) Math.round(((a >> 16) & 255) * (1 - w) + ((b >> 16) & 255) * w);
-            int g = (int) Math.round(((a >> 8) & 255) * (1 - w) + ((b >> 8) & 255) * w);
-            int bl = (int) Math.round((a & 255) * (1 - w) + (b & 255) * w);
-            TABLE[i] = 0xFF000000 | (r << 16) | (g << 8) | bl;
+            TABLE[i] = Colors.mix(STOPS[k], STOPS[k + 1], w);
         }
     }
 

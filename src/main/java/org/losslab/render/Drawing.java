@@ -37,13 +37,22 @@ public interface Drawing {
     /** Text with its baseline at y. */
     void text(String s, double x, double y, double size, Align align, boolean bold);
 
+    /**
+     * Text read from bottom to top (turned a quarter anticlockwise about (x, y)): its baseline is the
+     * vertical line through x, and {@code align} anchors it along that line at y (LEFT: it starts at y
+     * and runs up). Axis titles beside a y axis.
+     */
+    void textUp(String s, double x, double y, double size, Align align, boolean bold);
+
     double textWidth(String s, double size, boolean bold);
 
     /**
-     * An ARGB image of {@code w × h} pixels (row-major, not modified) scaled into the rectangle, with
-     * smoothing. The same array may be drawn many times; adapters may cache per array.
+     * An ARGB image of {@code w × h} pixels (row-major, not modified) scaled into the rectangle:
+     * smoothed (a contour field), or each pixel a sharp block ({@code smooth} false: a heatmap whose
+     * pixels are cells). The same array may be drawn many times; adapters may cache per array, so an
+     * array's contents must not change once drawn.
      */
-    void image(int[] argb, int w, int h, double x, double y, double dw, double dh);
+    void image(int[] argb, int w, int h, double x, double y, double dw, double dh, boolean smooth);
 
     /** Restricts drawing to the rectangle until {@link #unclip()}. */
     void clip(double x, double y, double w, double h);

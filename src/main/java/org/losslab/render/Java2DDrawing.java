@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -121,20 +122,31 @@ public final class Java2DDrawing implements Drawing {
     }
 
     @Override
+    public void textUp(String s, double x, double y, double size, Align align, boolean bold) {
+        AffineTransform saved = g.getTransform();
+        g.translate(x, y);
+        g.rotate(-Math.PI / 2);
+        text(s, 0, 0, size, align, bold);
+        g.setTransform(saved);
+    }
+
+    @Override
     public double textWidth(String s, double size, boolean bold) {
         Font f = font(size, bold);
         return g.getFontMetrics(f).getStringBounds(s, g).getWidth();
     }
 
     @Override
-    public void image(int[] argb, int w, int h, double x, double y, double dw, double dh) {
+    public void image(int[] argb, int w, int h, double x, double y, double dw, double dh, boolean smooth) {
         BufferedImage img = images.computeIfAbsent(argb, a -> {
             BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
             b.setRGB(0, 0, w, h, a, 0, w);
             return b;
         });
-        var t = new java.awt.geom.AffineTransform(dw / w, 0, 0, dh / h, x, y);
-        g.drawImage(img, t, null);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, smooth ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
+                : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(img, new AffineTransform(dw / w, 0, 0, dh / h, x, y), null);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.losslab.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
 import org.losslab.render.Drawing.Align;
@@ -37,7 +39,7 @@ public final class PlotPainter {
         d.clip(L.left(), L.top(), L.plotWidth(), L.plotHeight());
         ContourField field = scene.field();
         if (field != null && field.window().equals(scene.window())) {
-            d.image(field.pixels(), field.nx(), field.ny(), L.left(), L.top(), L.plotWidth(), L.plotHeight());
+            d.image(field.pixels(), field.nx(), field.ny(), L.left(), L.top(), L.plotWidth(), L.plotHeight(), true);
             isoLines(d, field, L, style);
         } else {
             d.color(style.panel());
@@ -270,7 +272,7 @@ public final class PlotPainter {
             }
         }
         double m = longest > 0 && longest < 2 * MIN_ARROW_PX ? 2 * MIN_ARROW_PX / longest : 1;
-        java.util.List<double[]> placed = new java.util.ArrayList<>();
+        List<double[]> placed = new ArrayList<>();
         double size = style.font(12);
         for (PlotScene.Arrow a : scene.arrows()) {
             double x0 = L.px(a.x()), y0 = L.py(a.y());
@@ -414,7 +416,7 @@ public final class PlotPainter {
             int band = Math.min(f.levels().length, (int) (u * (f.levels().length + 1)));
             bar[i] = Colormap.argb((band + 0.5) / (f.levels().length + 1));
         }
-        d.image(bar, 1, n, x, top, w, hgt);
+        d.image(bar, 1, n, x, top, w, hgt, true);
         d.color(style.muted());
         d.lineWidth(style.line(1));
         d.strokeRect(x, top, w, hgt);
@@ -434,15 +436,8 @@ public final class PlotPainter {
     }
 
     private static void legend(Drawing d, PlotScene scene, PlotLayout L, PlotStyle style) {
-        if (scene.paths().isEmpty()) {
-            return;
-        }
-        double size = style.font(12);
-        double row = size * 1.5, pad = 8 * style.fontScale(), swatch = 18 * style.fontScale();
-        String[] texts = new String[scene.paths().size()];
-        double tw = 0;
-        for (int i = 0; i < texts.length; i++) {
-            PlotScene.Path p = scene.paths().get(i);
+        List<Legend.Entry> entries = new ArrayList<>(scene.paths().size());
+        for (PlotScene.Path p : scene.paths()) {
             String status = "";
             Trajectory t = p.trajectory();
             if (t != null && t.diverged() && t.divergedAt() <= scene.step()) {
@@ -450,26 +445,10 @@ public final class PlotPainter {
             } else if (t != null && t.size() > 0) {
                 status = "  f " + Ticks.compact(t.loss(shownIndex(t, scene.step())));
             }
-            texts[i] = p.label() + status;
-            tw = Math.max(tw, d.textWidth(texts[i], size, false));
+            Legend.Swatch line = Legend.line(p.visible() ? p.color() : Colors.alpha(p.color(), 0.3),
+                    style.line(p.selected() ? 4 : 3));
+            entries.add(new Legend.Entry(line, p.label() + status, p.selected(), !p.visible()));
         }
-        double bw = pad * 3 + swatch + tw, bh = pad * 2 + row * texts.length - (row - size);
-        double bx = L.left() + L.plotWidth() - bw - 8, by = L.top() + 8;
-        d.color(style.panel());
-        d.fillRect(bx, by, bw, bh);
-        d.color(style.muted());
-        d.lineWidth(style.line(0.8));
-        d.strokeRect(bx, by, bw, bh);
-        for (int i = 0; i < texts.length; i++) {
-            PlotScene.Path p = scene.paths().get(i);
-            double ty = by + pad + size * 0.85 + i * row;
-            d.color(p.visible() ? p.color() : Colors.alpha(p.color(), 0.3));
-            d.lineWidth(style.line(p.selected() ? 4 : 3));
-            d.moveTo(bx + pad, ty - size * 0.35);
-            d.lineTo(bx + pad + swatch, ty - size * 0.35);
-            d.stroke();
-            d.color(p.visible() ? style.foreground() : style.muted());
-            d.text(texts[i], bx + pad * 2 + swatch, ty, size, Align.LEFT, p.selected());
-        }
+        Legend.card(d, style, entries, L.left() + L.plotWidth() - 8, L.top() + 8, true, L.plotWidth() - 16);
     }
 }

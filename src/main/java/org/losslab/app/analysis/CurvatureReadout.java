@@ -2,7 +2,6 @@ package org.losslab.app.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.losslab.app.model.Snapshot;
 import org.losslab.engine.analysis.Curvature;
 import org.losslab.engine.analysis.EdgeOfStability;
@@ -17,6 +16,7 @@ import org.losslab.format.RunSpec;
 import org.losslab.format.scenario.Scenario;
 import org.losslab.render.Colors;
 import org.losslab.render.PlotScene;
+import org.losslab.render.Ticks;
 
 /**
  * The curvature readout as text, free of nodes: for the cursor and for each run's current point,
@@ -207,19 +207,6 @@ public final class CurvatureReadout {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "−∞";
         }
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        String s = a >= 1e-3 && a < 1e5 ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.3e", v);
-        if (s.contains("e")) {
-            String[] p = s.split("e");
-            return strip(p[0]) + "e" + Integer.parseInt(p[1]);
-        }
-        return strip(s);
-    }
-
-    private static String strip(String s) {
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return Ticks.significant(v, 4);
     }
 }

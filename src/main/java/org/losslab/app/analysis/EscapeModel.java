@@ -33,7 +33,8 @@ import org.losslab.format.scenario.Scenario;
 import org.losslab.format.scenario.ScenarioReader;
 import org.losslab.io.EscapeCsv;
 import org.losslab.io.Numbers;
-import org.losslab.render.EscapePng;
+import org.losslab.render.PlotStyle;
+import org.losslab.render.PngExport;
 
 /**
  * The escape panel's state, free of nodes: Langevin SGD (θ ← θ − η∇f + √(2ηT)·ξ) started at the
@@ -240,9 +241,10 @@ public final class EscapeModel {
         EscapeCsv.write(s.spec().wells(), s.results(), file);
     }
 
-    public void exportPng(Path file) throws IOException {
+    /** The study's picture as a PNG in the colours of {@code style} (the theme's). */
+    public void exportPng(Path file, PlotStyle style) throws IOException {
         Study s = require();
-        EscapePng.write(s.spec(), s.results(), file);
+        PngExport.escape(s.spec(), s.results(), style, file);
     }
 
     private Study require() throws IOException {

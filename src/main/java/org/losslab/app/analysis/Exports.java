@@ -2,8 +2,12 @@ package org.losslab.app.analysis;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -21,8 +25,29 @@ final class Exports {
     private Exports() {
     }
 
+    /**
+     * The panel's "Export PNG…" and "Export CSV…" buttons (ids {@code id + "Png"}, {@code id + "Csv"}),
+     * enabled once there is a result: each asks where to save, then writes there.
+     *
+     * @param what     what is saved, for the dialog's title ("sweep")
+     * @param baseName the suggested file name without extension
+     */
+    static HBox buttons(String id, String what, String baseName, ObservableObjectValue<?> result, String pngHelp,
+                        String csvHelp, Writer png, Writer csv, Label message) {
+        Button p = new Button("Export P_NG…"), c = new Button("Export C_SV…");
+        p.setId(id + "Png");
+        c.setId(id + "Csv");
+        p.setTooltip(Forms.tip(pngHelp));
+        c.setTooltip(Forms.tip(csvHelp));
+        p.disableProperty().bind(Bindings.isNull(result));
+        c.disableProperty().bind(Bindings.isNull(result));
+        p.setOnAction(e -> choose(p, what, "png", baseName, png, csv, message));
+        c.setOnAction(e -> choose(c, what, "csv", baseName, png, csv, message));
+        return new HBox(6, p, c);
+    }
+
     /** Asks where to save ({@code kind} is "png" or "csv"), then writes there. */
-    static void choose(Node owner, String what, String kind, String baseName, Writer png, Writer csv, Label message) {
+    private static void choose(Node owner, String what, String kind, String baseName, Writer png, Writer csv, Label message) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export " + what + (kind.equals("png") ? " (PNG)" : " (CSV)"));
         fc.getExtensionFilters().add(kind.equals("png") ? new FileChooser.ExtensionFilter("PNG image", "*.png")

@@ -7,12 +7,10 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.losslab.app.controls.FxDrawing;
+import org.losslab.app.controls.CanvasPane;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.LatestWins;
 import org.losslab.app.model.Snapshot;
@@ -20,7 +18,9 @@ import org.losslab.engine.analysis.EdgeOfStability;
 import org.losslab.format.RunSpec;
 import org.losslab.format.scenario.Scenario;
 import org.losslab.render.Colors;
+import org.losslab.render.Drawing;
 import org.losslab.render.PlotStyle;
+import org.losslab.render.SharpnessPainter;
 
 /**
  * The edge-of-stability panel: each run is replayed in the background (same noise streams, so the
@@ -33,35 +33,25 @@ public final class SharpnessPane extends BorderPane {
     static final long MAX_STEPS = 2_000_000;
 
     private final LabModel lab;
-    private final ObservableValue<PlotStyle> style;
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
-    private final Canvas canvas = new Canvas();
-    private final javafx.scene.layout.Pane chart = new javafx.scene.layout.Pane() {
+    private final SharpnessPainter painter = new SharpnessPainter();
+    private final CanvasPane chart = new CanvasPane(true) {
         @Override
-        protected void layoutChildren() {
-            if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-                canvas.setWidth(getWidth());
-                canvas.setHeight(getHeight());
-                painted = false;
-            }
-            paintIfNeeded();
+        protected void draw(Drawing d, double width, double height) {
+            painter.paint(d, visible(), steps, style(), width, height);
         }
     };
-    private final FxDrawing drawing = new FxDrawing();
-    private final SharpnessPainter painter = new SharpnessPainter();
     private final VBox captions = new VBox(2);
     private final LatestWins<List<SharpnessPainter.Run>> work = new LatestWins<>(Workers.RENDER, Platform::runLater, () -> { });
     private List<SharpnessPainter.Run> runs = List.of();
     private long steps = 1;
     private Snapshot computedFor;
-    private boolean painted;
 
     public SharpnessPane(LabModel lab, ObservableValue<PlotStyle> style) {
         this.lab = lab;
-        this.style = style;
         getStyleClass().add("analysis-pane");
         setId("sharpnessPane");
-        chart.getChildren().add(canvas);
+        chart.plotStyleProperty().bind(style);
         chart.setMinSize(200, 150);
         chart.setAccessibleText("chart of sharpness against the stability limit along each run");
         Label hint = new Label("Gradient descent is stable along the sharpest direction only while λmax < 2/η "
@@ -76,10 +66,6 @@ public final class SharpnessPane extends BorderPane {
         setBottom(bottom);
         lab.snapshotProperty().addListener(x -> recompute());
         showing.addListener(x -> recompute());
-        style.addListener(x -> {
-            painted = false;
-            chart.requestLayout();
-        });
         lab.hiddenProperty().addListener(x -> showVisible());
     }
 
@@ -103,8 +89,7 @@ public final class SharpnessPane extends BorderPane {
         if (s.steps() > MAX_STEPS) {
             runs = List.of();
             captions.getChildren().setAll(new Label("Runs longer than " + MAX_STEPS + " steps are not replayed here."));
-            painted = false;
-            chart.requestLayout();
+            chart.markDirty();
             return;
         }
         work.submit(cancel -> {
@@ -136,8 +121,7 @@ public final class SharpnessPane extends BorderPane {
             lines.add(new Label(SharpnessPainter.caption(r)));
         }
         captions.getChildren().setAll(lines);
-        painted = false;
-        chart.requestLayout();
+        chart.markDirty();
     }
 
     private List<SharpnessPainter.Run> visible() {
@@ -148,14 +132,5 @@ public final class SharpnessPane extends BorderPane {
             }
         }
         return out;
-    }
-
-    private void paintIfNeeded() {
-        if (painted || chart.getWidth() < 1 || chart.getHeight() < 1) {
-            return;
-        }
-        painted = true;
-        painter.paint(drawing.on(canvas.getGraphicsContext2D()), visible(), steps, style.getValue(), chart.getWidth(),
-                chart.getHeight());
     }
 }

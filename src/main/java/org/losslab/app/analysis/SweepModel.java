@@ -36,7 +36,9 @@ import org.losslab.format.sweep.SweepKey;
 import org.losslab.format.sweep.SweepSpec;
 import org.losslab.io.Numbers;
 import org.losslab.io.SweepCsv;
-import org.losslab.render.SweepPng;
+import org.losslab.render.PlotStyle;
+import org.losslab.render.PngExport;
+import org.losslab.render.SweepPainter;
 
 /**
  * The sweep panel's state, free of nodes: which run and which two of its hyperparameters, their
@@ -439,8 +441,10 @@ public final class SweepModel {
         SweepCsv.write(requireResult(), file);
     }
 
-    public void exportPng(Path file) throws IOException {
-        SweepPng.write(requireResult(), measure.get(), spec.title(), surface, sweep.cell(0, 0), file);
+    /** The heatmap as a PNG in the colours of {@code style} (the theme's). */
+    public void exportPng(Path file, PlotStyle style) throws IOException {
+        PngExport.sweep(new SweepPainter.Scene(requireResult(), measure.get(), spec.title(), surface, sweep.cell(0, 0)), style,
+                file);
     }
 
     private SweepResult requireResult() throws IOException {

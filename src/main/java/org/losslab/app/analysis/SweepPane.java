@@ -1,44 +1,36 @@
 package org.losslab.app.analysis;
 
-import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Insets;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.losslab.app.controls.CanvasPane;
 import org.losslab.app.model.LabModel;
-import org.losslab.app.model.LatestWins;
 import org.losslab.engine.analysis.Axis;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.format.RunSpec;
 import org.losslab.format.scenario.Scenario;
-import org.losslab.render.SweepPng;
+import org.losslab.render.Drawing;
+import org.losslab.render.PlotStyle;
+import org.losslab.render.SweepPainter;
 
 /**
  * The sweep panel: the form (run, two hyperparameters with ranges and scales, colouring), run and
- * cancel with a progress bar, the heatmap (drawn by the same painter as the command line's PNG,
- * off the FX thread, at the panel's size), a click on a cell loads its run into the main view, and
- * export as PNG and CSV.
+ * cancel with a progress bar, the heatmap (painted by the same {@link SweepPainter} as the command
+ * line's PNG, in the theme's colours), a click on a cell loads its run into the main view (the
+ * arrow keys and Enter do the same), and export as PNG and CSV.
  */
 public final class SweepPane extends BorderPane {
     private final LabModel lab;
@@ -47,61 +39,35 @@ public final class SweepPane extends BorderPane {
     private final ComboBox<Integer> runBox = new ComboBox<>();
     private final ComboBox<String> xKey = new ComboBox<>(), yKey = new ComboBox<>();
     private final ComboBox<SweepResult.Measure> measure = new ComboBox<>();
-    private final Button start = new Button("_Run sweep"), cancel = new Button("_Cancel");
-    private final Button png = new Button("Export P_NG…"), csv = new Button("Export C_SV…");
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Label message = new Label(), hover = new Label(" ");
-    private final ImageView view = new ImageView();
-    private final Pane holder = new Pane(view);
-    private final LatestWins<Image> renders;
-    /** The result and size the image shows, to map clicks back to cells. */
+    private final Label hover = new Label(" ");
+    private final SweepPainter painter = new SweepPainter();
+    private final CanvasPane heatmap = new CanvasPane(true) {
+        @Override
+        protected void draw(Drawing d, double width, double height) {
+            paintHeatmap(d, width, height);
+        }
+    };
+    /** The result the heatmap shows, to map clicks back to cells. */
     private SweepResult shown;
-    private int shownW, shownH;
     private boolean updatingKeys;
     /** The cell the arrow keys have reached, or null. */
     private int[] keyCell;
 
-    private final javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style;
-
-    /** @param style the theme's plot style: larger type in presentation mode makes the picture less scaled down */
-    public SweepPane(LabModel lab, SweepModel model, Runnable showLandscape,
-                     javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style) {
-        this(lab, model, showLandscape, style, Workers.RENDER);
-    }
-
-    SweepPane(LabModel lab, SweepModel model, Runnable showLandscape,
-              javafx.beans.value.ObservableValue<org.losslab.render.PlotStyle> style, Executor render) {
+    /** @param style the theme's plot style (dark theme, presentation mode's larger type) */
+    public SweepPane(LabModel lab, SweepModel model, Runnable showLandscape, ObservableValue<PlotStyle> style) {
         this.lab = lab;
-        this.style = style;
         this.model = model;
         this.showLandscape = showLandscape;
-        this.renders = new LatestWins<>(render, Platform::runLater, () -> { });
         getStyleClass().add("analysis-pane");
-        ScrollPane form = form();
-        setLeft(form);
-        BorderPane map = heatmap();
-        HBox bar = new HBox(8, Forms.formToggle(this, form, "sweepFormToggle"), hover);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        map.setTop(bar);
-        setCenter(map);
+        heatmapInput();
+        heatmap.plotStyleProperty().bind(style);
+        heatmap.dependOn(model.resultProperty(), model.measureProperty());
+        Forms.layout(this, form(), "sweepFormToggle", heatmap, hover);
         lab.scenarioProperty().addListener((o, a, b) -> scenarioChanged(a, b));
         scenarioChanged(null, lab.scenario());
-        model.resultProperty().addListener(x -> render());
-        model.measureProperty().addListener(x -> render());
-        holder.widthProperty().addListener(x -> render());
-        holder.heightProperty().addListener(x -> render());
-        style.addListener(x -> render());
     }
 
     private ScrollPane form() {
-        VBox box = new VBox(8);
-        box.getStyleClass().add("side-box");
-        Label title = new Label("Hyperparameter sweep");
-        title.getStyleClass().add("section-title");
-        Label hint = new Label("Every cell is a full run of the chosen run with two of its hyperparameters set.");
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-
         runBox.setId("sweepRun");
         runBox.setTooltip(Forms.tip("the run whose hyperparameters are varied (its other settings stay)"));
         runBox.setConverter(new StringConverter<>() {
@@ -164,46 +130,19 @@ public final class SweepPane extends BorderPane {
             }
         });
         measure.valueProperty().bindBidirectional(model.measureProperty());
-        measure.setTooltip(Forms.tip("what each cell's colour shows; diverged cells are light grey"));
+        measure.setTooltip(Forms.tip("what each cell's colour shows; diverged cells are grey"));
         g.addRow(row++, Forms.label("Colour by", "what each cell's colour shows"), measure);
         g.addRow(row++, Forms.label("Tolerance", "a run reaches the tolerance when its loss is at most this (empty: not tracked)"),
                 Forms.number(model.toleranceProperty(), "sweepTolerance",
                         "a run reaches the tolerance when its loss is at most this (empty: not tracked)"));
 
-        start.setId("sweepStart");
-        start.setDefaultButton(false);
-        start.setTooltip(Forms.tip("run every cell in the background on all cores"));
-        start.setOnAction(e -> model.start());
-        cancel.setId("sweepCancel");
-        cancel.setTooltip(Forms.tip("stop the sweep; the rows done so far stay"));
-        cancel.setOnAction(e -> model.cancel());
-        cancel.disableProperty().bind(model.runningProperty().not());
-        png.setId("sweepPng");
-        png.setTooltip(Forms.tip("save the heatmap as a PNG picture"));
-        png.setOnAction(e -> export("png"));
-        csv.setId("sweepCsv");
-        csv.setTooltip(Forms.tip("save every cell (values, final loss, steps, divergence) as CSV"));
-        csv.setOnAction(e -> export("csv"));
-        png.disableProperty().bind(model.resultProperty().isNull());
-        csv.disableProperty().bind(model.resultProperty().isNull());
-        HBox buttons = new HBox(6, start, cancel);
-        HBox exports = new HBox(6, png, csv);
-        progress.setId("sweepProgress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(model.progressProperty());
-        progress.visibleProperty().bind(model.runningProperty());
-        message.setId("sweepMessage");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        Forms.wrapping(hint);
-        Forms.wrapping(message);
-        box.getChildren().addAll(title, hint, g, buttons, progress, message, exports);
-        ScrollPane sp = new ScrollPane(box);
-        sp.setFitToWidth(true);
-        sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // As wide as the form needs (presentation mode's larger type makes it wider), never squeezed.
-        sp.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return sp;
+        List<Node> job = Forms.job("sweep", "_Run sweep", "run every cell in the background on all cores", model::start,
+                "stop the sweep; the rows done so far stay", model::cancel, model.runningProperty(), model.progressProperty(),
+                model.messageProperty());
+        HBox exports = Exports.buttons("sweep", "sweep", "sweep", model.resultProperty(), "save the heatmap as a PNG picture",
+                "save every cell (values, final loss, steps, divergence) as CSV", this::writePng, model::exportCsv, hover);
+        return Forms.side("Hyperparameter sweep", "Every cell is a full run of the chosen run with two of its hyperparameters set.",
+                g, job, exports);
     }
 
     private int axisRows(GridPane g, int row, String name, ComboBox<String> key, javafx.beans.property.DoubleProperty from,
@@ -228,27 +167,25 @@ public final class SweepPane extends BorderPane {
         return row;
     }
 
-    private BorderPane heatmap() {
-        holder.setMinSize(200, 150);
-        holder.setId("sweepHeatmap");
-        holder.setAccessibleText("sweep heatmap: click a cell to load its run");
-        holder.setFocusTraversable(true);
-        holder.getProperties().put(AnalysisTabs.OWNS_ARROW_KEYS, true);
-        view.setPreserveRatio(false);
-        view.fitWidthProperty().bind(holder.widthProperty());
-        view.fitHeightProperty().bind(holder.heightProperty());
-        holder.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+    /** Mouse and keyboard on the heatmap: hover names the cell, a click or Enter loads it, arrow keys move. */
+    private void heatmapInput() {
+        heatmap.setMinSize(200, 150);
+        heatmap.setId("sweepHeatmap");
+        heatmap.setAccessibleText("sweep heatmap: click a cell to load its run");
+        heatmap.setFocusTraversable(true);
+        heatmap.getProperties().put(AnalysisTabs.OWNS_ARROW_KEYS, true);
+        heatmap.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             int[] c = cellAt(e.getX(), e.getY());
             hover.setText(c == null ? " " : model.cellText(c[0], c[1]));
         });
-        holder.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            holder.requestFocus();
+        heatmap.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            heatmap.requestFocus();
             int[] c = cellAt(e.getX(), e.getY());
             if (c != null && model.loadCell(c[0], c[1]) == null) {
                 showLandscape.run();
             }
         });
-        holder.setOnKeyPressed(e -> {
+        heatmap.setOnKeyPressed(e -> {
             SweepResult r = shown;
             if (r == null) {
                 return;
@@ -270,25 +207,24 @@ public final class SweepPane extends BorderPane {
                     return;
                 }
             }
+            heatmap.markDirty();
             hover.setText("Cell " + (keyCell[0] + 1) + ", " + (keyCell[1] + 1) + ": " + model.cellText(keyCell[0], keyCell[1])
                     + "  (Enter loads it)");
             e.consume();
         });
-        holder.focusedProperty().addListener((o, a, b) -> {
+        heatmap.focusedProperty().addListener((o, a, b) -> {
             // The keyboard focus must show (a pane has no focus ring of its own).
-            holder.setStyle(b ? "-fx-border-color: -color-accent-fg; -fx-border-width: 2px;" : "");
+            heatmap.setStyle(b ? "-fx-border-color: -color-accent-fg; -fx-border-width: 2px;" : "");
+            heatmap.markDirty();
             if (b && shown != null) {
                 keyCell = best(shown);
                 hover.setText("Arrow keys pick a cell, Enter loads it. Lowest final loss: "
                         + model.cellText(keyCell[0], keyCell[1]));
             }
         });
-        Tooltip.install(holder, Forms.tip("click a cell (or use the arrow keys and Enter) to load its run into the landscape"));
+        Tooltip.install(heatmap, Forms.tip("click a cell (or use the arrow keys and Enter) to load its run into the landscape"));
         hover.setId("sweepHover");
         hover.getStyleClass().add("hint");
-        BorderPane p = new BorderPane(holder);
-        p.setPadding(new Insets(6));
-        return p;
     }
 
     /** The computed cell with the lowest final loss, where the keyboard cell starts ({0, 0} if none). */
@@ -305,52 +241,37 @@ public final class SweepPane extends BorderPane {
         return bi >= 0 ? new int[] {bi, bj} : new int[] {0, 0};
     }
 
-    /** The cell under a point of the panel, or null. */
+    /** The cell under a point of the heatmap, or null. */
     int[] cellAt(double x, double y) {
-        if (shown == null || holder.getWidth() < 1) {
-            return null;
-        }
-        return SweepPng.cellAt(shown, shownW, shownH, x * shownW / holder.getWidth(), y * shownH / holder.getHeight());
+        return shown == null ? null : painter.cellAt(x, y);
     }
 
     /** The heatmap node (tests click it). */
-    Pane heatmapNode() {
-        return holder;
+    CanvasPane heatmapNode() {
+        return heatmap;
     }
 
     SweepResult shownResult() {
         return shown;
     }
 
-    private void render() {
+    private void paintHeatmap(Drawing d, double width, double height) {
         SweepResult r = model.resultProperty().get();
-        // The painter is laid out for about 1200 × 900 (margins, type for the back row); a smaller
-        // panel shows a scaled-down copy, so the legend and title are never cut off.
-        double pw = Math.max(1, holder.getWidth()), ph = Math.max(1, holder.getHeight());
-        double scale = Math.max(1, Math.max(920 / pw, 640 / ph) / Math.sqrt(style.getValue().fontScale()));
-        int w = (int) Math.round(pw * scale), h = (int) Math.round(ph * scale);
         if (r == null) {
             shown = null;
-            view.setImage(null);
             return;
         }
-        var spec = model.spec();
-        var surface = model.surface();
-        var base = model.sweep().cell(0, 0);
-        SweepResult.Measure m = model.measureProperty().get();
-        Function<org.losslab.engine.Cancellation, Image> work = c -> {
-            BufferedImage img = SweepPng.render(r, m, spec.title(), surface, base, w, h);
-            return SwingFXUtils.toFXImage(img, null);
-        };
-        renders.submit(work, img -> {
-            view.setImage(img);
-            if (shown == null || shown.width() != r.width() || shown.height() != r.height()) {
-                keyCell = null;
-            }
-            shown = r;
-            shownW = w;
-            shownH = h;
-        });
+        if (shown == null || shown.width() != r.width() || shown.height() != r.height()) {
+            keyCell = null;
+        }
+        int[] mark = heatmap.isFocused() ? keyCell : null;
+        painter.paint(d, new SweepPainter.Scene(r, model.measureProperty().get(), model.spec().title(), model.surface(),
+                model.sweep().cell(0, 0), mark == null ? -1 : mark[0], mark == null ? -1 : mark[1]), heatmap.style(), width, height);
+        shown = r;
+    }
+
+    private void writePng(Path file) throws IOException {
+        model.exportPng(file, heatmap.style());
     }
 
     private RunSpec run() {
@@ -396,11 +317,7 @@ public final class SweepPane extends BorderPane {
         updatingKeys = false;
     }
 
-    private void export(String kind) {
-        Exports.choose(this, "sweep", kind, "sweep", model::exportPng, model::exportCsv, hover);
-    }
-
     boolean export(String kind, Path file) {
-        return Exports.write(kind, file, model::exportPng, model::exportCsv, hover);
+        return Exports.write(kind, file, this::writePng, model::exportCsv, hover);
     }
 }

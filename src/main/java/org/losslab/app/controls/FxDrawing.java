@@ -122,6 +122,15 @@ public final class FxDrawing implements Drawing {
     }
 
     @Override
+    public void textUp(String s, double x, double y, double size, Align align, boolean bold) {
+        gc.save();
+        gc.translate(x, y);
+        gc.rotate(-90);
+        text(s, 0, 0, size, align, bold);
+        gc.restore();
+    }
+
+    @Override
     public double textWidth(String s, double size, boolean bold) {
         measure.setFont(font(size, bold));
         measure.setText(s);
@@ -129,7 +138,7 @@ public final class FxDrawing implements Drawing {
     }
 
     @Override
-    public void image(int[] argb, int w, int h, double x, double y, double dw, double dh) {
+    public void image(int[] argb, int w, int h, double x, double y, double dw, double dh, boolean smooth) {
         WritableImage img = images.get(argb);
         if (img == null) {
             if (images.size() >= IMAGE_CACHE) {
@@ -139,7 +148,9 @@ public final class FxDrawing implements Drawing {
             img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
             images.put(argb, img);
         }
+        gc.setImageSmoothing(smooth);
         gc.drawImage(img, x, y, dw, dh);
+        gc.setImageSmoothing(true);
     }
 
     @Override

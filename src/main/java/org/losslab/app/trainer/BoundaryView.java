@@ -53,7 +53,7 @@ final class BoundaryView extends CanvasView {
         d.color(ClassColors.NEUTRAL);
         d.fillRect(left, top, side, side);
         if (b != null && b.pixels() != null) {
-            d.image(b.pixels(), b.size(), b.size(), left, top, side, side);
+            d.image(b.pixels(), b.size(), b.size(), left, top, side, side, true);
             lastPixels = b.pixels();
         }
         double sx = side / win.width(), sy = side / win.height();

@@ -1,75 +1,18 @@
 package org.losslab.app.trainer;
 
-import javafx.beans.Observable;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.layout.Region;
-import org.losslab.app.controls.FxDrawing;
+import org.losslab.app.controls.CanvasPane;
 import org.losslab.render.Drawing;
-import org.losslab.render.PlotStyle;
 
-/**
- * A region holding one canvas that is painted through the shared {@link Drawing} interface at most
- * once per pulse, and only after something it depends on changed.
- */
-abstract class CanvasView extends Region implements Painted {
-    private final Canvas canvas = new Canvas();
-    private final FxDrawing drawing = new FxDrawing();
-    private final ObjectProperty<PlotStyle> style = new SimpleObjectProperty<>(this, "style", PlotStyle.LIGHT);
-    private boolean dirty = true;
-    private long paints;
+/** A trainer view on one canvas, painted by the trainer's timer at most once per pulse after a change. */
+abstract class CanvasView extends CanvasPane implements Painted {
 
     CanvasView() {
-        getChildren().add(canvas);
-        style.addListener(x -> markDirty());
-    }
-
-    /** Repaints on the next pulse whenever one of {@code deps} changes. */
-    final void dependOn(Observable... deps) {
-        for (Observable o : deps) {
-            o.addListener(x -> markDirty());
-        }
-    }
-
-    final void markDirty() {
-        dirty = true;
-    }
-
-    final ObjectProperty<PlotStyle> plotStyleProperty() {
-        return style;
-    }
-
-    final PlotStyle style() {
-        return style.get();
-    }
-
-    /** Paints done (tests check that a change repaints). */
-    final long paints() {
-        return paints;
+        super(false);
     }
 
     @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            dirty = true;
-        }
-    }
-
-    @Override
-    public final void paintIfDirty() {
-        if (!dirty || getWidth() < 1 || getHeight() < 1) {
-            return;
-        }
-        dirty = false;
-        Drawing d = drawing.on(canvas.getGraphicsContext2D());
-        d.dash();
-        d.color(style.get().background());
-        d.fillRect(0, 0, getWidth(), getHeight());
-        paint(d, getWidth(), getHeight());
-        paints++;
+    protected final void draw(Drawing d, double width, double height) {
+        paint(d, width, height);
     }
 
     abstract void paint(Drawing d, double w, double h);

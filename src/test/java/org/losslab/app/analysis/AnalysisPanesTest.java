@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,15 +14,20 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
+import org.losslab.app.WindowThemes;
+import org.losslab.app.controls.CanvasPane;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.analysis.EscapeResult;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.format.Typed;
+import org.losslab.render.PlotStyle;
+import org.losslab.render.SharpnessPainter;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -237,6 +243,41 @@ class AnalysisPanesTest {
         Typed keyed = fx(() -> lab().scenario().runs().get(0).optimizer());
         assertEquals(r.x().value(ki), ((Number) keyed.params().get("lr")).doubleValue(), 1e-12);
         assertEquals(r.y().value(bj), ((Number) keyed.params().get("momentum")).doubleValue(), 1e-12);
+    }
+
+    @Test
+    void theSweepHeatmapFollowsTheThemeAndExportsInIt() throws Exception {
+        open(BOWL);
+        select(a.sweepTab());
+        SweepModel m = a.sweepModel();
+        fx(() -> {
+            m.xCountProperty().set(6);
+            m.yCountProperty().set(4);
+            m.start();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> a.sweepPane().shownResult() != null
+                && a.sweepPane().shownResult().complete()));
+        CanvasPane heatmap = fx(() -> a.sweepPane().heatmapNode());
+        assertEquals(PlotStyle.LIGHT, fx(heatmap::style));
+        Path light = dir.resolve("light.png");
+        assertTrue(fx(() -> a.sweepPane().export("png", light)));
+        assertEquals(PlotStyle.LIGHT.background() & 0xFFFFFF, ImageIO.read(light.toFile()).getRGB(3, 3) & 0xFFFFFF);
+
+        long paints = fx(heatmap::paints);
+        fx(() -> {
+            WindowThemes.dark(c);
+            return null;
+        });
+        // The heatmap repaints in the dark style, and its PNG is dark too.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> heatmap.paints() > paints));
+        assertEquals(PlotStyle.DARK, fx(heatmap::style));
+        assertEquals(PlotStyle.DARK, fx(() -> ((CanvasPane) a.escapePane().lookup("#escapePicture")).style()));
+        Path dark = dir.resolve("dark.png");
+        assertTrue(fx(() -> a.sweepPane().export("png", dark)));
+        BufferedImage img = ImageIO.read(dark.toFile());
+        assertEquals(PlotStyle.DARK.background() & 0xFFFFFF, img.getRGB(3, 3) & 0xFFFFFF);
+        assertEquals(1200, img.getWidth());
     }
 
     @Test

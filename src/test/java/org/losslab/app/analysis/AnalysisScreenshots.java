@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
+import org.losslab.app.WindowThemes;
 import org.losslab.format.sweep.SweepSpec;
 import org.losslab.render.PngExport;
 
@@ -36,9 +37,12 @@ public final class AnalysisScreenshots {
             SweepSpec spec = SweepSpec.read(Path.of(a.get(0)));
             MainController c = MainWindow.show(stage, null, w, h);
             AnalysisTabs t = c.analysis();
-            // -Dshots.css=dark,presentation: the theme's stylesheets over the base (the window's own menu does the same).
+            // -Dshots.css=dark,presentation: the dark theme as View ▸ Dark sets it (stylesheet and plot colours),
+            // other stylesheets over the base.
             for (String css : System.getProperty("shots.css", "").split(",")) {
-                if (!css.isBlank()) {
+                if (css.equals("dark")) {
+                    WindowThemes.dark(c);
+                } else if (!css.isBlank()) {
                     stage.getScene().getStylesheets().add(getClass().getResource("/styles/" + css + ".css").toExternalForm());
                 }
             }
