@@ -1,6 +1,7 @@
 package org.losslab.app.analysis;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Tab;
@@ -33,9 +34,9 @@ public final class AnalysisTabs {
                          ObjectProperty<List<PlotScene.Arrow>> arrows, TabPane center) {
         this.lab = lab;
         Runnable showLandscape = () -> center.getSelectionModel().select(0);
-        sweepModel = new SweepModel(lab);
+        sweepModel = new SweepModel(lab, Workers.JOBS, Platform::runLater);
         sweep = new SweepPane(lab, sweepModel, showLandscape, style);
-        escapeModel = new EscapeModel(lab);
+        escapeModel = new EscapeModel(lab, Workers.JOBS, Platform::runLater);
         escape = new EscapePane(escapeModel, style);
         sharpness = new SharpnessPane(lab, style);
         curvature = new CurvaturePane(lab, cursor, arrows);

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.losslab.app.model.JobThreads;
 
 /**
  * The threads of the long analyses. The engine's sweep and escape study block their caller until
@@ -18,6 +19,8 @@ final class Workers {
     static final ExecutorService COORDINATOR = Executors.newCachedThreadPool(daemon("losslab-analysis-job"));
     /** Paints result images (AWT) off the FX thread, one at a time. */
     static final ExecutorService RENDER = Executors.newSingleThreadExecutor(daemon("losslab-analysis-render"));
+    /** The long jobs' threads: a coordinator per job, the pool for their parts. */
+    static final JobThreads JOBS = new JobThreads(COORDINATOR, POOL, THREADS);
 
     private Workers() {
     }
