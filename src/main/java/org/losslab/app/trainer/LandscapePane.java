@@ -59,10 +59,10 @@ final class LandscapePane extends VBox {
         compute.setOnAction(e -> compute());
         cancel.setId("cancelSlice");
         cancel.setTooltip(new Tooltip("Stop the computation."));
-        cancel.setOnAction(e -> model.cancelSlice());
-        cancel.disableProperty().bind(model.sliceRunningProperty().not());
+        cancel.setOnAction(e -> model.slice().cancel());
+        cancel.disableProperty().bind(model.slice().runningProperty().not());
         progress.setId("sliceProgress");
-        progress.progressProperty().bind(model.sliceProgressProperty());
+        progress.progressProperty().bind(model.slice().progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setMinWidth(60);
         progress.setTooltip(new Tooltip("Rows of the grid computed."));
@@ -72,7 +72,7 @@ final class LandscapePane extends VBox {
         caption.getStyleClass().add("formula");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        model.sliceProperty().addListener((o, a, s) -> showSlice(s));
+        model.slice().sliceProperty().addListener((o, a, s) -> showSlice(s));
         HBox buttons = new HBox(6, compute, cancel, show3d, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(progress, Priority.ALWAYS);
@@ -92,10 +92,10 @@ final class LandscapePane extends VBox {
     }
 
     private void showSlice(SliceResult s) {
-        caption.setText(s == null ? "" : s.caption(model.label(s.run())));
+        caption.setText(s == null ? "" : s.caption(model.setup().label(s.run())));
         if (view3d != null && s != null) {
             view3d.setSurface(s.surface(), s.surface().defaultView());
-            view3d.setTrajectories(List.of(s.path()), List.of(model.color(s.run())), List.of(true));
+            view3d.setTrajectories(List.of(s.path()), List.of(model.setup().color(s.run())), List.of(true));
         }
     }
 
@@ -104,7 +104,7 @@ final class LandscapePane extends VBox {
             if (view3d == null) {
                 view3d = new SurfaceView3D();
                 view3d.setId("slice3dView");
-                showSlice(model.sliceProperty().get());
+                showSlice(model.slice().sliceProperty().get());
             }
             viewSlot.getChildren().setAll(view3d);
         } else {

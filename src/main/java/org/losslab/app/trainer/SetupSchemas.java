@@ -3,7 +3,8 @@ package org.losslab.app.trainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.app.trainer.model.Setup;
+import org.losslab.app.trainer.model.SetupEditor;
 import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
@@ -54,7 +55,7 @@ final class SetupSchemas {
     static final Schema OUTPUT = new Schema("output", "Output", "output layer, loss and training length",
             List.of(Param.choice("output", "sigmoid", List.of("sigmoid", "softmax", "linear"),
                             "sigmoid + binary cross-entropy (2 classes), softmax + cross-entropy (k classes), or linear + mean squared error (regression)."),
-                    Param.integer("steps", 2000L, 1, TrainerModel.MAX_STEPS,
+                    Param.integer("steps", 2000L, 1, SetupEditor.MAX_STEPS,
                             "Updates per run; also the horizon of cosine, linear and one-cycle schedules.")));
 
     private SetupSchemas() {
@@ -83,14 +84,14 @@ final class SetupSchemas {
         };
     }
 
-    static Typed data(TrainerModel m) {
+    static Typed data(SetupEditor m) {
         DataSpec d = m.data();
         return new Typed("data", Map.of()).with("type", d.kind().id()).with("points", (long) d.points()).with("noise", d.noise())
                 .with("testFraction", d.testFraction()).with("classes", (long) Math.max(2, d.classes()))
                 .with("randomLabels", d.randomLabels()).with("labelNoise", d.labelNoise()).with("seed", m.seed());
     }
 
-    static String applyData(TrainerModel m, Typed t) {
+    static String applyData(SetupEditor m, Typed t) {
         DataKind kind = DataKind.of((String) DATA.get(t, "type"));
         if (kind == DataKind.CSV && m.importedName() == null) {
             return "type: import a CSV file of x1,x2,label first";
@@ -109,7 +110,7 @@ final class SetupSchemas {
         }
     }
 
-    static Typed features(TrainerModel m) {
+    static Typed features(SetupEditor m) {
         Typed t = new Typed("features", Map.of());
         for (Feature f : Feature.values()) {
             t = t.with(f.id(), m.features().contains(f));
@@ -117,7 +118,7 @@ final class SetupSchemas {
         return t;
     }
 
-    static String applyFeatures(TrainerModel m, Typed t) {
+    static String applyFeatures(SetupEditor m, Typed t) {
         List<Feature> fs = new ArrayList<>();
         for (Feature f : Feature.values()) {
             if (FEATURES.bool(t, f.id())) {
@@ -127,7 +128,7 @@ final class SetupSchemas {
         return m.setFeatures(fs);
     }
 
-    static Typed network(TrainerModel m) {
+    static Typed network(SetupEditor m) {
         List<Long> widths = new ArrayList<>();
         for (int w : m.hidden()) {
             widths.add((long) w);
@@ -136,7 +137,7 @@ final class SetupSchemas {
                 .with("init", m.init().id());
     }
 
-    static String applyNetwork(TrainerModel m, Typed t) {
+    static String applyNetwork(SetupEditor m, Typed t) {
         Object h = t.params().get("hidden");
         List<?> list = h instanceof List<?> l ? l : List.of();
         int[] widths = new int[list.size()];
@@ -157,13 +158,13 @@ final class SetupSchemas {
         return p;
     }
 
-    static Typed output(TrainerModel m) {
+    static Typed output(SetupEditor m) {
         return new Typed("output", Map.of()).with("output", m.output().id()).with("steps", m.steps());
     }
 
-    static String applyOutput(TrainerModel m, Typed t) {
+    static String applyOutput(SetupEditor m, Typed t) {
         Output o = Output.of((String) OUTPUT.get(t, "output"));
-        if (!m.outputsFor(m.data().classCount()).contains(o)) {
+        if (!Setup.outputsFor(m.data().classCount()).contains(o)) {
             return "output: " + o.id() + " does not fit " + (m.data().classCount() == 0 ? "regression data (use linear)"
                     : m.data().classCount() + " classes (sigmoid needs exactly 2)");
         }

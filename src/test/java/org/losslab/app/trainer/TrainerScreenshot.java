@@ -44,21 +44,21 @@ public final class TrainerScreenshot extends Application {
         TrainerPane pane = c.trainer();
         TrainerModel m = pane.model();
         if (args.contains("curve")) {
-            m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.CURVE, 200, 0.1, 0.25, 0, false, 0, 1));
+            m.setup().setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.CURVE, 200, 0.1, 0.25, 0, false, 0, 1));
         } else if (args.contains("blobs")) {
-            m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.BLOBS, 400, 0.05, 0.5, 4, false, 0, 1));
+            m.setup().setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.BLOBS, 400, 0.05, 0.5, 4, false, 0, 1));
         }
         m.addRun();
-        m.editRun(1, r -> r.withOptimizer(new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
-        m.showRun(0);
-        m.play();
+        m.setup().editRun(1, r -> r.withOptimizer(new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
+        m.session().showRun(0);
+        m.session().play();
         new AnimationTimer() {
             private int phase;
 
             @Override
             public void handle(long now) {
-                if (phase == 0 && m.curves().get(0).step() >= 1200) {
-                    m.pause();
+                if (phase == 0 && m.session().curves().get(0).step() >= 1200) {
+                    m.session().pause();
                     if (landscape) {
                         ((javafx.scene.control.TabPane) stage.getScene().lookup("#trainerTabs")).getSelectionModel().select(1);
                         m.computeSlice(41, 1, false, 7);
@@ -67,7 +67,7 @@ public final class TrainerScreenshot extends Application {
                         }
                     }
                     phase = 1;
-                } else if (phase >= 1 && phase < 90 && !m.sliceRunningProperty().get()) {
+                } else if (phase >= 1 && phase < 90 && !m.slice().runningProperty().get()) {
                     phase++;
                 } else if (phase == 90) {
                     stop();
