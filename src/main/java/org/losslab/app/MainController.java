@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -38,6 +37,7 @@ import javafx.stage.Stage;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.RecentFiles;
 import org.losslab.app.model.Samples;
+import org.losslab.app.model.WorkPools;
 import org.losslab.format.InputException;
 import org.losslab.render.Metric;
 import org.losslab.render.PlotScene;
@@ -62,7 +62,7 @@ public final class MainController {
     @FXML private HBox sliderSlot, playbackSlot, chartsRow;
 
     private final LabModel model;
-    private final Supplier<LabModel> compareModels;
+    private final WorkPools pools;
     private final RecentFiles recent;
     private final FrameLoop loop;
     private Stage stage;
@@ -81,11 +81,12 @@ public final class MainController {
     private org.losslab.app.analysis.AnalysisTabs analysis;
 
     /**
-     * @param compareModels makes the model of the "two surfaces" view (same executors)
+     * @param pools the app's threads: the panels' work runs there, and the "two surfaces" view's
+     *              second model recomputes on the same interactive threads as {@code model}
      */
-    public MainController(LabModel model, Supplier<LabModel> compareModels, RecentFiles recent) {
+    public MainController(LabModel model, WorkPools pools, RecentFiles recent) {
         this.model = model;
-        this.compareModels = compareModels;
+        this.pools = pools;
         this.recent = recent;
         this.loop = new FrameLoop(model.playback());
     }
@@ -95,7 +96,7 @@ public final class MainController {
         plot = new PlotView(model);
         plot.setId("plotView");
         loop.add(plot);
-        views = new ViewArea(model, plot, () -> new CompareView(model, compareModels.get()), loop);
+        views = new ViewArea(model, plot, () -> new CompareView(model, MainWindow.newModel(pools)), loop);
         viewSlot.getChildren().setAll(views);
         scenarioPane = new ScenarioPane(model);
         runs = new RunsPane(model);
@@ -130,8 +131,8 @@ public final class MainController {
         table.setMinWidth(260);
         chartsRow.getChildren().setAll(charts);
         chartsRow.getChildren().add(table);
-        exporter = new Exporter(this);
-        analysis = org.losslab.app.analysis.AnalysisTabs.install(model, plot.dataCursorProperty(), plot.plotStyleProperty(),
+        exporter = new Exporter(this, pools.background());
+        analysis = org.losslab.app.analysis.AnalysisTabs.install(model, pools, plot.dataCursorProperty(), plot.plotStyleProperty(),
                 plot.arrowsProperty(), centerTabs, sideTabs);
 
         linkItem.selectedProperty().bindBidirectional(model.linkedProperty());
@@ -256,7 +257,7 @@ public final class MainController {
         }
         if (on) {
             if (trainer == null) {
-                trainer = new org.losslab.app.trainer.TrainerPane();
+                trainer = new org.losslab.app.trainer.TrainerPane(pools);
                 styleChanged();
             }
             model.playback().pause();

@@ -6,8 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
@@ -106,12 +104,6 @@ public class SurfaceView3D extends Region {
     private static final double ROTATE_STEP = 5, ZOOM_STEP = 1.15, PAN_STEP = 0.05;
     private static final Color BACKGROUND = Color.web("#fbfbfc");
 
-    private static final ExecutorService SHARED = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "losslab-surface3d");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final Executor executor;
     private final AtomicLong generation = new AtomicLong();
 
@@ -144,12 +136,7 @@ public class SurfaceView3D extends Region {
     private boolean pathsDirty, stepDirty, overlayDirty = true;
     private double lastX, lastY;
 
-    /** A view that builds meshes on a shared background thread. */
-    public SurfaceView3D() {
-        this(SHARED);
-    }
-
-    /** A view that builds meshes on the given executor (tests pass {@code Runnable::run}). */
+    /** A view that builds meshes on the given executor (the app's interactive pool; tests pass {@code Runnable::run}). */
     public SurfaceView3D(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         getStyleClass().add("surface-view-3d");

@@ -1,6 +1,7 @@
 package org.losslab.app.trainer;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -44,10 +45,13 @@ final class LandscapePane extends VBox {
     private final Button compute = new Button("Compute");
     private final Button cancel = new Button("Cancel");
     private final Label caption = new Label();
+    private final Executor meshes;
     private SurfaceView3D view3d;
 
-    LandscapePane(TrainerModel model) {
+    /** @param meshes builds the 3-D view's meshes */
+    LandscapePane(TrainerModel model, Executor meshes) {
         this.model = model;
+        this.meshes = meshes;
         getStyleClass().add("landscape-pane");
         setSpacing(6);
         view = new SliceView(model);
@@ -102,7 +106,7 @@ final class LandscapePane extends VBox {
     private void placeView() {
         if (show3d.isSelected()) {
             if (view3d == null) {
-                view3d = new SurfaceView3D();
+                view3d = new SurfaceView3D(meshes);
                 view3d.setId("slice3dView");
                 showSlice(model.slice().sliceProperty().get());
             }

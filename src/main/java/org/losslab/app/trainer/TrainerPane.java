@@ -3,11 +3,7 @@ package org.losslab.app.trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -31,7 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.losslab.app.controls.ParamForm;
-import org.losslab.app.model.JobThreads;
+import org.losslab.app.model.WorkPools;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.app.trainer.model.TrainingSession;
 import org.losslab.engine.mlp.DataKind;
@@ -52,11 +48,6 @@ import org.losslab.render.Ticks;
  * accuracy, gradient-norm and learning-rate curves of every run. Space plays or pauses, → steps.
  */
 public final class TrainerPane extends BorderPane {
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(daemon("losslab-train"));
-    private static final ExecutorService SLICE_DRIVER = Executors.newSingleThreadExecutor(daemon("losslab-slice"));
-    private static final ExecutorService SLICE_POOL = Executors.newFixedThreadPool(THREADS, daemon("losslab-slice-row"));
-
     private final TrainerModel model;
     private final List<CanvasView> views = new ArrayList<>();
     private final ObjectProperty<PlotStyle> plotStyle = new SimpleObjectProperty<>(this, "plotStyle", PlotStyle.LIGHT);
@@ -78,21 +69,13 @@ public final class TrainerPane extends BorderPane {
         }
     };
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** A trainer on the app's threads (training, long jobs for slices), publishing on the FX thread. */
+    public TrainerPane(WorkPools pools) {
+        this(new TrainerModel(pools.training(), pools.trainingHalves(), pools.jobs(), Platform::runLater), pools.interactive());
     }
 
-    /** A trainer on the app's background threads, publishing on the FX thread. */
-    public TrainerPane() {
-        this(new TrainerModel(WORKER, ForkJoinPool.commonPool(), new JobThreads(SLICE_DRIVER, SLICE_POOL, THREADS), Platform::runLater));
-    }
-
-    public TrainerPane(TrainerModel model) {
+    /** @param meshes builds the 3-D view's meshes of a slice */
+    public TrainerPane(TrainerModel model, Executor meshes) {
         this.model = model;
         getStyleClass().add("trainer-pane");
         setId("trainerPane");
@@ -101,7 +84,7 @@ public final class TrainerPane extends BorderPane {
         boundary.setId("boundaryView");
         NetworkView network = add(new NetworkView(model));
         network.setId("networkView");
-        landscape = new LandscapePane(model);
+        landscape = new LandscapePane(model, meshes);
         add(landscape.sliceView());
         for (CurveChart.Kind k : CurveChart.Kind.values()) {
             CurveChart c = add(new CurveChart(model, k));

@@ -17,12 +17,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
+import org.losslab.app.model.WorkPools;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.TrainSnapshot;
@@ -36,14 +38,21 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The network trainer in the real window, headless, at the smallest supported screen (1366 × 768). */
 @ExtendWith(ApplicationExtension.class)
 class TrainerPaneTest {
+    /** The window's threads, as the app makes them; shared by the class's tests. */
+    private static final WorkPools POOLS = WorkPools.forThisMachine();
     @TempDir
     Path dir;
     private MainController c;
     private TrainerPane pane;
 
+    @AfterAll
+    static void stopThreads() {
+        POOLS.close();
+    }
+
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, null, 1366, 768);
+        c = MainWindow.show(stage, POOLS, null, 1366, 768);
     }
 
     @BeforeEach

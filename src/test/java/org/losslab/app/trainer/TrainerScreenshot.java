@@ -9,6 +9,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
+import org.losslab.app.model.WorkPools;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.format.Typed;
 import org.losslab.render.PngExport;
@@ -26,7 +27,7 @@ public final class TrainerScreenshot extends Application {
         double w = args.size() > 2 ? Double.parseDouble(args.get(1)) : 1366;
         double h = args.size() > 2 ? Double.parseDouble(args.get(2)) : 768;
         boolean landscape = args.contains("landscape");
-        MainController c = MainWindow.show(stage, null, w, h);
+        MainController c = MainWindow.show(stage, WorkPools.forThisMachine(), null, w, h);
         // Themes through the View menu, as a user picks them.
         var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
         for (var menu : bar.getMenus()) {
