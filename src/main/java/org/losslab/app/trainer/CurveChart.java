@@ -47,7 +47,7 @@ final class CurveChart extends CanvasView {
         setAccessibleText("chart of " + kind.description + " against step");
         dependOn(model.session().frameProperty(), model.setup().configProperty(), model.session().shownRunProperty());
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            hover = ChartPainter.Layout.of(getWidth(), getHeight(), style()).step(e.getX(), model.setup().steps());
+            hover = ChartPainter.Layout.of(getWidth(), getHeight(), style()).step(e.getX(), model.setup().current().steps());
             markDirty();
         });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -59,7 +59,7 @@ final class CurveChart extends CanvasView {
     ChartScene scene() {
         List<PlotScene.Path> paths = new ArrayList<>();
         List<RunCurves> curves = model.session().curves();
-        for (int i = 0; i < curves.size() && i < model.setup().runs().size(); i++) {
+        for (int i = 0; i < curves.size() && i < model.setup().current().runs().size(); i++) {
             RunCurves c = curves.get(i);
             int color = Colors.parse(model.setup().color(i));
             boolean selected = i == model.session().shownRun() && curves.size() > 1;
@@ -77,7 +77,7 @@ final class CurveChart extends CanvasView {
                     paths.add(new PlotScene.Path(c.train(), color, label, true, selected));
             }
         }
-        return new ChartScene(kind.metric, paths, model.setup().steps(), model.session().stepProperty().get(), hover);
+        return new ChartScene(kind.metric, paths, model.setup().current().steps(), model.session().stepProperty().get(), hover);
     }
 
     private void addTest(List<PlotScene.Path> paths, Trajectory t, int color, String label) {

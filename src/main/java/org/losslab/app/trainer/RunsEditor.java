@@ -72,20 +72,20 @@ final class RunsEditor extends VBox {
             @Override
             protected void updateItem(Integer i, boolean empty) {
                 super.updateItem(i, empty);
-                setText(empty || i == null || i >= model.setup().runs().size() ? null : "Run " + (i + 1) + ": " + model.setup().label(i));
-                setStyle(empty || i == null || i >= model.setup().runs().size() ? "" : "-fx-text-fill: " + model.setup().color(i) + ";");
+                setText(empty || i == null || i >= model.setup().current().runs().size() ? null : "Run " + (i + 1) + ": " + model.setup().label(i));
+                setStyle(empty || i == null || i >= model.setup().current().runs().size() ? "" : "-fx-text-fill: " + model.setup().color(i) + ";");
             }
         };
     }
 
     private RunSpec run() {
-        return model.setup().runs().get(model.session().shownRun());
+        return model.setup().current().runs().get(model.session().shownRun());
     }
 
     private void refresh() {
         updating = true;
         try {
-            int n = model.setup().runs().size();
+            int n = model.setup().current().runs().size();
             if (picker.getItems().size() != n) {
                 picker.getItems().setAll(java.util.stream.IntStream.range(0, n).boxed().toList());
             }
@@ -105,7 +105,7 @@ final class RunsEditor extends VBox {
 
     private void build(RunSpec r) {
         built = model.session().shownRun();
-        builtCount = model.setup().runs().size();
+        builtCount = model.setup().current().runs().size();
         int i = built;
         TypedEditor optimizer = new TypedEditor("trainOptimizerType", OptimizerCatalog.types(), OptimizerCatalog::schema,
                 r.optimizer(),

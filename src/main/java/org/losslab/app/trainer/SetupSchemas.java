@@ -84,24 +84,25 @@ final class SetupSchemas {
         };
     }
 
-    static Typed data(SetupEditor m) {
-        DataSpec d = m.data();
+    static Typed data(Setup s) {
+        DataSpec d = s.data();
         return new Typed("data", Map.of()).with("type", d.kind().id()).with("points", (long) d.points()).with("noise", d.noise())
                 .with("testFraction", d.testFraction()).with("classes", (long) Math.max(2, d.classes()))
-                .with("randomLabels", d.randomLabels()).with("labelNoise", d.labelNoise()).with("seed", m.seed());
+                .with("randomLabels", d.randomLabels()).with("labelNoise", d.labelNoise()).with("seed", s.seed());
     }
 
     static String applyData(SetupEditor m, Typed t) {
+        Setup s = m.current();
         DataKind kind = DataKind.of((String) DATA.get(t, "type"));
-        if (kind == DataKind.CSV && m.importedName() == null) {
+        if (kind == DataKind.CSV && s.importedName() == null) {
             return "type: import a CSV file of x1,x2,label first";
         }
         long seed = DATA.integer(t, "seed");
-        if (seed != m.seed()) {
+        if (seed != s.seed()) {
             return m.setSeed(seed);
         }
-        int points = kind == DataKind.CSV ? m.data().points() : (int) DATA.integer(t, "points");
-        int classes = kind == DataKind.CSV ? m.data().classes() : (int) DATA.integer(t, "classes");
+        int points = kind == DataKind.CSV ? s.data().points() : (int) DATA.integer(t, "points");
+        int classes = kind == DataKind.CSV ? s.data().classes() : (int) DATA.integer(t, "classes");
         try {
             return m.setData(new DataSpec(kind, points, DATA.number(t, "noise"), DATA.number(t, "testFraction"), classes,
                     DATA.bool(t, "randomLabels"), kind == DataKind.CURVE ? 0 : DATA.number(t, "labelNoise"), seed));
@@ -110,10 +111,10 @@ final class SetupSchemas {
         }
     }
 
-    static Typed features(SetupEditor m) {
+    static Typed features(Setup s) {
         Typed t = new Typed("features", Map.of());
         for (Feature f : Feature.values()) {
-            t = t.with(f.id(), m.features().contains(f));
+            t = t.with(f.id(), s.features().contains(f));
         }
         return t;
     }
@@ -128,13 +129,13 @@ final class SetupSchemas {
         return m.setFeatures(fs);
     }
 
-    static Typed network(SetupEditor m) {
+    static Typed network(Setup s) {
         List<Long> widths = new ArrayList<>();
-        for (int w : m.hidden()) {
+        for (int w : s.hidden()) {
             widths.add((long) w);
         }
-        return new Typed("network", Map.of()).with("hidden", List.copyOf(widths)).with("activation", m.activation().id())
-                .with("init", m.init().id());
+        return new Typed("network", Map.of()).with("hidden", List.copyOf(widths)).with("activation", s.activation().id())
+                .with("init", s.init().id());
     }
 
     static String applyNetwork(SetupEditor m, Typed t) {
@@ -158,15 +159,16 @@ final class SetupSchemas {
         return p;
     }
 
-    static Typed output(SetupEditor m) {
-        return new Typed("output", Map.of()).with("output", m.output().id()).with("steps", m.steps());
+    static Typed output(Setup s) {
+        return new Typed("output", Map.of()).with("output", s.output().id()).with("steps", s.steps());
     }
 
     static String applyOutput(SetupEditor m, Typed t) {
+        int classes = m.current().data().classCount();
         Output o = Output.of((String) OUTPUT.get(t, "output"));
-        if (!Setup.outputsFor(m.data().classCount()).contains(o)) {
-            return "output: " + o.id() + " does not fit " + (m.data().classCount() == 0 ? "regression data (use linear)"
-                    : m.data().classCount() + " classes (sigmoid needs exactly 2)");
+        if (!Setup.outputsFor(classes).contains(o)) {
+            return "output: " + o.id() + " does not fit " + (classes == 0 ? "regression data (use linear)"
+                    : classes + " classes (sigmoid needs exactly 2)");
         }
         String p = m.setOutput(o);
         return p != null ? p : m.setSteps(OUTPUT.integer(t, "steps"));

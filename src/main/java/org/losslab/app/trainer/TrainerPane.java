@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -31,11 +33,9 @@ import org.losslab.app.model.WorkPools;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.app.trainer.model.TrainingSession;
 import org.losslab.engine.mlp.DataKind;
-import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.format.InputException;
 import org.losslab.format.train.DataCsv;
-import org.losslab.format.train.TrainConfig;
 import org.losslab.format.train.TrainConfigReader;
 import org.losslab.render.PlotStyle;
 import org.losslab.render.Ticks;
@@ -136,7 +136,7 @@ public final class TrainerPane extends BorderPane {
     // ---- layout ------------------------------------------------------------------------------
 
     private ScrollPane sidePanel() {
-        ParamForm data = form(new ParamForm(SetupSchemas.DATA, SetupSchemas.data(model.setup()),
+        ParamForm data = form(new ParamForm(SetupSchemas.DATA, SetupSchemas.data(model.setup().current()),
                 SetupSchemas.checked(SetupSchemas.DATA, t -> SetupSchemas.applyData(model.setup(), t))));
         Button importCsv = new Button("Import CSV…");
         importCsv.setId("importCsv");
@@ -145,11 +145,11 @@ public final class TrainerPane extends BorderPane {
         regressionCsv.setTooltip(new Tooltip("Read the third column as real-valued regression targets instead of class numbers 0, 1, …"));
         HBox csvRow = new HBox(6, importCsv, regressionCsv);
         csvRow.setAlignment(Pos.CENTER_LEFT);
-        ParamForm features = form(new ParamForm(SetupSchemas.FEATURES, SetupSchemas.features(model.setup()),
+        ParamForm features = form(new ParamForm(SetupSchemas.FEATURES, SetupSchemas.features(model.setup().current()),
                 t -> SetupSchemas.applyFeatures(model.setup(), t)));
-        ParamForm network = form(new ParamForm(SetupSchemas.NETWORK, SetupSchemas.network(model.setup()),
+        ParamForm network = form(new ParamForm(SetupSchemas.NETWORK, SetupSchemas.network(model.setup().current()),
                 SetupSchemas.checked(SetupSchemas.NETWORK, t -> SetupSchemas.applyNetwork(model.setup(), t))));
-        ParamForm output = form(new ParamForm(SetupSchemas.OUTPUT, SetupSchemas.output(model.setup()),
+        ParamForm output = form(new ParamForm(SetupSchemas.OUTPUT, SetupSchemas.output(model.setup().current()),
                 SetupSchemas.checked(SetupSchemas.OUTPUT, t -> SetupSchemas.applyOutput(model.setup(), t))));
         Button open = new Button("Open training config…");
         open.setId("openTrainConfig");
@@ -186,7 +186,7 @@ public final class TrainerPane extends BorderPane {
         play.setId("playTraining");
         play.getStyleClass().add("big-button");
         play.setStyle("-fx-font-size: 1.6em; -fx-pref-width: 3.2em;");
-        play.setOnAction(e -> model.session().togglePlay());
+        play.setOnAction(e -> model.session().toggle());
         Button step = bigButton("Step", "stepTraining", "Step: pause and do one update of every run (→)");
         step.setOnAction(e -> model.session().step(1));
         figures.setId("trainFigures");
@@ -198,7 +198,7 @@ public final class TrainerPane extends BorderPane {
                 + "from the same initial weights on the same data. Change its optimizer under RUNS."));
         add.setOnAction(e -> {
             if (model.addRun() == null) {
-                model.session().showRun(model.setup().runs().size() - 1);
+                model.session().showRun(model.setup().current().runs().size() - 1);
             }
         });
         play.setMinWidth(Region.USE_PREF_SIZE);
@@ -248,16 +248,16 @@ public final class TrainerPane extends BorderPane {
     // ---- state -------------------------------------------------------------------------------
 
     private void refreshForms() {
-        forms.get(0).refresh(SetupSchemas.data(model.setup()));
+        forms.get(0).refresh(SetupSchemas.data(model.setup().current()));
         // Settings that do not apply to the chosen data are shown but disabled.
-        DataKind kind = model.setup().data().kind();
+        DataKind kind = model.setup().current().data().kind();
         forms.get(0).editor("classes").setDisable(kind != DataKind.BLOBS);
         forms.get(0).editor("points").setDisable(kind == DataKind.CSV);
         forms.get(0).editor("noise").setDisable(kind == DataKind.CSV);
-        forms.get(0).editor("labelNoise").setDisable(kind == DataKind.CURVE || model.setup().data().classCount() == 0);
-        forms.get(1).refresh(SetupSchemas.features(model.setup()));
-        forms.get(2).refresh(SetupSchemas.network(model.setup()));
-        forms.get(3).refresh(SetupSchemas.output(model.setup()));
+        forms.get(0).editor("labelNoise").setDisable(kind == DataKind.CURVE || model.setup().current().data().classCount() == 0);
+        forms.get(1).refresh(SetupSchemas.features(model.setup().current()));
+        forms.get(2).refresh(SetupSchemas.network(model.setup().current()));
+        forms.get(3).refresh(SetupSchemas.output(model.setup().current()));
         boolean classify = model.setup().training().data().train().classes() > 0;
         accuracyChart.setVisible(classify);
         accuracyChart.setManaged(classify);
@@ -275,11 +275,11 @@ public final class TrainerPane extends BorderPane {
     private void updateFigures() {
         TrainSnapshot s = model.session().lastSnapshot();
         if (s == null) {
-            figures.setText("step 0 / " + model.setup().steps() + "   " + model.setup().training().architecture());
+            figures.setText("step 0 / " + model.setup().current().steps() + "   " + model.setup().training().architecture());
             return;
         }
         StringBuilder b = new StringBuilder();
-        b.append("step ").append(s.step()).append(" / ").append(model.setup().steps())
+        b.append("step ").append(s.step()).append(" / ").append(model.setup().current().steps())
                 .append("   epoch ").append(Ticks.compact(s.epoch()))
                 .append("   loss ").append(Ticks.compact(s.trainLoss()))
                 .append(" (test ").append(Ticks.compact(s.testLoss())).append(")");
@@ -311,7 +311,7 @@ public final class TrainerPane extends BorderPane {
             return;
         }
         if (e.getCode() == KeyCode.SPACE && !(getScene().getFocusOwner() instanceof javafx.scene.control.ButtonBase)) {
-            model.session().togglePlay();
+            model.session().toggle();
             e.consume();
         } else if (e.getCode() == KeyCode.RIGHT && !(getScene().getFocusOwner() instanceof TabPane)) {
             model.session().step(e.isShiftDown() ? 10 : 1);
@@ -322,15 +322,28 @@ public final class TrainerPane extends BorderPane {
         }
     }
 
-    // ---- data import -------------------------------------------------------------------------
+    // ---- files --------------------------------------------------------------------------------
 
     private void chooseCsv() {
+        choose("Import points (x1, x2, label)", new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"), null,
+                this::importCsv);
+    }
+
+    private void chooseConfig() {
+        choose("Open training config", new FileChooser.ExtensionFilter("Training configs (*.json)", "*.json"),
+                org.losslab.app.model.Samples.directory(), this::openConfig);
+    }
+
+    private void choose(String title, FileChooser.ExtensionFilter kind, Path dir, Consumer<Path> take) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Import points (x1, x2, label)");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"));
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(kind);
+        if (dir != null && dir.toFile().isDirectory()) {
+            fc.setInitialDirectory(dir.toFile());
+        }
         var file = fc.showOpenDialog(getScene() != null ? getScene().getWindow() : null);
         if (file != null) {
-            importCsv(file.toPath());
+            take.accept(file.toPath());
         }
     }
 
@@ -341,34 +354,8 @@ public final class TrainerPane extends BorderPane {
      * @return true if the points were taken
      */
     public boolean importCsv(Path file) {
-        Dataset d;
-        try {
-            d = DataCsv.read(file, regressionCsv.isSelected());
-        } catch (InputException e) {
-            showMessage("Not imported: " + e.getMessage());
-            return false;
-        }
-        String problem = model.setup().importData(d, file.getFileName().toString());
-        if (problem != null) {
-            showMessage("Not imported: " + file.getFileName() + ": " + problem);
-            return false;
-        }
-        showMessage("");
-        return true;
-    }
-
-    private void chooseConfig() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open training config");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Training configs (*.json)", "*.json"));
-        Path dir = org.losslab.app.model.Samples.directory();
-        if (dir != null && dir.toFile().isDirectory()) {
-            fc.setInitialDirectory(dir.toFile());
-        }
-        var file = fc.showOpenDialog(getScene() != null ? getScene().getWindow() : null);
-        if (file != null) {
-            openConfig(file.toPath());
-        }
+        return take("Not imported: ", file, () -> DataCsv.read(file, regressionCsv.isSelected()),
+                d -> model.setup().importData(d, file.getFileName().toString()));
     }
 
     /**
@@ -378,16 +365,25 @@ public final class TrainerPane extends BorderPane {
      * @return true if loaded
      */
     public boolean openConfig(Path file) {
-        TrainConfig c;
+        return take("Not opened: ", file, () -> TrainConfigReader.read(file), c -> model.setup().load(c, file.getFileName().toString()));
+    }
+
+    private interface Reader<T> {
+        T read() throws InputException;
+    }
+
+    /** Reads {@code file} and gives it to the setup; a problem of either is one message line, and false. */
+    private <T> boolean take(String not, Path file, Reader<T> read, Function<T, String> apply) {
+        T value;
         try {
-            c = TrainConfigReader.read(file);
+            value = read.read();
         } catch (InputException e) {
-            showMessage("Not opened: " + e.getMessage());
+            showMessage(not + e.getMessage());
             return false;
         }
-        String problem = model.setup().load(c, file.getFileName().toString());
+        String problem = apply.apply(value);
         if (problem != null) {
-            showMessage("Not opened: " + file.getFileName() + ": " + problem);
+            showMessage(not + file.getFileName() + ": " + problem);
             return false;
         }
         showMessage("");

@@ -4,28 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /** One long job at a time, with the coordinator, the pool and the FX thread as queues run by hand. */
 class JobTest {
-    private final Queue<Runnable> coordinator = new ArrayDeque<>();
-    private final Queue<Runnable> fx = new ArrayDeque<>();
+    private final ManualExecutor coordinator = new ManualExecutor();
+    private final ManualExecutor fx = new ManualExecutor();
     private final Executor pool = Runnable::run;
-    private final Job job = new Job(new JobThreads(coordinator::add, pool, 3), fx::add);
+    private final Job job = new Job(new JobThreads(coordinator, pool, 3), fx::execute);
     private final List<Object> done = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
-
-    private static void run(Queue<Runnable> q) {
-        Runnable r;
-        while ((r = q.poll()) != null) {
-            r.run();
-        }
-    }
 
     @Test
     void theWorkGetsThePoolAndItsSizeAndTheResultReachesTheFxThread() {
@@ -36,9 +27,9 @@ class JobTest {
         }, () -> { }, done::add, failed::add);
         assertTrue(job.isRunning());
         assertEquals(0.0, job.progressProperty().get());
-        run(coordinator);
+        coordinator.runAll();
         assertTrue(done.isEmpty(), "not before the FX thread runs");
-        run(fx);
+        fx.runAll();
         assertEquals(List.of(3), done);
         assertEquals(pool, seen[0]);
         assertFalse(job.isRunning());
@@ -55,9 +46,9 @@ class JobTest {
             progress.update(2, 10);
             return "done";
         }, () -> told[0]++, done::add, failed::add);
-        run(coordinator);
-        assertEquals(2, fx.size(), "one progress update waits, then the result");
-        fx.poll().run();
+        coordinator.runAll();
+        assertEquals(2, fx.waiting(), "one progress update waits, then the result");
+        fx.take().run();
         assertEquals(1.0, job.progressProperty().get());
         assertEquals(1, told[0]);
     }
@@ -67,15 +58,15 @@ class JobTest {
         job.start((p, threads, cancel, progress) -> cancel.isCancelled() ? null : "first", () -> { }, done::add, failed::add);
         job.cancel();
         assertFalse(job.isRunning(), "the UI is free at once");
-        run(coordinator);
-        run(fx);
+        coordinator.runAll();
+        fx.runAll();
         assertTrue(done.isEmpty());
         job.start((p, threads, cancel, progress) -> "second", () -> { }, done::add, failed::add);
-        Runnable second = coordinator.poll();
+        Runnable second = coordinator.take();
         job.start((p, threads, cancel, progress) -> "third", () -> { }, done::add, failed::add);
         second.run();
-        run(coordinator);
-        run(fx);
+        coordinator.runAll();
+        fx.runAll();
         assertEquals(List.of("third"), done);
     }
 
@@ -84,16 +75,16 @@ class JobTest {
         job.start((p, threads, cancel, progress) -> {
             throw new IllegalStateException("no memory for the grid");
         }, () -> { }, done::add, failed::add);
-        run(coordinator);
-        run(fx);
+        coordinator.runAll();
+        fx.runAll();
         assertEquals(List.of("no memory for the grid"), failed);
         assertFalse(job.isRunning());
         job.start((p, threads, cancel, progress) -> {
             throw new InterruptedException();
         }, () -> { }, done::add, failed::add);
-        run(coordinator);
+        coordinator.runAll();
         assertTrue(Thread.interrupted(), "the interrupt is kept for the thread's owner");
-        run(fx);
+        fx.runAll();
         assertFalse(job.isRunning());
         assertTrue(done.isEmpty());
         assertEquals(1, failed.size());

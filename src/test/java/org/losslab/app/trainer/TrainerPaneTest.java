@@ -110,9 +110,9 @@ class TrainerPaneTest {
     @Test
     void twoSpiralsTrainDeterministicallyTheLossFallsAndTheBoundaryChanges(FxRobot robot) throws Exception {
         pickData(robot, "moons");
-        assertEquals(DataKind.MOONS, fx(() -> model().setup().data().kind()));
+        assertEquals(DataKind.MOONS, fx(() -> model().setup().current().data().kind()));
         pickData(robot, "spirals");
-        assertEquals(DataKind.SPIRALS, fx(() -> model().setup().data().kind()));
+        assertEquals(DataKind.SPIRALS, fx(() -> model().setup().current().data().kind()));
         waitUntil(() -> model().session().lastSnapshot() != null && model().session().boundaryProperty().get() != null);
         fx(() -> {
             pane.paintNow();
@@ -159,7 +159,7 @@ class TrainerPaneTest {
         long paused = step();
         Thread.sleep(200);
         assertEquals(paused, step(), "a paused run does not move");
-        assertTrue(paused < model().setup().steps(), "paused before the end, at " + paused);
+        assertTrue(paused < model().setup().current().steps(), "paused before the end, at " + paused);
         robot.clickOn("#stepTraining");
         waitUntil(() -> model().session().lastSnapshot().step() == paused + 1);
         fx(() -> {
@@ -176,7 +176,7 @@ class TrainerPaneTest {
     @Test
     void aSecondRunTrainsBesideTheFirstAndBothCurvesShow(FxRobot robot) throws Exception {
         robot.clickOn("#addRun");
-        waitUntil(() -> model().setup().runs().size() == 2 && model().session().curves().size() == 2);
+        waitUntil(() -> model().setup().current().runs().size() == 2 && model().session().curves().size() == 2);
         // The new run is shown: give it plain SGD through the generated optimizer editor.
         @SuppressWarnings("unchecked")
         ComboBox<String> type = (ComboBox<String>) robot.lookup("#trainOptimizerType").query();
@@ -184,8 +184,8 @@ class TrainerPaneTest {
             type.setValue("sgd");
             return null;
         });
-        assertEquals("sgd", fx(() -> model().setup().runs().get(1).optimizer().type()));
-        assertEquals("adam", fx(() -> model().setup().runs().get(0).optimizer().type()));
+        assertEquals("sgd", fx(() -> model().setup().current().runs().get(1).optimizer().type()));
+        assertEquals("adam", fx(() -> model().setup().current().runs().get(0).optimizer().type()));
         fx(() -> {
             model().session().step(40);
             return null;
@@ -235,12 +235,12 @@ class TrainerPaneTest {
         String m = fx(pane::message);
         assertTrue(m.contains("points.csv") && m.contains("line 3") && m.contains("oops"), m);
         assertEquals(1, m.lines().count(), "one line");
-        assertEquals(DataKind.SPIRALS, fx(() -> model().setup().data().kind()));
+        assertEquals(DataKind.SPIRALS, fx(() -> model().setup().current().data().kind()));
 
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "0,0,0\n1,1,1\n0,1,1\n1,0,0\n0.2,0.1,0\n0.9,0.8,1\n");
         assertTrue(fx(() -> pane.importCsv(good)));
-        assertEquals(DataKind.CSV, fx(() -> model().setup().data().kind()));
+        assertEquals(DataKind.CSV, fx(() -> model().setup().current().data().kind()));
         assertEquals("", fx(pane::message));
     }
 
@@ -248,8 +248,8 @@ class TrainerPaneTest {
     void aSampleConfigLoadsAndABadOneSaysWhere(FxRobot robot) throws Exception {
         Path sample = Path.of("sample-landscapes/mlp-blobs-optimizers.json");
         assertTrue(fx(() -> pane.openConfig(sample)), fx(pane::message));
-        assertEquals(DataKind.BLOBS, fx(() -> model().setup().data().kind()));
-        assertEquals(4, fx(() -> model().setup().runs().size()));
+        assertEquals(DataKind.BLOBS, fx(() -> model().setup().current().data().kind()));
+        assertEquals(4, fx(() -> model().setup().current().runs().size()));
         assertEquals(4, fx(() -> model().session().curves().size()));
         assertEquals("L-BFGS", fx(() -> model().setup().label(3)));
         Path bad = dir.resolve("bad.json");
@@ -257,7 +257,7 @@ class TrainerPaneTest {
         assertFalse(fx(() -> pane.openConfig(bad)));
         String m = fx(pane::message);
         assertTrue(m.contains("bad.json") && m.contains("$.runs"), m);
-        assertEquals(4, fx(() -> model().setup().runs().size()), "the loaded setup stays");
+        assertEquals(4, fx(() -> model().setup().current().runs().size()), "the loaded setup stays");
     }
 
     @Test

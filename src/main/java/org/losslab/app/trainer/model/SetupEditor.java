@@ -65,7 +65,8 @@ public final class SetupEditor {
         return config.get();
     }
 
-    public Setup setup() {
+    /** The settings being edited (the last accepted ones). */
+    public Setup current() {
         return setup;
     }
 
@@ -156,48 +157,7 @@ public final class SetupEditor {
         return edit(setup.withRuns(next));
     }
 
-    // ---- reading --------------------------------------------------------------------------------
-
-    public DataSpec data() {
-        return setup.data();
-    }
-
-    /** The imported file's name, or null. */
-    public String importedName() {
-        return setup.importedName();
-    }
-
-    public List<Feature> features() {
-        return setup.features();
-    }
-
-    public int[] hidden() {
-        return setup.hidden();
-    }
-
-    public Activation activation() {
-        return setup.activation();
-    }
-
-    public Output output() {
-        return setup.output();
-    }
-
-    public Init init() {
-        return setup.init();
-    }
-
-    public long steps() {
-        return setup.steps();
-    }
-
-    public long seed() {
-        return setup.seed();
-    }
-
-    public List<RunSpec> runs() {
-        return setup.runs();
-    }
+    // ---- reading ---------------------------------------------------------------------------------
 
     /** The legend label of run i: its own, else the optimizer type (numbered when two runs share it). */
     public String label(int i) {

@@ -85,7 +85,7 @@ public final class TrainerModel {
 
     @Override
     public String toString() {
-        return "TrainerModel[" + setup.config().network() + ", runs " + setup.runs().size() + ", step "
-                + session.stepProperty().get() + ", hidden " + Arrays.toString(setup.hidden()) + "]";
+        return "TrainerModel[" + setup.config().network() + ", runs " + setup.current().runs().size() + ", step "
+                + session.stepProperty().get() + ", hidden " + Arrays.toString(setup.current().hidden()) + "]";
     }
 }

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.losslab.app.model.Playable;
 import org.losslab.engine.mlp.Network;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.engine.mlp.Trainer;
@@ -33,7 +34,7 @@ import org.losslab.engine.surface.Window;
  * {@link TrainSnapshot}s and {@link Boundary} rasters, coalesced into one drain per pulse; each
  * {@link #start} begins a new generation, and results of an older one are dropped on arrival.
  */
-public final class TrainingSession {
+public final class TrainingSession implements Playable {
     /** Most weight vectors kept per run for PCA and the projected path. */
     static final int MAX_RECORDED = 400;
     /** Updates per second while playing, unless changed: slow enough to watch the boundary form. */
@@ -135,6 +136,7 @@ public final class TrainingSession {
         this.report = report;
     }
 
+    @Override
     public ReadOnlyBooleanProperty playingProperty() {
         return playing.getReadOnlyProperty();
     }
@@ -245,6 +247,7 @@ public final class TrainingSession {
     }
 
     /** Trains until paused or done. */
+    @Override
     public void play() {
         if (playing.get() || finished()) {
             return;
@@ -255,17 +258,10 @@ public final class TrainingSession {
         worker.execute(() -> loop(g));
     }
 
+    @Override
     public void pause() {
         play.set(false);
         playing.set(false);
-    }
-
-    public void togglePlay() {
-        if (playing.get()) {
-            pause();
-        } else {
-            play();
-        }
     }
 
     /** Limits play to {@code v} updates per second (every run), 0 for no limit; takes effect at once. */

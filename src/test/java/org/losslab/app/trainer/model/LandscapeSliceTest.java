@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.losslab.app.model.JobThreads;
+import org.losslab.app.model.ManualExecutor;
 import org.losslab.engine.mlp.LossSlice;
 import org.losslab.engine.mlp.Training;
 
@@ -34,15 +33,15 @@ class LandscapeSliceTest {
 
     @Test
     void theSliceIsOfTheWeightsItWasStartedAtWhileTrainingGoesOn() {
-        Queue<Runnable> coordinator = new ArrayDeque<>();
-        LandscapeSlice slice = new LandscapeSlice(new JobThreads(coordinator::add, Runnable::run, 1), Runnable::run, reports::add);
+        ManualExecutor coordinator = new ManualExecutor();
+        LandscapeSlice slice = new LandscapeSlice(new JobThreads(coordinator, Runnable::run, 1), Runnable::run, reports::add);
         session.step(30);
         double lossThen = session.lastSnapshot().trainLoss();
         assertNull(compute(slice, 7, true));
         assertTrue(slice.runningProperty().get());
         assertEquals("", reports.get(reports.size() - 1), "a started slice clears the message line");
         session.step(30);
-        coordinator.poll().run();
+        coordinator.runAll();
         SliceResult s = slice.sliceProperty().get();
         assertEquals(30, s.step());
         assertEquals(lossThen, s.grid().at(3, 3), 1e-12);
@@ -88,13 +87,13 @@ class LandscapeSliceTest {
 
     @Test
     void badRequestsAreRefusedBeforeAnythingRuns() {
-        Queue<Runnable> coordinator = new ArrayDeque<>();
-        LandscapeSlice slice = new LandscapeSlice(new JobThreads(coordinator::add, Runnable::run, 1), Runnable::run, reports::add);
+        ManualExecutor coordinator = new ManualExecutor();
+        LandscapeSlice slice = new LandscapeSlice(new JobThreads(coordinator, Runnable::run, 1), Runnable::run, reports::add);
         assertTrue(compute(slice, 9, true).contains("PCA"), "PCA needs a path");
         assertTrue(compute(slice, 1, false).contains("grid size"));
         assertTrue(compute(slice, 401, false).contains("grid size"));
         assertTrue(slice.compute(training, 0, session.curves().get(0), 9, Double.NaN, false, 3).contains("range"));
-        assertTrue(coordinator.isEmpty());
+        assertEquals(0, coordinator.waiting());
         assertFalse(slice.runningProperty().get());
         String notStarted = slice.compute(training, 0, new RunCurves(10, 1), 9, 1, false, 3);
         assertEquals("the run has not started yet", notStarted);

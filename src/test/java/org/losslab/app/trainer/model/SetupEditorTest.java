@@ -36,7 +36,7 @@ class SetupEditorTest {
         assertEquals(1, built.size());
         assertSame(e.training(), built.get(0));
         assertEquals(List.of(""), reports);
-        assertEquals(DataKind.SPIRALS, e.data().kind());
+        assertEquals(DataKind.SPIRALS, e.current().data().kind());
         assertEquals(1, e.config().network().outputs(), "one sigmoid unit for two spirals");
         Dataset d = e.training().data().train();
         for (int i = 0; i < d.size(); i++) {
@@ -49,7 +49,7 @@ class SetupEditorTest {
     void anAcceptedEditIsBuiltAnnouncedAndClearsTheMessage() {
         reports.add("an older problem");
         assertNull(e.setHidden(new int[] {5}));
-        assertArrayEquals(new int[] {5}, e.hidden());
+        assertArrayEquals(new int[] {5}, e.current().hidden());
         assertArrayEquals(new int[] {5}, e.training().architecture().hidden());
         assertEquals(2, built.size());
         assertEquals("", lastReport());
@@ -62,13 +62,13 @@ class SetupEditorTest {
         assertNull(p, "softmax fits two classes too");
         p = e.setData(new DataSpec(DataKind.BLOBS, 200, 0.05, 0.5, 4, false, 0, 1));
         assertNull(p);
-        assertEquals(Output.SOFTMAX, e.output(), "four blobs keep softmax");
+        assertEquals(Output.SOFTMAX, e.current().output(), "four blobs keep softmax");
         int builds = built.size();
         String refused = e.setOutput(Output.SIGMOID);
         assertNotNull(refused);
         assertEquals(builds + 1, built.size(), "the setup before it is built again: the training starts over as after any edit");
         assertEquals(refused, lastReport());
-        assertEquals(Output.SOFTMAX, e.output());
+        assertEquals(Output.SOFTMAX, e.current().output());
         assertEquals(4, e.training().architecture().outputs());
     }
 
@@ -81,7 +81,7 @@ class SetupEditorTest {
         assertEquals("at most 16 hidden layers", e.setHidden(filled(17)));
         assertTrue(e.setFeatures(List.of()).contains("at least one input feature"));
         assertEquals(builds, built.size(), "nothing was built for these");
-        assertEquals(2000, e.steps());
+        assertEquals(2000, e.current().steps());
     }
 
     @Test
@@ -90,14 +90,14 @@ class SetupEditorTest {
         String p = e.editRun(0, r -> r.withOptimizer(new Typed("newton", Map.of("lr", 1.0))));
         assertNotNull(p);
         assertTrue(p.contains("Newton"), p);
-        assertEquals("adam", e.runs().get(0).optimizer().type());
+        assertEquals("adam", e.current().runs().get(0).optimizer().type());
     }
 
     @Test
     void theSeedIsTheDataSeedToo() {
         assertNull(e.setSeed(42));
-        assertEquals(42, e.seed());
-        assertEquals(42, e.data().seed());
+        assertEquals(42, e.current().seed());
+        assertEquals(42, e.current().data().seed());
         assertEquals(42, e.config().seed());
     }
 
@@ -105,25 +105,25 @@ class SetupEditorTest {
     void importedPointsReplaceTheDataAndAnotherKindDropsThem() {
         Dataset points = new DataSpec(DataKind.XOR, 40, 0.0, 0, 2, false, 0, 1).split().train();
         assertNull(e.importData(points, "xor.csv"));
-        assertEquals(DataKind.CSV, e.data().kind());
-        assertEquals("xor.csv", e.importedName());
+        assertEquals(DataKind.CSV, e.current().data().kind());
+        assertEquals("xor.csv", e.current().importedName());
         assertEquals(40, e.training().data().train().size() + e.training().data().test().size());
         assertNull(e.setData(new DataSpec(DataKind.MOONS, 100, 0.1, 0.5, 2, false, 0, 1)));
-        assertNull(e.importedName());
-        assertNull(e.setup().imported());
+        assertNull(e.current().importedName());
+        assertNull(e.current().imported());
     }
 
     @Test
     void loadingAConfigTakesEverySettingAndABadOneKeepsTheSetup() {
         Setup other = Setup.DEFAULT.withFeatures(List.of(Feature.X1, Feature.X2, Feature.X1_X2)).withSteps(300).withSeed(9);
         assertNull(e.load(other.config(), "other.json"));
-        assertEquals(List.of(Feature.X1, Feature.X2, Feature.X1_X2), e.features());
-        assertEquals(300, e.steps());
-        assertEquals(9, e.seed());
+        assertEquals(List.of(Feature.X1, Feature.X2, Feature.X1_X2), e.current().features());
+        assertEquals(300, e.current().steps());
+        assertEquals(9, e.current().seed());
         TrainConfig tooLong = Setup.DEFAULT.withSteps(SetupEditor.MAX_STEPS + 1).config();
         String p = e.load(tooLong, "long.json");
         assertTrue(p.contains("losslab train"), p);
-        assertEquals(300, e.steps(), "the loaded setup stays");
+        assertEquals(300, e.current().steps(), "the loaded setup stays");
     }
 
     @Test

@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.Queue;
 import org.junit.jupiter.api.Test;
 import org.losslab.app.model.JobThreads;
+import org.losslab.app.model.ManualExecutor;
 import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
@@ -63,11 +62,11 @@ class TrainerModelTest {
     @Test
     void anEditStartsTheTrainingOverAndKeepsPlayingIfItWas() {
         // A training whose play loop only runs when the test says so, to catch the session mid-play.
-        Queue<Runnable> worker = new ArrayDeque<>();
-        TrainerModel t = new TrainerModel(worker::add, Runnable::run, new JobThreads(Runnable::run, Runnable::run, 1), Runnable::run);
-        runAll(worker);
+        ManualExecutor worker = new ManualExecutor();
+        TrainerModel t = new TrainerModel(worker, Runnable::run, new JobThreads(Runnable::run, Runnable::run, 1), Runnable::run);
+        worker.runAll();
         t.session().step(30);
-        runAll(worker);
+        worker.runAll();
         assertEquals(30, t.session().lastSnapshot().step());
         t.session().play();
         assertTrue(t.session().playingProperty().get());
@@ -76,7 +75,7 @@ class TrainerModelTest {
         assertEquals(0, t.session().stepProperty().get(), "from step 0 of the new setup");
         assertEquals(Activation.RELU, t.session().training().architecture().activation());
         t.session().pause();
-        runAll(worker);
+        worker.runAll();
         assertEquals(0, t.session().lastSnapshot().step(), "the play loop of the old setup was dropped");
     }
 
@@ -103,7 +102,7 @@ class TrainerModelTest {
         assertNull(m.setup().editRun(1, r -> r.withOptimizer(new Typed("rmsprop", Map.of("lr", 0.01)))));
         m.session().showRun(1);
         assertNull(m.addRun());
-        assertEquals("rmsprop", m.setup().runs().get(2).optimizer().type());
+        assertEquals("rmsprop", m.setup().current().runs().get(2).optimizer().type());
         assertEquals(Palette.run(2), m.setup().color(2), "in the next colour");
         assertNotEquals(m.setup().color(1), m.setup().color(2));
     }
@@ -111,7 +110,7 @@ class TrainerModelTest {
     @Test
     void theOutputFollowsTheDataAndAMismatchIsRejectedWithAReason() {
         assertNull(m.setup().setData(new DataSpec(DataKind.BLOBS, 300, 0.05, 0.5, 4, false, 0, 1)));
-        assertEquals(Output.SOFTMAX, m.setup().output());
+        assertEquals(Output.SOFTMAX, m.setup().current().output());
         assertEquals(4, m.setup().training().architecture().outputs());
         String p = m.setup().setOutput(Output.SIGMOID);
         assertNotNull(p);
@@ -120,7 +119,7 @@ class TrainerModelTest {
         assertEquals(Output.SOFTMAX, m.setup().config().network().output(), "the setup is unchanged");
         assertNull(m.setup().setData(new DataSpec(DataKind.CURVE, 200, 0.1, 0.25, 0, false, 0, 1)));
         assertEquals("", m.errorProperty().get(), "an accepted edit clears the line");
-        assertEquals(Output.LINEAR, m.setup().output());
+        assertEquals(Output.LINEAR, m.setup().current().output());
         m.session().step(5);
         assertNotNull(m.session().boundaryProperty().get().curve(), "a regression shows its fitted curve");
     }
@@ -164,12 +163,5 @@ class TrainerModelTest {
         assertTrue(m.errorProperty().get().contains("PCA"));
         assertNotNull(m.computeSlice(1, 1, false, 3));
         assertNotNull(m.computeSlice(9, -1, false, 3));
-    }
-
-    private static void runAll(Queue<Runnable> q) {
-        Runnable r;
-        while ((r = q.poll()) != null) {
-            r.run();
-        }
     }
 }

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import org.junit.jupiter.api.Test;
+import org.losslab.app.model.ManualExecutor;
 import org.losslab.engine.mlp.Training;
 import org.losslab.engine.surface.Window;
 
@@ -19,27 +18,20 @@ import org.losslab.engine.surface.Window;
  * every interleaving below is exactly the one written.
  */
 class TrainingSessionTest {
-    private final Queue<Runnable> worker = new ArrayDeque<>();
-    private final Queue<Runnable> fx = new ArrayDeque<>();
+    private final ManualExecutor worker = new ManualExecutor();
+    private final ManualExecutor fx = new ManualExecutor();
     private final List<String> problems = new ArrayList<>();
-    private final TrainingSession s = new TrainingSession(worker::add, Runnable::run, fx::add, problems::add);
+    private final TrainingSession s = new TrainingSession(worker, Runnable::run, fx::execute, problems::add);
     private final Training training = Setup.DEFAULT.withRuns(List.of(Setup.DEFAULT.runs().get(0), Setup.DEFAULT.runs().get(0)))
             .config().training();
     private final Window window = Boundary.windowFor(training.data().train().bounds());
 
     private void runWorker() {
-        run(worker);
+        worker.runAll();
     }
 
     private void runFx() {
-        run(fx);
-    }
-
-    private static void run(Queue<Runnable> q) {
-        Runnable r;
-        while ((r = q.poll()) != null) {
-            r.run();
-        }
+        fx.runAll();
     }
 
     @Test
@@ -48,7 +40,7 @@ class TrainingSessionTest {
         assertNull(s.lastSnapshot());
         runWorker();
         assertNull(s.lastSnapshot(), "the worker published, the FX thread has not taken it yet");
-        assertEquals(1, fx.size(), "one drain is scheduled for everything the worker published");
+        assertEquals(1, fx.waiting(), "one drain is scheduled for everything the worker published");
         long frame = s.frameProperty().get();
         runFx();
         assertEquals(0, s.lastSnapshot().step());
@@ -113,7 +105,7 @@ class TrainingSessionTest {
         assertTrue(s.finished());
         assertEquals(12, s.lastSnapshot().step());
         s.play();
-        assertTrue(worker.isEmpty(), "a finished training does not play");
+        assertEquals(0, worker.waiting(), "a finished training does not play");
     }
 
     @Test
