@@ -62,7 +62,7 @@ public final class MainWindow {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         c.attach(stage);
-        c.setSurfaceViewFactory(m -> Surface3DBinding.create(m, pools.interactive()));
+        c.setSurfaceViewFactory(m -> Surface3DBinding.create(m, pools.render()));
         if (start != null) {
             c.open(start);
         }

@@ -34,7 +34,7 @@ final class Surface3DBinding {
     /**
      * The 3-D view's node for the main window's "2-D beside 3-D" mode.
      *
-     * @param meshes builds the meshes (the app's interactive pool: the mesh follows the sliders)
+     * @param meshes builds the meshes and software frames, one at a time (the app's render thread)
      */
     static Node create(LabModel model, Executor meshes) {
         return new Surface3DBinding(model, meshes).view;

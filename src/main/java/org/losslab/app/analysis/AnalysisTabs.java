@@ -39,7 +39,7 @@ public final class AnalysisTabs {
         sweep = new SweepPane(lab, sweepModel, showLandscape, style);
         escapeModel = new EscapeModel(lab, pools.jobs(), Platform::runLater);
         escape = new EscapePane(escapeModel, style);
-        sharpness = new SharpnessPane(lab, style, pools.interactive());
+        sharpness = new SharpnessPane(lab, style, pools.render());
         curvature = new CurvaturePane(lab, cursor, arrows);
         sharpnessTab = new Tab("Edge of stability", sharpness);
         sweepTab = new Tab("Sweep", sweep);
@@ -55,7 +55,7 @@ public final class AnalysisTabs {
     /**
      * Adds the panels.
      *
-     * @param pools  the app's threads: long jobs for sweeps and studies, interactive ones for the sharpness series
+     * @param pools  the app's threads: long jobs for sweeps and studies, the render thread for the sharpness series
      * @param cursor the data point under the mouse in the 2-D view, or null
      * @param style  the plot style of the theme (charts follow it)
      * @param arrows the 2-D view's extra vectors (the curvature tab draws eigen-directions there)

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WorkPools implements AutoCloseable {
     private static final int LONG_WORK = Thread.NORM_PRIORITY - 1;
 
-    private final ExecutorService recompute, interactive, jobs, background, training, trainingHalves;
+    private final ExecutorService recompute, interactive, render, jobs, background, training, trainingHalves;
     private final JobThreads jobThreads;
 
     /** Sized to this machine's cores. */
@@ -39,6 +39,7 @@ public final class WorkPools implements AutoCloseable {
         int n = Math.max(1, cores);
         recompute = Executors.newSingleThreadExecutor(threads("recompute", Thread.NORM_PRIORITY));
         interactive = Executors.newFixedThreadPool(n, threads("interactive", Thread.NORM_PRIORITY));
+        render = Executors.newSingleThreadExecutor(threads("render", Thread.NORM_PRIORITY));
         jobs = Executors.newFixedThreadPool(n, threads("job", LONG_WORK));
         background = Executors.newCachedThreadPool(threads("background", Thread.NORM_PRIORITY));
         training = Executors.newSingleThreadExecutor(threads("train", LONG_WORK));
@@ -55,12 +56,20 @@ public final class WorkPools implements AutoCloseable {
     }
 
     /**
-     * Latency-critical work, short or cancelled when overtaken: the runs of the current scenario,
-     * its contour field, the 3-D meshes, and the pictures of what is on screen (the sharpness along
-     * the runs, a sweep's heatmap, an escape study's plots). Nothing here waits for anything.
+     * Latency-critical work, cancelled when overtaken: the runs of the current scenario and its
+     * contour field. Nothing here waits for anything.
      */
     public Executor interactive() {
         return interactive;
+    }
+
+    /**
+     * What the views draw off the FX thread, one piece at a time so that a newer request makes a
+     * waiting older one skip: the 3-D meshes and software frames, and the sharpness series the
+     * edge-of-stability chart replays.
+     */
+    public Executor render() {
+        return render;
     }
 
     /** Long jobs (sweeps, escape studies, landscape slices): a bounded pool and their coordinators. */
@@ -107,7 +116,7 @@ public final class WorkPools implements AutoCloseable {
     }
 
     private List<ExecutorService> all() {
-        return List.of(recompute, interactive, jobs, background, training, trainingHalves);
+        return List.of(recompute, interactive, render, jobs, background, training, trainingHalves);
     }
 
     /** The one thread factory of the app: daemons named {@code losslab-<kind>-<n>}. */

@@ -135,7 +135,10 @@ public class SurfaceView3D extends Region {
     private long step = Long.MAX_VALUE;
     private boolean pathsDirty, stepDirty, overlayDirty = true;
 
-    /** A view that builds meshes on the given executor (the app's interactive pool; tests pass {@code Runnable::run}). */
+    /**
+     * A view that builds meshes and software frames on {@code executor}, which should run one task
+     * at a time (the app's render thread; tests pass {@code Runnable::run}).
+     */
     public SurfaceView3D(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         getStyleClass().add("surface-view-3d");

@@ -71,7 +71,7 @@ public final class TrainerPane extends BorderPane {
 
     /** A trainer on the app's threads (training, long jobs for slices), publishing on the FX thread. */
     public TrainerPane(WorkPools pools) {
-        this(new TrainerModel(pools.training(), pools.trainingHalves(), pools.jobs(), Platform::runLater), pools.interactive());
+        this(new TrainerModel(pools.training(), pools.trainingHalves(), pools.jobs(), Platform::runLater), pools.render());
     }
 
     /** @param meshes builds the 3-D view's meshes of a slice */

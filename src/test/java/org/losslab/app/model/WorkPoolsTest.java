@@ -129,7 +129,7 @@ class WorkPoolsTest {
 
     @Test
     void everyThreadIsANamedDaemonAndCloseEndsThem() throws InterruptedException {
-        List<java.util.concurrent.Executor> all = List.of(pools.recompute(), pools.interactive(), pools.jobs().pool(),
+        List<java.util.concurrent.Executor> all = List.of(pools.recompute(), pools.interactive(), pools.render(), pools.jobs().pool(),
                 pools.jobs().coordinator(), pools.background(), pools.training(), pools.trainingHalves());
         LinkedBlockingQueue<Thread> seen = new LinkedBlockingQueue<>();
         for (java.util.concurrent.Executor e : all) {

@@ -35,7 +35,7 @@ public final class SurfaceView3DDemo {
         List<String> args = getParameters().getRaw();
         Scenario s = Fixtures.rosenbrock(400);
         List<Trajectory> runs = Fixtures.run(s);
-        SurfaceView3D view = new SurfaceView3D(WorkPools.forThisMachine().interactive());
+        SurfaceView3D view = new SurfaceView3D(WorkPools.forThisMachine().render());
         view.setTrajectories(runs, s.runs().stream().map(r -> r.displayColor(s.runs().indexOf(r))).toList(),
                 Collections.nCopies(runs.size(), true));
         if (args.size() > 1) {

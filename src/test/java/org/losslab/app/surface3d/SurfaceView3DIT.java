@@ -40,7 +40,7 @@ class SurfaceView3DIT {
     private static final int W = 900, H = 650;
     private static Stage stage;
     private static SurfaceView3D view;
-    /** Builds the meshes off the FX thread, as the app's interactive pool does. */
+    /** Builds the meshes off the FX thread, one at a time, as the app's render thread does. */
     private static final ExecutorService MESHES = Executors.newSingleThreadExecutor();
     private static Scenario scenario;
     private static List<Trajectory> runs;
