@@ -25,7 +25,7 @@ import org.losslab.format.train.TrainConfig;
  * The trainer's setup being edited on the FX thread: data, features, network, output and runs.
  * Every edit is checked whole, by the rules of a training file and the panel's own limits, before
  * it is taken; the answer is null, or the problem in one line (also reported), and a refused edit
- * changes nothing. Each accepted setup is built into the {@link Training} it describes and
+ * leaves the setup as it was. Each setup taken is built into the {@link Training} it describes and
  * announced, so the session can start it over.
  */
 public final class SetupEditor {
