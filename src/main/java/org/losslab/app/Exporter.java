@@ -57,14 +57,12 @@ final class Exporter {
     }
 
     private final MainController main;
-    private final Executor background = r -> {
-        Thread t = new Thread(r, "losslab-export");
-        t.setDaemon(true);
-        t.start();
-    };
+    private final Executor background;
 
-    Exporter(MainController main) {
+    /** @param background writes the files, off the FX thread */
+    Exporter(MainController main, Executor background) {
         this.main = main;
+        this.background = background;
     }
 
     void askPng() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.losslab.app.model.WorkPools;
 
 /**
  * The desktop app. System properties for classroom set-up and for screenshots:
@@ -16,6 +17,8 @@ import javafx.stage.Stage;
  * the first complete frame).
  */
 public final class LossLabApp extends Application {
+    /** Every background thread of the app, from start to stop. */
+    private WorkPools pools;
 
     /** Opens the app (org.losslab.Main calls this with no arguments). */
     public static void launchApp(String[] args) {
@@ -31,7 +34,8 @@ public final class LossLabApp extends Application {
             w = Double.parseDouble(size.substring(0, size.indexOf('x')));
             h = Double.parseDouble(size.substring(size.indexOf('x') + 1));
         }
-        MainController c = MainWindow.show(stage, scenario != null ? Path.of(scenario) : null, w, h);
+        pools = WorkPools.forThisMachine();
+        MainController c = MainWindow.show(stage, pools, scenario != null ? Path.of(scenario) : null, w, h);
         if ("dark".equals(System.getProperty("losslab.theme"))) {
             c.setTheme(Theme.DARK);
         }
@@ -70,6 +74,14 @@ public final class LossLabApp extends Application {
                     Platform.exit();
                 }
             });
+        }
+    }
+
+    /** The window closed or the app exits: stop the background work (its threads are daemons, but a study may be running). */
+    @Override
+    public void stop() {
+        if (pools != null) {
+            pools.close();
         }
     }
 }

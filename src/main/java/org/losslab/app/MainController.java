@@ -1,18 +1,13 @@
 package org.losslab.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBoxBase;
@@ -20,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
@@ -33,20 +27,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.RecentFiles;
-import org.losslab.app.model.Samples;
-import org.losslab.format.InputException;
+import org.losslab.app.model.WorkPools;
 import org.losslab.render.Metric;
 import org.losslab.render.PlotScene;
 import org.losslab.render.PlotStyle;
 
 /**
  * Wires the window of main.fxml: builds the panels from the view model, the menus, themes and
- * presentation mode, keyboard shortcuts, files and export. Messages go to the banner (problems) and
- * the status bar (news); nothing here blocks the FX thread on a computation.
+ * presentation mode and keyboard shortcuts, and hands the file commands to {@link ScenarioFiles}
+ * and export to {@link Exporter}. Messages go to the banner (problems) and the status bar (news);
+ * nothing here blocks the FX thread on a computation.
  */
 public final class MainController {
     @FXML private BorderPane root;
@@ -62,7 +55,7 @@ public final class MainController {
     @FXML private HBox sliderSlot, playbackSlot, chartsRow;
 
     private final LabModel model;
-    private final Supplier<LabModel> compareModels;
+    private final WorkPools pools;
     private final RecentFiles recent;
     private final FrameLoop loop;
     private Stage stage;
@@ -74,6 +67,7 @@ public final class MainController {
     private RunTable table;
     private NarrationPane narration;
     private Exporter exporter;
+    private ScenarioFiles files;
     private final java.util.List<ChartView> charts = new java.util.ArrayList<>();
     private Theme theme = Theme.LIGHT;
     /** The network trainer, built when first shown; it replaces the side panel and views while shown. */
@@ -81,11 +75,12 @@ public final class MainController {
     private org.losslab.app.analysis.AnalysisTabs analysis;
 
     /**
-     * @param compareModels makes the model of the "two surfaces" view (same executors)
+     * @param pools the app's threads: the panels' work runs there, and the "two surfaces" view's
+     *              second model recomputes on the same interactive threads as {@code model}
      */
-    public MainController(LabModel model, Supplier<LabModel> compareModels, RecentFiles recent) {
+    public MainController(LabModel model, WorkPools pools, RecentFiles recent) {
         this.model = model;
-        this.compareModels = compareModels;
+        this.pools = pools;
         this.recent = recent;
         this.loop = new FrameLoop(model.playback());
     }
@@ -95,7 +90,7 @@ public final class MainController {
         plot = new PlotView(model);
         plot.setId("plotView");
         loop.add(plot);
-        views = new ViewArea(model, plot, () -> new CompareView(model, compareModels.get()), loop);
+        views = new ViewArea(model, plot, () -> new CompareView(model, MainWindow.newModel(pools)), loop);
         viewSlot.getChildren().setAll(views);
         scenarioPane = new ScenarioPane(model);
         runs = new RunsPane(model);
@@ -130,8 +125,8 @@ public final class MainController {
         table.setMinWidth(260);
         chartsRow.getChildren().setAll(charts);
         chartsRow.getChildren().add(table);
-        exporter = new Exporter(this);
-        analysis = org.losslab.app.analysis.AnalysisTabs.install(model, plot.dataCursorProperty(), plot.plotStyleProperty(),
+        exporter = new Exporter(this, pools.background());
+        analysis = org.losslab.app.analysis.AnalysisTabs.install(model, pools, plot.dataCursorProperty(), plot.plotStyleProperty(),
                 plot.arrowsProperty(), centerTabs, sideTabs);
 
         linkItem.selectedProperty().bindBidirectional(model.linkedProperty());
@@ -158,8 +153,7 @@ public final class MainController {
                 + s.scenario().steps() + " steps in " + String.format("%.1f ms", s.nanos() / 1e6)));
         model.computingProperty().addListener((o, a, b) -> timing.setOpacity(b ? 0.6 : 1));
         trainerItem.selectedProperty().addListener((o, a, b) -> showTrainer(b));
-        buildSamplesMenu();
-        buildRecentMenu();
+        files = new ScenarioFiles(this, model, recent, samplesMenu, recentMenu);
         styleChanged();
     }
 
@@ -169,7 +163,7 @@ public final class MainController {
         Scene scene = stage.getScene();
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard()) {
+            if (!files.confirmDiscard()) {
                 e.consume();
             }
         });
@@ -256,7 +250,7 @@ public final class MainController {
         }
         if (on) {
             if (trainer == null) {
-                trainer = new org.losslab.app.trainer.TrainerPane();
+                trainer = new org.losslab.app.trainer.TrainerPane(pools);
                 styleChanged();
             }
             model.playback().pause();
@@ -276,43 +270,16 @@ public final class MainController {
         return trainer;
     }
 
-    // ---- files ---------------------------------------------------------------------------------
-
-    private void buildSamplesMenu() {
-        samplesMenu.getItems().clear();
-        List<Path> files = Samples.list();
-        for (Path p : files) {
-            MenuItem item = new MenuItem(p.getFileName().toString().replaceFirst("\\.json$", ""));
-            item.setOnAction(e -> open(p));
-            samplesMenu.getItems().add(item);
-        }
-        samplesMenu.setDisable(files.isEmpty());
-    }
-
-    private void buildRecentMenu() {
-        recentMenu.getItems().clear();
-        for (Path p : recent.list()) {
-            MenuItem item = new MenuItem(p.toString());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> open(p));
-            recentMenu.getItems().add(item);
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
+    // ---- files and messages ------------------------------------------------------------------------
 
     /** Opens a scenario; a bad file leaves the current one and says what is wrong in the banner. */
     public boolean open(Path p) {
-        try {
-            model.open(p);
-            recent.add(p);
-            buildRecentMenu();
-            hideMessage();
-            status.setText("Opened " + p.getFileName());
-            return true;
-        } catch (InputException e) {
-            showMessage("Could not open the scenario. " + e.getMessage());
-            return false;
-        }
+        return files.open(p);
+    }
+
+    /** Saves atomically; a failed write says why and leaves the old file. */
+    public boolean save(Path p) {
+        return files.save(p);
     }
 
     void showMessage(String text) {
@@ -331,55 +298,19 @@ public final class MainController {
         status.setText(s);
     }
 
-    private FileChooser scenarioChooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenarios (*.json)", "*.json"));
-        Path dir = model.fileProperty().get() != null ? model.fileProperty().get().getParent() : Samples.directory();
-        if (dir != null && dir.toFile().isDirectory()) {
-            fc.setInitialDirectory(dir.toFile());
-        }
-        return fc;
-    }
-
     @FXML
     private void onOpen(ActionEvent e) {
-        var f = scenarioChooser("Open scenario").showOpenDialog(stage);
-        if (f != null) {
-            open(f.toPath());
-        }
+        files.askOpen();
     }
 
     @FXML
     private void onSave(ActionEvent e) {
-        Path p = model.fileProperty().get();
-        if (p == null) {
-            onSaveAs(e);
-        } else {
-            save(p);
-        }
+        files.saveHereOrAsk();
     }
 
     @FXML
     private void onSaveAs(ActionEvent e) {
-        var f = scenarioChooser("Save scenario as").showSaveDialog(stage);
-        if (f != null) {
-            save(f.toPath());
-        }
-    }
-
-    /** Saves atomically; a failed write says why and leaves the old file. */
-    public boolean save(Path p) {
-        try {
-            model.save(p);
-            recent.add(p);
-            buildRecentMenu();
-            status.setText("Saved " + p.getFileName());
-            return true;
-        } catch (IOException ex) {
-            showMessage("Could not save " + p + ": " + ex.getMessage());
-            return false;
-        }
+        files.askSaveAs();
     }
 
     @FXML
@@ -394,35 +325,9 @@ public final class MainController {
 
     @FXML
     private void onQuit(ActionEvent e) {
-        if (confirmDiscard()) {
+        if (files.confirmDiscard()) {
             stage.close();
         }
-    }
-
-    /** Unsaved edits: save, discard or stay. True when the window may close. */
-    private boolean confirmDiscard() {
-        if (!model.dirtyProperty().get()) {
-            return true;
-        }
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The scenario has unsaved changes.", save, discard,
-                ButtonType.CANCEL);
-        a.initOwner(stage);
-        a.setHeaderText("Save the changes before closing?");
-        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == save) {
-            Path p = model.fileProperty().get();
-            if (p == null) {
-                var f = scenarioChooser("Save scenario as").showSaveDialog(stage);
-                if (f == null) {
-                    return false;
-                }
-                p = f.toPath();
-            }
-            return save(p);
-        }
-        return answer == discard;
     }
 
     @FXML

@@ -3,10 +3,6 @@ package org.losslab.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -18,44 +14,33 @@ import javafx.stage.Stage;
 import org.losslab.app.model.DefaultScenario;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.RecentFiles;
+import org.losslab.app.model.WorkPools;
 
 /**
- * Builds the main window on a stage: executors for background work, the view model, the FXML
- * layout and its controller, and the scenario it opens on.
+ * Builds the main window on a stage: the view model on the app's threads, the FXML layout and its
+ * controller, and the scenario it opens on.
  */
 public final class MainWindow {
     /** Smallest window that still shows every control. */
     static final double MIN_WIDTH = 1024, MIN_HEIGHT = 700;
 
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(daemon("losslab-recompute"));
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), daemon("losslab-run"));
-
     private MainWindow() {
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** A view model on the app's executors, publishing on the FX thread. */
-    public static LabModel newModel() {
-        return new LabModel(WORKER, POOL, Platform::runLater);
+    /** A view model that recomputes on the interactive threads of {@code pools}, publishing on the FX thread. */
+    public static LabModel newModel(WorkPools pools) {
+        return new LabModel(pools.recompute(), pools.interactive(), Platform::runLater);
     }
 
     /**
      * Shows the main window on {@code stage}, {@code width × height} (0: fit the screen), opening
      * {@code scenario} (null: the default sample or the built-in Rosenbrock race).
+     *
+     * @param pools where all of the window's background work runs; the caller closes it
      */
-    public static MainController show(Stage stage, Path scenario, double width, double height) {
-        LabModel model = newModel();
-        MainController c = new MainController(model, MainWindow::newModel,
-                new RecentFiles(Preferences.userRoot().node("org/losslab/app")));
+    public static MainController show(Stage stage, WorkPools pools, Path scenario, double width, double height) {
+        LabModel model = newModel(pools);
+        MainController c = new MainController(model, pools, new RecentFiles(Preferences.userRoot().node("org/losslab/app")));
         // The first scenario is in place before the panels are built from it.
         Path start = scenario != null ? scenario : DefaultScenario.defaultFile();
         model.show(DefaultScenario.rosenbrockRace());
@@ -77,7 +62,7 @@ public final class MainWindow {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         c.attach(stage);
-        c.setSurfaceViewFactory(Surface3DBinding::create);
+        c.setSurfaceViewFactory(m -> Surface3DBinding.create(m, pools.render()));
         if (start != null) {
             c.open(start);
         }

@@ -2,6 +2,7 @@ package org.losslab.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.scene.Node;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.Snapshot;
@@ -17,21 +18,26 @@ import org.losslab.format.scenario.Scenario;
  */
 final class Surface3DBinding {
     private final LabModel model;
-    private final SurfaceView3D view = new SurfaceView3D();
+    private final SurfaceView3D view;
     private Typed meshSurface;
     private Window meshWindow;
 
-    private Surface3DBinding(LabModel model) {
+    private Surface3DBinding(LabModel model, Executor meshes) {
         this.model = model;
+        this.view = new SurfaceView3D(meshes);
         model.snapshotProperty().addListener((o, was, snap) -> show(snap));
         model.hiddenProperty().addListener((o, was, hidden) -> view.setVisibleRuns(shown()));
         model.playback().stepProperty().addListener((o, was, step) -> view.setStep(step.longValue()));
         show(model.snapshot());
     }
 
-    /** The 3-D view's node for the main window's "2-D beside 3-D" mode. */
-    static Node create(LabModel model) {
-        return new Surface3DBinding(model).view;
+    /**
+     * The 3-D view's node for the main window's "2-D beside 3-D" mode.
+     *
+     * @param meshes builds the meshes and software frames, one at a time (the app's render thread)
+     */
+    static Node create(LabModel model, Executor meshes) {
+        return new Surface3DBinding(model, meshes).view;
     }
 
     private void show(Snapshot snap) {

@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.losslab.app.model.LabModel;
+import org.losslab.app.model.WorkPools;
 import org.losslab.engine.surface.Window;
 import org.losslab.format.Point;
 import org.losslab.format.RunSpec;
@@ -37,7 +38,7 @@ public final class DragLatencyBench {
     public static final class App extends Application {
         @Override
         public void start(Stage stage) {
-            MainController c = MainWindow.show(stage, null, 1366, 768);
+            MainController c = MainWindow.show(stage, WorkPools.forThisMachine(), null, 1366, 768);
             LabModel m = c.model();
             m.show(scenario());
             m.linkedProperty().set(true);

@@ -23,12 +23,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.controls.ParamForm;
 import org.losslab.app.model.LabModel;
+import org.losslab.app.model.WorkPools;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.io.TrajectoryCsv;
 import org.losslab.render.PlotLayout;
@@ -40,6 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window, driven headless (Monocle) at the smallest supported screen, 1366 × 768. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    /** The window's threads, as the app makes them; shared by the class's tests. */
+    private static final WorkPools POOLS = WorkPools.forThisMachine();
     private static final String SAMPLE = """
             {
               "format": "losslab-scenario/1",
@@ -60,9 +64,14 @@ class MainWindowTest {
     private MainController c;
     private Path sample;
 
+    @AfterAll
+    static void stopThreads() {
+        POOLS.close();
+    }
+
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, null, 1366, 768);
+        c = MainWindow.show(stage, POOLS, null, 1366, 768);
     }
 
     @BeforeEach

@@ -1,11 +1,13 @@
 package org.losslab.app.analysis;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.losslab.app.model.LabModel;
+import org.losslab.app.model.WorkPools;
 import org.losslab.render.PlotScene;
 import org.losslab.render.PlotStyle;
 
@@ -29,15 +31,15 @@ public final class AnalysisTabs {
     private final Tab sweepTab, escapeTab, sharpnessTab, curvatureTab;
     private final LabModel lab;
 
-    private AnalysisTabs(LabModel lab, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
+    private AnalysisTabs(LabModel lab, WorkPools pools, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
                          ObjectProperty<List<PlotScene.Arrow>> arrows, TabPane center) {
         this.lab = lab;
         Runnable showLandscape = () -> center.getSelectionModel().select(0);
-        sweepModel = new SweepModel(lab);
+        sweepModel = new SweepModel(lab, pools.jobs(), Platform::runLater);
         sweep = new SweepPane(lab, sweepModel, showLandscape, style);
-        escapeModel = new EscapeModel(lab);
+        escapeModel = new EscapeModel(lab, pools.jobs(), Platform::runLater);
         escape = new EscapePane(escapeModel, style);
-        sharpness = new SharpnessPane(lab, style);
+        sharpness = new SharpnessPane(lab, style, pools.render());
         curvature = new CurvaturePane(lab, cursor, arrows);
         sharpnessTab = new Tab("Edge of stability", sharpness);
         sweepTab = new Tab("Sweep", sweep);
@@ -53,15 +55,17 @@ public final class AnalysisTabs {
     /**
      * Adds the panels.
      *
+     * @param pools  the app's threads: long jobs for sweeps and studies, the render thread for the sharpness series
      * @param cursor the data point under the mouse in the 2-D view, or null
      * @param style  the plot style of the theme (charts follow it)
      * @param arrows the 2-D view's extra vectors (the curvature tab draws eigen-directions there)
      * @param center the tabs of the main area (tab 0 is the landscape)
      * @param side   the side panel's tabs
      */
-    public static AnalysisTabs install(LabModel lab, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
-                                       ObjectProperty<List<PlotScene.Arrow>> arrows, TabPane center, TabPane side) {
-        AnalysisTabs a = new AnalysisTabs(lab, cursor, style, arrows, center);
+    public static AnalysisTabs install(LabModel lab, WorkPools pools, ObservableValue<double[]> cursor,
+                                       ObservableValue<PlotStyle> style, ObjectProperty<List<PlotScene.Arrow>> arrows,
+                                       TabPane center, TabPane side) {
+        AnalysisTabs a = new AnalysisTabs(lab, pools, cursor, style, arrows, center);
         center.getTabs().addAll(a.sharpnessTab, a.sweepTab, a.escapeTab);
         side.getTabs().add(a.curvatureTab);
         return a;

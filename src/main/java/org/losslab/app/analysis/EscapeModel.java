@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -20,6 +19,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.losslab.app.model.Job;
+import org.losslab.app.model.JobThreads;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.Progress;
 import org.losslab.engine.analysis.Escape;
@@ -52,8 +53,6 @@ public final class EscapeModel {
 
     private final LabModel lab;
     private final Job job;
-    private final Executor pool;
-    private final int threads;
 
     private final StringProperty temperatures = new SimpleStringProperty(this, "temperatures", "0.23, 0.19, 0.16, 0.14, 0.125");
     private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 128);
@@ -72,15 +71,13 @@ public final class EscapeModel {
     private final ReadOnlyObjectWrapper<Study> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
-    public EscapeModel(LabModel lab, Executor coordinator, Executor pool, int threads, Consumer<Runnable> publish) {
+    /**
+     * @param threads where the study's runs go ({@code threads.threads()} tasks per well)
+     * @param publish hands updates to the FX thread
+     */
+    public EscapeModel(LabModel lab, JobThreads threads, Consumer<Runnable> publish) {
         this.lab = lab;
-        this.pool = pool;
-        this.threads = threads;
-        this.job = new Job(coordinator, publish);
-    }
-
-    public EscapeModel(LabModel lab) {
-        this(lab, Workers.COORDINATOR, Workers.POOL, Workers.THREADS, javafx.application.Platform::runLater);
+        this.job = new Job(threads, publish);
     }
 
     /** Temperatures T &gt; 0, separated by commas or spaces. */
@@ -190,7 +187,7 @@ public final class EscapeModel {
         message.set(String.format("Running %,d runs of %,d steps%s…", runs, spec.scenario().steps(),
                 own ? "" : " on the standard double well"));
         result.set(null);
-        job.start((cancel, progress) -> {
+        job.start((pool, threads, cancel, progress) -> {
             List<EscapeResult> out = new ArrayList<>();
             int wells = spec.wells().size();
             for (int k = 0; k < wells; k++) {

@@ -2,6 +2,7 @@ package org.losslab.app.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -42,13 +43,15 @@ public final class SharpnessPane extends BorderPane {
         }
     };
     private final VBox captions = new VBox(2);
-    private final LatestWins<List<SharpnessPainter.Run>> work = new LatestWins<>(Workers.RENDER, Platform::runLater, () -> { });
+    private final LatestWins<List<SharpnessPainter.Run>> work;
     private List<SharpnessPainter.Run> runs = List.of();
     private long steps = 1;
     private Snapshot computedFor;
 
-    public SharpnessPane(LabModel lab, ObservableValue<PlotStyle> style) {
+    /** @param work replays the runs for their sharpness off the FX thread */
+    public SharpnessPane(LabModel lab, ObservableValue<PlotStyle> style, Executor work) {
         this.lab = lab;
+        this.work = new LatestWins<>(work, Platform::runLater, () -> { });
         getStyleClass().add("analysis-pane");
         setId("sharpnessPane");
         chart.plotStyleProperty().bind(style);

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,6 +21,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.losslab.app.model.Job;
+import org.losslab.app.model.JobThreads;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.analysis.Axis;
 import org.losslab.engine.analysis.Sweep;
@@ -54,8 +57,6 @@ public final class SweepModel {
 
     private final LabModel lab;
     private final Job job;
-    private final Executor pool;
-    private final int threads;
 
     private final IntegerProperty run = new SimpleIntegerProperty(this, "run");
     private final StringProperty xKey = new SimpleStringProperty(this, "xKey", "optimizer.lr");
@@ -83,20 +84,12 @@ public final class SweepModel {
     private long startedAt;
 
     /**
-     * @param pool    the workers (every core)
-     * @param threads how many tasks of the pool a sweep uses
+     * @param threads where the sweep runs (a cell per task, {@code threads.threads()} tasks)
      * @param publish hands updates to the FX thread
      */
-    public SweepModel(LabModel lab, Executor coordinator, Executor pool, int threads, Consumer<Runnable> publish) {
+    public SweepModel(LabModel lab, JobThreads threads, Consumer<Runnable> publish) {
         this.lab = lab;
-        this.pool = pool;
-        this.threads = threads;
-        this.job = new Job(coordinator, publish);
-    }
-
-    /** On the app's own threads. */
-    public SweepModel(LabModel lab) {
-        this(lab, Workers.COORDINATOR, Workers.POOL, Workers.THREADS, javafx.application.Platform::runLater);
+        this.job = new Job(threads, publish);
     }
 
     // ---- the form -------------------------------------------------------------------------------
@@ -165,11 +158,11 @@ public final class SweepModel {
         return message.getReadOnlyProperty();
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+    public ReadOnlyBooleanProperty runningProperty() {
         return job.runningProperty();
     }
 
-    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+    public ReadOnlyDoubleProperty progressProperty() {
         return job.progressProperty();
     }
 
@@ -360,8 +353,8 @@ public final class SweepModel {
         startedAt = System.nanoTime();
         result.set(null);
         int cells = sp.x().count() * sp.y().count();
-        message.set(String.format("Sweeping %,d runs of %,d steps on %d threads…", cells, sp.scenario().steps(), threads));
-        job.start((cancel, progress) -> j.run(pool, threads, cancel, progress), () -> {
+        message.set(String.format("Sweeping %,d runs of %,d steps on %d threads…", cells, sp.scenario().steps(), job.threads()));
+        job.start(j::run, () -> {
             long now = System.nanoTime();
             if (running == j && now - lastPartial > PARTIAL_NANOS) {
                 lastPartial = now;

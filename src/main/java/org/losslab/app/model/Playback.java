@@ -1,8 +1,6 @@
 package org.losslab.app.model;
 
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -14,7 +12,7 @@ import javafx.beans.property.SimpleDoubleProperty;
  * moves by elapsed seconds × speed, so the frame rate never changes what is shown at a given time.
  * When stopped at the end, new results show whole paths.
  */
-public final class Playback {
+public final class Playback implements Playable {
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper(this, "step");
     private final ReadOnlyLongWrapper last = new ReadOnlyLongWrapper(this, "last");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
@@ -34,6 +32,7 @@ public final class Playback {
         return last.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyBooleanProperty playingProperty() {
         return playing.getReadOnlyProperty();
     }
@@ -63,6 +62,7 @@ public final class Playback {
     }
 
     /** Starts playing (from the beginning when at the end). */
+    @Override
     public void play() {
         if (step.get() >= last.get()) {
             seek(0);
@@ -70,16 +70,9 @@ public final class Playback {
         playing.set(true);
     }
 
+    @Override
     public void pause() {
         playing.set(false);
-    }
-
-    public void toggle() {
-        if (playing.get()) {
-            pause();
-        } else {
-            play();
-        }
     }
 
     /** One step forward or back (pauses). */

@@ -6,8 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
@@ -35,10 +33,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Border;
@@ -81,7 +75,12 @@ import org.losslab.render.surface3d.ViewCamera;
  * coloured by height with {@link Colormap} (contour lines optional), the runs' paths riding on it
  * up to a playback step with a sphere at each run's current point, axis scales and a height
  * legend. Drag to rotate, right- or Shift-drag to pan, scroll to zoom; with focus, the arrow keys
- * rotate (Shift: pan), + and − zoom and Home resets the view.
+ * rotate (Shift: pan), + and − zoom and Home resets the view ({@link CameraControls}).
+ *
+ * <p>One class of some 600 lines on purpose: the mesh, the paths and markers, the overlay of labels
+ * and legend and the software fallback are layers of one scene, drawn from the same mesh, camera
+ * and dirty flags in one layout pass, and apart they would hand that state to each other. The input
+ * handling, which needs none of it, is a class of its own.
  *
  * <p>Threading: {@link #setSurface} samples the surface and builds the mesh on a background
  * executor and only swaps the finished node in on the FX thread; a newer request cancels an
@@ -103,14 +102,7 @@ public class SurfaceView3D extends Region {
     /** How far paths and markers float above the mesh, world units. */
     static final double LIFT = 0.014;
     static final double MARKER_RADIUS = 0.035;
-    private static final double ROTATE_STEP = 5, ZOOM_STEP = 1.15, PAN_STEP = 0.05;
     private static final Color BACKGROUND = Color.web("#fbfbfc");
-
-    private static final ExecutorService SHARED = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "losslab-surface3d");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Executor executor;
     private final AtomicLong generation = new AtomicLong();
@@ -142,14 +134,11 @@ public class SurfaceView3D extends Region {
     private final List<Sphere> markers = new ArrayList<>();
     private long step = Long.MAX_VALUE;
     private boolean pathsDirty, stepDirty, overlayDirty = true;
-    private double lastX, lastY;
 
-    /** A view that builds meshes on a shared background thread. */
-    public SurfaceView3D() {
-        this(SHARED);
-    }
-
-    /** A view that builds meshes on the given executor (tests pass {@code Runnable::run}). */
+    /**
+     * A view that builds meshes and software frames on {@code executor}, which should run one task
+     * at a time (the app's render thread; tests pass {@code Runnable::run}).
+     */
     public SurfaceView3D(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         getStyleClass().add("surface-view-3d");
@@ -190,10 +179,7 @@ public class SurfaceView3D extends Region {
         focusedProperty().addListener((o, a, focused) -> setBorder(focused
                 ? new Border(new BorderStroke(Color.web("#0072B2"), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(2)))
                 : null));
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        CameraControls.install(this, camera::get, this::applyCamera);
     }
 
     // ---- surface ------------------------------------------------------------------------------
@@ -422,52 +408,6 @@ public class SurfaceView3D extends Region {
         heightAxis.setTranslateX(axes.heightX());
         heightAxis.setTranslateZ(axes.heightZ());
         markOverlay();
-    }
-
-    private void pressed(MouseEvent e) {
-        lastX = e.getX();
-        lastY = e.getY();
-        requestFocus();
-    }
-
-    private void dragged(MouseEvent e) {
-        double dx = e.getX() - lastX, dy = e.getY() - lastY;
-        lastX = e.getX();
-        lastY = e.getY();
-        ViewCamera c = camera.get();
-        if (e.isSecondaryButtonDown() || e.isMiddleButtonDown() || e.isShiftDown()) {
-            double perPixel = 2 * c.distance() * Math.tan(Math.toRadians(ViewCamera.FIELD_OF_VIEW / 2)) / Math.max(1, getHeight());
-            applyCamera(c.panned(-dx * perPixel, -dy * perPixel));
-        } else {
-            applyCamera(c.rotated(dx * 0.4, dy * 0.3));
-        }
-        e.consume();
-    }
-
-    private void scrolled(ScrollEvent e) {
-        applyCamera(camera.get().zoomed(Math.exp(e.getDeltaY() * 0.002)));
-        e.consume();
-    }
-
-    private void keyPressed(KeyEvent e) {
-        ViewCamera c = camera.get();
-        ViewCamera next = null;
-        boolean pan = e.isShiftDown();
-        switch (e.getCode()) {
-            case LEFT, KP_LEFT -> next = pan ? c.panned(PAN_STEP, 0) : c.rotated(-ROTATE_STEP, 0);
-            case RIGHT, KP_RIGHT -> next = pan ? c.panned(-PAN_STEP, 0) : c.rotated(ROTATE_STEP, 0);
-            case UP, KP_UP -> next = pan ? c.panned(0, PAN_STEP) : c.rotated(0, -ROTATE_STEP);
-            case DOWN, KP_DOWN -> next = pan ? c.panned(0, -PAN_STEP) : c.rotated(0, ROTATE_STEP);
-            case PLUS, EQUALS, ADD -> next = c.zoomed(ZOOM_STEP);
-            case MINUS, SUBTRACT, UNDERSCORE -> next = c.zoomed(1 / ZOOM_STEP);
-            case HOME, DIGIT0, NUMPAD0 -> next = ViewCamera.DEFAULT;
-            default -> {
-            }
-        }
-        if (next != null) {
-            applyCamera(next);
-            e.consume();
-        }
     }
 
     // ---- layout and overlay ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ final class BoundaryView extends CanvasView {
         getStyleClass().add("boundary-view");
         setMinSize(160, 160);
         setAccessibleText("decision boundary of the network over the data");
-        dependOn(model.boundaryProperty(), model.configProperty(), model.shownRunProperty());
+        dependOn(model.session().boundaryProperty(), model.setup().configProperty(), model.session().shownRunProperty());
     }
 
     /** The raster drawn last (tests compare it across steps). */
@@ -37,8 +37,8 @@ final class BoundaryView extends CanvasView {
     @Override
     void paint(Drawing d, double w, double h) {
         PlotStyle st = style();
-        Training t = model.training();
-        Window win = model.inputWindow();
+        Training t = model.setup().training();
+        Window win = model.setup().inputWindow();
         int classes = t.data().train().classes();
         double fs = st.fontScale();
         double size = st.font(11);
@@ -48,7 +48,7 @@ final class BoundaryView extends CanvasView {
                 d.textWidth(Ticks.compact(win.yMax()), st.font(10), false));
         double side = Math.max(40, Math.min(w - 2 * gutter, h - legendH - size * 1.6 - 8 * fs));
         double left = Math.max(gutter, (w - side) / 2), top = 8 * fs;
-        Boundary b = model.boundaryProperty().get();
+        Boundary b = model.session().boundaryProperty().get();
         d.clip(left, top, side, side);
         d.color(ClassColors.NEUTRAL);
         d.fillRect(left, top, side, side);
@@ -63,7 +63,7 @@ final class BoundaryView extends CanvasView {
         drawPoints(d, t.data().test(), classes, win, left, top, sx, sy, r, false);
         if (b != null && b.curve() != null) {
             double[] y = b.curve();
-            d.color(Colors.parse(model.color(b.run())));
+            d.color(Colors.parse(model.setup().color(b.run())));
             d.lineWidth(st.line(3));
             for (int i = 0; i < y.length; i++) {
                 double px = left + side * i / (y.length - 1), py = top + (win.yMax() - y[i]) * sy;

@@ -45,9 +45,9 @@ final class CurveChart extends CanvasView {
         getStyleClass().add("chart-view");
         setMinSize(120, 90);
         setAccessibleText("chart of " + kind.description + " against step");
-        dependOn(model.frameProperty(), model.configProperty(), model.shownRunProperty());
+        dependOn(model.session().frameProperty(), model.setup().configProperty(), model.session().shownRunProperty());
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            hover = ChartPainter.Layout.of(getWidth(), getHeight(), style()).step(e.getX(), model.steps());
+            hover = ChartPainter.Layout.of(getWidth(), getHeight(), style()).step(e.getX(), model.setup().current().steps());
             markDirty();
         });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -58,12 +58,12 @@ final class CurveChart extends CanvasView {
 
     ChartScene scene() {
         List<PlotScene.Path> paths = new ArrayList<>();
-        List<RunCurves> curves = model.curves();
-        for (int i = 0; i < curves.size() && i < model.runs().size(); i++) {
+        List<RunCurves> curves = model.session().curves();
+        for (int i = 0; i < curves.size() && i < model.setup().current().runs().size(); i++) {
             RunCurves c = curves.get(i);
-            int color = Colors.parse(model.color(i));
-            boolean selected = i == model.shownRun() && curves.size() > 1;
-            String label = model.label(i);
+            int color = Colors.parse(model.setup().color(i));
+            boolean selected = i == model.session().shownRun() && curves.size() > 1;
+            String label = model.setup().label(i);
             switch (kind) {
                 case LOSS:
                     paths.add(new PlotScene.Path(c.train(), color, label + " train", true, selected));
@@ -77,11 +77,11 @@ final class CurveChart extends CanvasView {
                     paths.add(new PlotScene.Path(c.train(), color, label, true, selected));
             }
         }
-        return new ChartScene(kind.metric, paths, model.steps(), model.stepProperty().get(), hover);
+        return new ChartScene(kind.metric, paths, model.setup().current().steps(), model.session().stepProperty().get(), hover);
     }
 
     private void addTest(List<PlotScene.Path> paths, Trajectory t, int color, String label) {
-        if (model.training().data().test().size() > 0) {
+        if (model.setup().training().data().test().size() > 0) {
             paths.add(new PlotScene.Path(t, blend(color), label + " test", true, false));
         }
     }

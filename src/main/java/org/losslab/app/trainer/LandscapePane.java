@@ -1,6 +1,7 @@
 package org.losslab.app.trainer;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -44,10 +45,13 @@ final class LandscapePane extends VBox {
     private final Button compute = new Button("Compute");
     private final Button cancel = new Button("Cancel");
     private final Label caption = new Label();
+    private final Executor meshes;
     private SurfaceView3D view3d;
 
-    LandscapePane(TrainerModel model) {
+    /** @param meshes builds the 3-D view's meshes */
+    LandscapePane(TrainerModel model, Executor meshes) {
         this.model = model;
+        this.meshes = meshes;
         getStyleClass().add("landscape-pane");
         setSpacing(6);
         view = new SliceView(model);
@@ -59,10 +63,10 @@ final class LandscapePane extends VBox {
         compute.setOnAction(e -> compute());
         cancel.setId("cancelSlice");
         cancel.setTooltip(new Tooltip("Stop the computation."));
-        cancel.setOnAction(e -> model.cancelSlice());
-        cancel.disableProperty().bind(model.sliceRunningProperty().not());
+        cancel.setOnAction(e -> model.slice().cancel());
+        cancel.disableProperty().bind(model.slice().runningProperty().not());
         progress.setId("sliceProgress");
-        progress.progressProperty().bind(model.sliceProgressProperty());
+        progress.progressProperty().bind(model.slice().progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setMinWidth(60);
         progress.setTooltip(new Tooltip("Rows of the grid computed."));
@@ -72,7 +76,7 @@ final class LandscapePane extends VBox {
         caption.getStyleClass().add("formula");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        model.sliceProperty().addListener((o, a, s) -> showSlice(s));
+        model.slice().sliceProperty().addListener((o, a, s) -> showSlice(s));
         HBox buttons = new HBox(6, compute, cancel, show3d, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(progress, Priority.ALWAYS);
@@ -92,19 +96,19 @@ final class LandscapePane extends VBox {
     }
 
     private void showSlice(SliceResult s) {
-        caption.setText(s == null ? "" : s.caption(model.label(s.run())));
+        caption.setText(s == null ? "" : s.caption(model.setup().label(s.run())));
         if (view3d != null && s != null) {
             view3d.setSurface(s.surface(), s.surface().defaultView());
-            view3d.setTrajectories(List.of(s.path()), List.of(model.color(s.run())), List.of(true));
+            view3d.setTrajectories(List.of(s.path()), List.of(model.setup().color(s.run())), List.of(true));
         }
     }
 
     private void placeView() {
         if (show3d.isSelected()) {
             if (view3d == null) {
-                view3d = new SurfaceView3D();
+                view3d = new SurfaceView3D(meshes);
                 view3d.setId("slice3dView");
-                showSlice(model.sliceProperty().get());
+                showSlice(model.slice().sliceProperty().get());
             }
             viewSlot.getChildren().setAll(view3d);
         } else {

@@ -24,14 +24,14 @@ final class NetworkView extends CanvasView {
         getStyleClass().add("network-view");
         setMinSize(160, 120);
         setAccessibleText("the network: weights as line colour and width");
-        dependOn(model.frameProperty(), model.configProperty(), model.shownRunProperty());
+        dependOn(model.session().frameProperty(), model.setup().configProperty(), model.session().shownRunProperty());
     }
 
     @Override
     void paint(Drawing d, double w, double h) {
         PlotStyle st = style();
-        Architecture a = model.training().architecture();
-        TrainSnapshot s = model.lastSnapshot();
+        Architecture a = model.setup().training().architecture();
+        TrainSnapshot s = model.session().lastSnapshot();
         int[] widths = a.widths();
         int layers = widths.length;
         double fs = st.fontScale();

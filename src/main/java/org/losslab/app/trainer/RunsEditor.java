@@ -43,13 +43,13 @@ final class RunsEditor extends VBox {
         picker.setButtonCell(cell());
         picker.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) {
-                model.showRun(b);
+                model.session().showRun(b);
             }
         });
         Button remove = new Button("Remove");
         remove.setId("removeRun");
         remove.setTooltip(new Tooltip("Remove the shown run."));
-        remove.setOnAction(e -> model.removeRun(model.shownRun()));
+        remove.setOnAction(e -> model.setup().removeRun(model.session().shownRun()));
         HBox row = new HBox(6, picker, remove);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(picker, Priority.ALWAYS);
@@ -58,12 +58,12 @@ final class RunsEditor extends VBox {
         label.setTooltip(new Tooltip("The run's name in the charts."));
         label.textProperty().addListener((o, a, b) -> {
             if (!updating) {
-                model.editRun(model.shownRun(), r -> r.withLabel(b.isBlank() ? null : b.strip()));
+                model.setup().editRun(model.session().shownRun(), r -> r.withLabel(b.isBlank() ? null : b.strip()));
             }
         });
         getChildren().setAll(row, label, editors);
-        model.configProperty().addListener(x -> refresh());
-        model.shownRunProperty().addListener(x -> refresh());
+        model.setup().configProperty().addListener(x -> refresh());
+        model.session().shownRunProperty().addListener(x -> refresh());
         refresh();
     }
 
@@ -72,30 +72,30 @@ final class RunsEditor extends VBox {
             @Override
             protected void updateItem(Integer i, boolean empty) {
                 super.updateItem(i, empty);
-                setText(empty || i == null || i >= model.runs().size() ? null : "Run " + (i + 1) + ": " + model.label(i));
-                setStyle(empty || i == null || i >= model.runs().size() ? "" : "-fx-text-fill: " + model.color(i) + ";");
+                setText(empty || i == null || i >= model.setup().current().runs().size() ? null : "Run " + (i + 1) + ": " + model.setup().label(i));
+                setStyle(empty || i == null || i >= model.setup().current().runs().size() ? "" : "-fx-text-fill: " + model.setup().color(i) + ";");
             }
         };
     }
 
     private RunSpec run() {
-        return model.runs().get(model.shownRun());
+        return model.setup().current().runs().get(model.session().shownRun());
     }
 
     private void refresh() {
         updating = true;
         try {
-            int n = model.runs().size();
+            int n = model.setup().current().runs().size();
             if (picker.getItems().size() != n) {
                 picker.getItems().setAll(java.util.stream.IntStream.range(0, n).boxed().toList());
             }
             picker.setValue(null);
-            picker.setValue(model.shownRun());
+            picker.setValue(model.session().shownRun());
             RunSpec r = run();
             if (!label.isFocused()) {
                 label.setText(r.label() == null ? "" : r.label());
             }
-            if (built != model.shownRun() || builtCount != n) {
+            if (built != model.session().shownRun() || builtCount != n) {
                 build(r);
             }
         } finally {
@@ -104,19 +104,19 @@ final class RunsEditor extends VBox {
     }
 
     private void build(RunSpec r) {
-        built = model.shownRun();
-        builtCount = model.runs().size();
+        built = model.session().shownRun();
+        builtCount = model.setup().current().runs().size();
         int i = built;
         TypedEditor optimizer = new TypedEditor("trainOptimizerType", OptimizerCatalog.types(), OptimizerCatalog::schema,
                 r.optimizer(),
                 (old, type) -> old.has("lr") ? Typed.of(type).with("lr", old.params().get("lr")) : Typed.of(type),
-                t -> model.editRun(i, x -> x.withOptimizer(t)));
+                t -> model.setup().editRun(i, x -> x.withOptimizer(t)));
         Typed sched = r.schedule() != null ? r.schedule() : new Typed("constant", Map.of());
         TypedEditor schedule = new TypedEditor("trainScheduleType", ScheduleCatalog.types(), ScheduleCatalog::schema, sched,
                 (old, type) -> Typed.of(type),
-                t -> model.editRun(i, x -> x.withSchedule(t.type().equals("constant") && t.params().isEmpty() ? null : t)));
+                t -> model.setup().editRun(i, x -> x.withSchedule(t.type().equals("constant") && t.params().isEmpty() ? null : t)));
         ParamForm options = new ParamForm(RunOptions.SCHEMA, RunOptions.of(r),
-                SetupSchemas.checked(RunOptions.SCHEMA, t -> model.editRun(i, x -> RunOptions.apply(x, t))));
+                SetupSchemas.checked(RunOptions.SCHEMA, t -> model.setup().editRun(i, x -> RunOptions.apply(x, t))));
         editors.getChildren().setAll(sub("Optimizer"), optimizer, sub("Learning-rate schedule"), schedule,
                 sub("Batch, warmup, noise, SAM, clipping"), options);
     }

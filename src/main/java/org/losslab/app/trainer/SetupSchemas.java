@@ -3,7 +3,8 @@ package org.losslab.app.trainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.app.trainer.model.Setup;
+import org.losslab.app.trainer.model.SetupEditor;
 import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
@@ -54,7 +55,7 @@ final class SetupSchemas {
     static final Schema OUTPUT = new Schema("output", "Output", "output layer, loss and training length",
             List.of(Param.choice("output", "sigmoid", List.of("sigmoid", "softmax", "linear"),
                             "sigmoid + binary cross-entropy (2 classes), softmax + cross-entropy (k classes), or linear + mean squared error (regression)."),
-                    Param.integer("steps", 2000L, 1, TrainerModel.MAX_STEPS,
+                    Param.integer("steps", 2000L, 1, SetupEditor.MAX_STEPS,
                             "Updates per run; also the horizon of cosine, linear and one-cycle schedules.")));
 
     private SetupSchemas() {
@@ -83,24 +84,25 @@ final class SetupSchemas {
         };
     }
 
-    static Typed data(TrainerModel m) {
-        DataSpec d = m.data();
+    static Typed data(Setup s) {
+        DataSpec d = s.data();
         return new Typed("data", Map.of()).with("type", d.kind().id()).with("points", (long) d.points()).with("noise", d.noise())
                 .with("testFraction", d.testFraction()).with("classes", (long) Math.max(2, d.classes()))
-                .with("randomLabels", d.randomLabels()).with("labelNoise", d.labelNoise()).with("seed", m.seed());
+                .with("randomLabels", d.randomLabels()).with("labelNoise", d.labelNoise()).with("seed", s.seed());
     }
 
-    static String applyData(TrainerModel m, Typed t) {
+    static String applyData(SetupEditor m, Typed t) {
+        Setup s = m.current();
         DataKind kind = DataKind.of((String) DATA.get(t, "type"));
-        if (kind == DataKind.CSV && m.importedName() == null) {
+        if (kind == DataKind.CSV && s.importedName() == null) {
             return "type: import a CSV file of x1,x2,label first";
         }
         long seed = DATA.integer(t, "seed");
-        if (seed != m.seed()) {
+        if (seed != s.seed()) {
             return m.setSeed(seed);
         }
-        int points = kind == DataKind.CSV ? m.data().points() : (int) DATA.integer(t, "points");
-        int classes = kind == DataKind.CSV ? m.data().classes() : (int) DATA.integer(t, "classes");
+        int points = kind == DataKind.CSV ? s.data().points() : (int) DATA.integer(t, "points");
+        int classes = kind == DataKind.CSV ? s.data().classes() : (int) DATA.integer(t, "classes");
         try {
             return m.setData(new DataSpec(kind, points, DATA.number(t, "noise"), DATA.number(t, "testFraction"), classes,
                     DATA.bool(t, "randomLabels"), kind == DataKind.CURVE ? 0 : DATA.number(t, "labelNoise"), seed));
@@ -109,15 +111,15 @@ final class SetupSchemas {
         }
     }
 
-    static Typed features(TrainerModel m) {
+    static Typed features(Setup s) {
         Typed t = new Typed("features", Map.of());
         for (Feature f : Feature.values()) {
-            t = t.with(f.id(), m.features().contains(f));
+            t = t.with(f.id(), s.features().contains(f));
         }
         return t;
     }
 
-    static String applyFeatures(TrainerModel m, Typed t) {
+    static String applyFeatures(SetupEditor m, Typed t) {
         List<Feature> fs = new ArrayList<>();
         for (Feature f : Feature.values()) {
             if (FEATURES.bool(t, f.id())) {
@@ -127,16 +129,16 @@ final class SetupSchemas {
         return m.setFeatures(fs);
     }
 
-    static Typed network(TrainerModel m) {
+    static Typed network(Setup s) {
         List<Long> widths = new ArrayList<>();
-        for (int w : m.hidden()) {
+        for (int w : s.hidden()) {
             widths.add((long) w);
         }
-        return new Typed("network", Map.of()).with("hidden", List.copyOf(widths)).with("activation", m.activation().id())
-                .with("init", m.init().id());
+        return new Typed("network", Map.of()).with("hidden", List.copyOf(widths)).with("activation", s.activation().id())
+                .with("init", s.init().id());
     }
 
-    static String applyNetwork(TrainerModel m, Typed t) {
+    static String applyNetwork(SetupEditor m, Typed t) {
         Object h = t.params().get("hidden");
         List<?> list = h instanceof List<?> l ? l : List.of();
         int[] widths = new int[list.size()];
@@ -157,15 +159,16 @@ final class SetupSchemas {
         return p;
     }
 
-    static Typed output(TrainerModel m) {
-        return new Typed("output", Map.of()).with("output", m.output().id()).with("steps", m.steps());
+    static Typed output(Setup s) {
+        return new Typed("output", Map.of()).with("output", s.output().id()).with("steps", s.steps());
     }
 
-    static String applyOutput(TrainerModel m, Typed t) {
+    static String applyOutput(SetupEditor m, Typed t) {
+        int classes = m.current().data().classCount();
         Output o = Output.of((String) OUTPUT.get(t, "output"));
-        if (!m.outputsFor(m.data().classCount()).contains(o)) {
-            return "output: " + o.id() + " does not fit " + (m.data().classCount() == 0 ? "regression data (use linear)"
-                    : m.data().classCount() + " classes (sigmoid needs exactly 2)");
+        if (!Setup.outputsFor(classes).contains(o)) {
+            return "output: " + o.id() + " does not fit " + (classes == 0 ? "regression data (use linear)"
+                    : classes + " classes (sigmoid needs exactly 2)");
         }
         String p = m.setOutput(o);
         return p != null ? p : m.setSteps(OUTPUT.integer(t, "steps"));

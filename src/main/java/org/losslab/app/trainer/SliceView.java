@@ -23,16 +23,16 @@ final class SliceView extends CanvasView {
         getStyleClass().add("slice-view");
         setMinSize(160, 140);
         setAccessibleText("the network's loss on a 2-D slice of weight space, with the training path");
-        dependOn(model.sliceProperty(), model.configProperty());
+        dependOn(model.slice().sliceProperty(), model.setup().configProperty());
     }
 
     /** The frame shown, or null before a slice is computed. */
     PlotScene scene() {
-        SliceResult s = model.sliceProperty().get();
+        SliceResult s = model.slice().sliceProperty().get();
         if (s == null) {
             return null;
         }
-        var path = new PlotScene.Path(s.path(), Colors.parse(model.color(s.run())), model.label(s.run()) + " path", true, false);
+        var path = new PlotScene.Path(s.path(), Colors.parse(model.setup().color(s.run())), model.setup().label(s.run()) + " path", true, false);
         return new PlotScene(s.surface(), s.field(), s.surface().defaultView(), List.of(path), Long.MAX_VALUE, 0, 0, null,
                 new PlotScene.Overlays(false, false, false, true), List.of());
     }

@@ -3,10 +3,9 @@ package org.losslab.app.trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -30,13 +29,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.losslab.app.controls.ParamForm;
+import org.losslab.app.model.WorkPools;
 import org.losslab.app.trainer.model.TrainerModel;
+import org.losslab.app.trainer.model.TrainingSession;
 import org.losslab.engine.mlp.DataKind;
-import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.format.InputException;
 import org.losslab.format.train.DataCsv;
-import org.losslab.format.train.TrainConfig;
 import org.losslab.format.train.TrainConfigReader;
 import org.losslab.render.PlotStyle;
 import org.losslab.render.Ticks;
@@ -49,11 +48,6 @@ import org.losslab.render.Ticks;
  * accuracy, gradient-norm and learning-rate curves of every run. Space plays or pauses, → steps.
  */
 public final class TrainerPane extends BorderPane {
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(daemon("losslab-train"));
-    private static final ExecutorService SLICE_DRIVER = Executors.newSingleThreadExecutor(daemon("losslab-slice"));
-    private static final ExecutorService SLICE_POOL = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), daemon("losslab-slice-row"));
-
     private final TrainerModel model;
     private final List<CanvasView> views = new ArrayList<>();
     private final ObjectProperty<PlotStyle> plotStyle = new SimpleObjectProperty<>(this, "plotStyle", PlotStyle.LIGHT);
@@ -75,21 +69,13 @@ public final class TrainerPane extends BorderPane {
         }
     };
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** A trainer on the app's threads (training, long jobs for slices), publishing on the FX thread. */
+    public TrainerPane(WorkPools pools) {
+        this(new TrainerModel(pools.training(), pools.trainingHalves(), pools.jobs(), Platform::runLater), pools.render());
     }
 
-    /** A trainer on the app's background threads, publishing on the FX thread. */
-    public TrainerPane() {
-        this(new TrainerModel(WORKER, SLICE_DRIVER, SLICE_POOL, Platform::runLater));
-    }
-
-    public TrainerPane(TrainerModel model) {
+    /** @param meshes builds the 3-D view's meshes of a slice */
+    public TrainerPane(TrainerModel model, Executor meshes) {
         this.model = model;
         getStyleClass().add("trainer-pane");
         setId("trainerPane");
@@ -98,7 +84,7 @@ public final class TrainerPane extends BorderPane {
         boundary.setId("boundaryView");
         NetworkView network = add(new NetworkView(model));
         network.setId("networkView");
-        landscape = new LandscapePane(model);
+        landscape = new LandscapePane(model, meshes);
         add(landscape.sliceView());
         for (CurveChart.Kind k : CurveChart.Kind.values()) {
             CurveChart c = add(new CurveChart(model, k));
@@ -114,10 +100,10 @@ public final class TrainerPane extends BorderPane {
 
         setLeft(sidePanel());
         setCenter(center(network));
-        model.configProperty().addListener(x -> refreshForms());
+        model.setup().configProperty().addListener(x -> refreshForms());
         model.errorProperty().addListener((o, a, b) -> showMessage(b));
-        model.frameProperty().addListener(x -> updateFigures());
-        model.playingProperty().addListener(x -> updatePlay());
+        model.session().frameProperty().addListener(x -> updateFigures());
+        model.session().playingProperty().addListener(x -> updatePlay());
         updatePlay();
         updateFigures();
         refreshForms();
@@ -127,7 +113,7 @@ public final class TrainerPane extends BorderPane {
                 timer.start();
             } else {
                 timer.stop();
-                model.pause();
+                model.session().pause();
             }
         });
     }
@@ -150,8 +136,8 @@ public final class TrainerPane extends BorderPane {
     // ---- layout ------------------------------------------------------------------------------
 
     private ScrollPane sidePanel() {
-        ParamForm data = form(new ParamForm(SetupSchemas.DATA, SetupSchemas.data(model),
-                SetupSchemas.checked(SetupSchemas.DATA, t -> SetupSchemas.applyData(model, t))));
+        ParamForm data = form(new ParamForm(SetupSchemas.DATA, SetupSchemas.data(model.setup().current()),
+                SetupSchemas.checked(SetupSchemas.DATA, t -> SetupSchemas.applyData(model.setup(), t))));
         Button importCsv = new Button("Import CSV…");
         importCsv.setId("importCsv");
         importCsv.setTooltip(new Tooltip("Read points from a CSV file of rows x1,x2,label (an optional header line)."));
@@ -159,12 +145,12 @@ public final class TrainerPane extends BorderPane {
         regressionCsv.setTooltip(new Tooltip("Read the third column as real-valued regression targets instead of class numbers 0, 1, …"));
         HBox csvRow = new HBox(6, importCsv, regressionCsv);
         csvRow.setAlignment(Pos.CENTER_LEFT);
-        ParamForm features = form(new ParamForm(SetupSchemas.FEATURES, SetupSchemas.features(model),
-                t -> SetupSchemas.applyFeatures(model, t)));
-        ParamForm network = form(new ParamForm(SetupSchemas.NETWORK, SetupSchemas.network(model),
-                SetupSchemas.checked(SetupSchemas.NETWORK, t -> SetupSchemas.applyNetwork(model, t))));
-        ParamForm output = form(new ParamForm(SetupSchemas.OUTPUT, SetupSchemas.output(model),
-                SetupSchemas.checked(SetupSchemas.OUTPUT, t -> SetupSchemas.applyOutput(model, t))));
+        ParamForm features = form(new ParamForm(SetupSchemas.FEATURES, SetupSchemas.features(model.setup().current()),
+                t -> SetupSchemas.applyFeatures(model.setup(), t)));
+        ParamForm network = form(new ParamForm(SetupSchemas.NETWORK, SetupSchemas.network(model.setup().current()),
+                SetupSchemas.checked(SetupSchemas.NETWORK, t -> SetupSchemas.applyNetwork(model.setup(), t))));
+        ParamForm output = form(new ParamForm(SetupSchemas.OUTPUT, SetupSchemas.output(model.setup().current()),
+                SetupSchemas.checked(SetupSchemas.OUTPUT, t -> SetupSchemas.applyOutput(model.setup(), t))));
         Button open = new Button("Open training config…");
         open.setId("openTrainConfig");
         open.setMaxWidth(Double.MAX_VALUE);
@@ -200,9 +186,9 @@ public final class TrainerPane extends BorderPane {
         play.setId("playTraining");
         play.getStyleClass().add("big-button");
         play.setStyle("-fx-font-size: 1.6em; -fx-pref-width: 3.2em;");
-        play.setOnAction(e -> model.togglePlay());
+        play.setOnAction(e -> model.session().toggle());
         Button step = bigButton("Step", "stepTraining", "Step: pause and do one update of every run (→)");
-        step.setOnAction(e -> model.step(1));
+        step.setOnAction(e -> model.session().step(1));
         figures.setId("trainFigures");
         figures.getStyleClass().add("figures");
         figures.setWrapText(true);
@@ -212,7 +198,7 @@ public final class TrainerPane extends BorderPane {
                 + "from the same initial weights on the same data. Change its optimizer under RUNS."));
         add.setOnAction(e -> {
             if (model.addRun() == null) {
-                model.showRun(model.runs().size() - 1);
+                model.session().showRun(model.setup().current().runs().size() - 1);
             }
         });
         play.setMinWidth(Region.USE_PREF_SIZE);
@@ -221,10 +207,10 @@ public final class TrainerPane extends BorderPane {
         javafx.scene.control.ComboBox<String> speed = new javafx.scene.control.ComboBox<>();
         speed.setId("trainSpeed");
         speed.getItems().setAll("10 steps/s", "50 steps/s", "250 steps/s", "1000 steps/s", "as fast as possible");
-        speed.setValue(TrainerModel.DEFAULT_SPEED + " steps/s");
+        speed.setValue(TrainingSession.DEFAULT_SPEED + " steps/s");
         speed.setTooltip(new Tooltip("Play speed: updates per second of every run. Slow lets a class watch the boundary form; "
                 + "\"as fast as possible\" trains at full speed."));
-        speed.valueProperty().addListener((o, a, b) -> model.setSpeed(b.startsWith("as fast") ? 0 : Integer.parseInt(b.split(" ")[0])));
+        speed.valueProperty().addListener((o, a, b) -> model.session().setSpeed(b.startsWith("as fast") ? 0 : Integer.parseInt(b.split(" ")[0])));
         speed.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, reset, play, step, speed, figures, add);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -262,24 +248,24 @@ public final class TrainerPane extends BorderPane {
     // ---- state -------------------------------------------------------------------------------
 
     private void refreshForms() {
-        forms.get(0).refresh(SetupSchemas.data(model));
+        forms.get(0).refresh(SetupSchemas.data(model.setup().current()));
         // Settings that do not apply to the chosen data are shown but disabled.
-        DataKind kind = model.data().kind();
+        DataKind kind = model.setup().current().data().kind();
         forms.get(0).editor("classes").setDisable(kind != DataKind.BLOBS);
         forms.get(0).editor("points").setDisable(kind == DataKind.CSV);
         forms.get(0).editor("noise").setDisable(kind == DataKind.CSV);
-        forms.get(0).editor("labelNoise").setDisable(kind == DataKind.CURVE || model.data().classCount() == 0);
-        forms.get(1).refresh(SetupSchemas.features(model));
-        forms.get(2).refresh(SetupSchemas.network(model));
-        forms.get(3).refresh(SetupSchemas.output(model));
-        boolean classify = model.training().data().train().classes() > 0;
+        forms.get(0).editor("labelNoise").setDisable(kind == DataKind.CURVE || model.setup().current().data().classCount() == 0);
+        forms.get(1).refresh(SetupSchemas.features(model.setup().current()));
+        forms.get(2).refresh(SetupSchemas.network(model.setup().current()));
+        forms.get(3).refresh(SetupSchemas.output(model.setup().current()));
+        boolean classify = model.setup().training().data().train().classes() > 0;
         accuracyChart.setVisible(classify);
         accuracyChart.setManaged(classify);
         updateFigures();
     }
 
     private void updatePlay() {
-        boolean on = model.playingProperty().get();
+        boolean on = model.session().playingProperty().get();
         play.setText(on ? "⏸" : "▶");
         String tip = on ? "Pause (Space)" : "Play: train in the background (Space)";
         play.setTooltip(new Tooltip(tip));
@@ -287,13 +273,13 @@ public final class TrainerPane extends BorderPane {
     }
 
     private void updateFigures() {
-        TrainSnapshot s = model.lastSnapshot();
+        TrainSnapshot s = model.session().lastSnapshot();
         if (s == null) {
-            figures.setText("step 0 / " + model.steps() + "   " + model.training().architecture());
+            figures.setText("step 0 / " + model.setup().current().steps() + "   " + model.setup().training().architecture());
             return;
         }
         StringBuilder b = new StringBuilder();
-        b.append("step ").append(s.step()).append(" / ").append(model.steps())
+        b.append("step ").append(s.step()).append(" / ").append(model.setup().current().steps())
                 .append("   epoch ").append(Ticks.compact(s.epoch()))
                 .append("   loss ").append(Ticks.compact(s.trainLoss()))
                 .append(" (test ").append(Ticks.compact(s.testLoss())).append(")");
@@ -303,7 +289,7 @@ public final class TrainerPane extends BorderPane {
         if (s.diverged()) {
             b.append("   diverged");
         }
-        b.append("   · ").append(model.label(model.shownRun()));
+        b.append("   · ").append(model.setup().label(model.session().shownRun()));
         figures.setText(b.toString());
     }
 
@@ -325,10 +311,10 @@ public final class TrainerPane extends BorderPane {
             return;
         }
         if (e.getCode() == KeyCode.SPACE && !(getScene().getFocusOwner() instanceof javafx.scene.control.ButtonBase)) {
-            model.togglePlay();
+            model.session().toggle();
             e.consume();
         } else if (e.getCode() == KeyCode.RIGHT && !(getScene().getFocusOwner() instanceof TabPane)) {
-            model.step(e.isShiftDown() ? 10 : 1);
+            model.session().step(e.isShiftDown() ? 10 : 1);
             e.consume();
         } else if (e.getCode() == KeyCode.R) {
             model.reset();
@@ -336,15 +322,28 @@ public final class TrainerPane extends BorderPane {
         }
     }
 
-    // ---- data import -------------------------------------------------------------------------
+    // ---- files --------------------------------------------------------------------------------
 
     private void chooseCsv() {
+        choose("Import points (x1, x2, label)", new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"), null,
+                this::importCsv);
+    }
+
+    private void chooseConfig() {
+        choose("Open training config", new FileChooser.ExtensionFilter("Training configs (*.json)", "*.json"),
+                org.losslab.app.model.Samples.directory(), this::openConfig);
+    }
+
+    private void choose(String title, FileChooser.ExtensionFilter kind, Path dir, Consumer<Path> take) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Import points (x1, x2, label)");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"));
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(kind);
+        if (dir != null && dir.toFile().isDirectory()) {
+            fc.setInitialDirectory(dir.toFile());
+        }
         var file = fc.showOpenDialog(getScene() != null ? getScene().getWindow() : null);
         if (file != null) {
-            importCsv(file.toPath());
+            take.accept(file.toPath());
         }
     }
 
@@ -355,34 +354,8 @@ public final class TrainerPane extends BorderPane {
      * @return true if the points were taken
      */
     public boolean importCsv(Path file) {
-        Dataset d;
-        try {
-            d = DataCsv.read(file, regressionCsv.isSelected());
-        } catch (InputException e) {
-            showMessage("Not imported: " + e.getMessage());
-            return false;
-        }
-        String problem = model.importData(d, file.getFileName().toString());
-        if (problem != null) {
-            showMessage("Not imported: " + file.getFileName() + ": " + problem);
-            return false;
-        }
-        showMessage("");
-        return true;
-    }
-
-    private void chooseConfig() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open training config");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Training configs (*.json)", "*.json"));
-        Path dir = org.losslab.app.model.Samples.directory();
-        if (dir != null && dir.toFile().isDirectory()) {
-            fc.setInitialDirectory(dir.toFile());
-        }
-        var file = fc.showOpenDialog(getScene() != null ? getScene().getWindow() : null);
-        if (file != null) {
-            openConfig(file.toPath());
-        }
+        return take("Not imported: ", file, () -> DataCsv.read(file, regressionCsv.isSelected()),
+                d -> model.setup().importData(d, file.getFileName().toString()));
     }
 
     /**
@@ -392,16 +365,25 @@ public final class TrainerPane extends BorderPane {
      * @return true if loaded
      */
     public boolean openConfig(Path file) {
-        TrainConfig c;
+        return take("Not opened: ", file, () -> TrainConfigReader.read(file), c -> model.setup().load(c, file.getFileName().toString()));
+    }
+
+    private interface Reader<T> {
+        T read() throws InputException;
+    }
+
+    /** Reads {@code file} and gives it to the setup; a problem of either is one message line, and false. */
+    private <T> boolean take(String not, Path file, Reader<T> read, Function<T, String> apply) {
+        T value;
         try {
-            c = TrainConfigReader.read(file);
+            value = read.read();
         } catch (InputException e) {
-            showMessage("Not opened: " + e.getMessage());
+            showMessage(not + e.getMessage());
             return false;
         }
-        String problem = model.load(c, file.getFileName().toString());
+        String problem = apply.apply(value);
         if (problem != null) {
-            showMessage("Not opened: " + file.getFileName() + ": " + problem);
+            showMessage(not + file.getFileName() + ": " + problem);
             return false;
         }
         showMessage("");

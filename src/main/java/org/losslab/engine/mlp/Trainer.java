@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Objective;
 import org.losslab.engine.random.Minibatches;
@@ -42,12 +41,13 @@ public final class Trainer {
     private final Network net;
     /**
      * Full batches of at least {@link #HALVES_FROM} examples are evaluated in two halves on two cores
-     * (PyTorch's CPU kernels use every core too); the second half's network and gradient buffer.
+     * (PyTorch's CPU kernels use every core too); the second half's network and gradient buffer,
+     * and where the second half runs.
      */
     private final Network halves;
     private final double[] gHalf;
+    private final Executor halvesOn;
     static final int HALVES_FROM = 2 * Network.CHUNK;
-    private static final Executor HALVES = ForkJoinPool.commonPool();
     private final Examples train, test;
     private final int dim;
     private final boolean minibatch;
@@ -73,9 +73,10 @@ public final class Trainer {
     private int[] bIdx;
     private int bFrom, bTo;
 
-    Trainer(Training training, int runIndex) {
+    Trainer(Training training, int runIndex, Executor halvesOn) {
         this.training = training;
         this.runIndex = runIndex;
+        this.halvesOn = halvesOn;
         this.run = training.runs().get(runIndex);
         Architecture arch = training.architecture();
         dim = arch.parameterCount();
@@ -218,7 +219,7 @@ public final class Trainer {
         Arrays.fill(grad, 0.0);
         Arrays.fill(gHalf, 0.0);
         CompletableFuture<Double> second = CompletableFuture.supplyAsync(
-                () -> halves.accumulate(theta, train, null, mid, n, scale, gHalf), HALVES);
+                () -> halves.accumulate(theta, train, null, mid, n, scale, gHalf), halvesOn);
         double first = net.accumulate(theta, train, null, 0, mid, scale, grad);
         double rest = second.join();
         for (int i = 0; i < dim; i++) {

@@ -2,6 +2,8 @@ package org.losslab.engine.mlp;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.update.RunSettings;
 
@@ -52,9 +54,17 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
         return initial.clone();
     }
 
-    /** A trainer for run {@code i}. */
+    /** A trainer for run {@code i}, evaluating the second half of a full batch on the common pool. */
     public Trainer trainer(int i) {
-        return new Trainer(this, i);
+        return trainer(i, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * A trainer for run {@code i} whose full batches are evaluated in two halves, the second on
+     * {@code halves} (the split is fixed, so the weights do not depend on where it runs).
+     */
+    public Trainer trainer(int i, Executor halves) {
+        return new Trainer(this, i, Objects.requireNonNull(halves, "halves"));
     }
 
     /** Receives the metrics of one run at one step. */

@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.losslab.app.MainWindow;
 import org.losslab.app.WindowThemes;
 import org.losslab.app.controls.CanvasPane;
 import org.losslab.app.model.LabModel;
+import org.losslab.app.model.WorkPools;
 import org.losslab.engine.analysis.EscapeResult;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.format.Typed;
@@ -36,6 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Issue 5's panels in the real window, headless at 1366 × 768. */
 @ExtendWith(ApplicationExtension.class)
 class AnalysisPanesTest {
+    /** The window's threads, as the app makes them; shared by the class's tests. */
+    private static final WorkPools POOLS = WorkPools.forThisMachine();
     /** f = ½(x² + 20y²): λ = 1 along x and 20 along y, κ = 20, 2/λmax = 0.1. */
     static final String BOWL = """
             {
@@ -56,9 +60,14 @@ class AnalysisPanesTest {
     private MainController c;
     private AnalysisTabs a;
 
+    @AfterAll
+    static void stopThreads() {
+        POOLS.close();
+    }
+
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, null, 1366, 768);
+        c = MainWindow.show(stage, POOLS, null, 1366, 768);
         a = c.analysis();
     }
 

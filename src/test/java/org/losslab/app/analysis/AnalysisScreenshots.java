@@ -12,6 +12,7 @@ import javafx.util.Duration;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
 import org.losslab.app.WindowThemes;
+import org.losslab.app.model.WorkPools;
 import org.losslab.format.sweep.SweepSpec;
 import org.losslab.render.PngExport;
 
@@ -35,7 +36,7 @@ public final class AnalysisScreenshots {
             var a = getParameters().getRaw();
             double w = a.size() > 4 ? Double.parseDouble(a.get(3)) : 1366, h = a.size() > 4 ? Double.parseDouble(a.get(4)) : 768;
             SweepSpec spec = SweepSpec.read(Path.of(a.get(0)));
-            MainController c = MainWindow.show(stage, null, w, h);
+            MainController c = MainWindow.show(stage, WorkPools.forThisMachine(), null, w, h);
             AnalysisTabs t = c.analysis();
             // -Dshots.css=dark,presentation: the dark theme as View ▸ Dark sets it (stylesheet and plot colours),
             // other stylesheets over the base.

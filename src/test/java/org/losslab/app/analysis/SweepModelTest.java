@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.losslab.app.model.JobThreads;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.format.InputException;
@@ -28,7 +29,7 @@ class SweepModelTest {
         lab = new LabModel(Runnable::run, pool, Runnable::run);
         lab.show(ScenarioReader.read(AnalysisPanesTest.BOWL, "bowl"));
         // Synchronous: the job runs and publishes on the calling thread.
-        m = new SweepModel(lab, Runnable::run, pool, 2, Runnable::run);
+        m = new SweepModel(lab, new JobThreads(Runnable::run, pool, 2), Runnable::run);
         m.suggestAxes();
     }
 

@@ -9,6 +9,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.losslab.app.model.WorkPools;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.format.scenario.Scenario;
 import org.losslab.render.surface3d.Fixtures;
@@ -34,7 +35,7 @@ public final class SurfaceView3DDemo {
         List<String> args = getParameters().getRaw();
         Scenario s = Fixtures.rosenbrock(400);
         List<Trajectory> runs = Fixtures.run(s);
-        SurfaceView3D view = new SurfaceView3D();
+        SurfaceView3D view = new SurfaceView3D(WorkPools.forThisMachine().render());
         view.setTrajectories(runs, s.runs().stream().map(r -> r.displayColor(s.runs().indexOf(r))).toList(),
                 Collections.nCopies(runs.size(), true));
         if (args.size() > 1) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
@@ -38,6 +40,8 @@ class SurfaceView3DIT {
     private static final int W = 900, H = 650;
     private static Stage stage;
     private static SurfaceView3D view;
+    /** Builds the meshes off the FX thread, one at a time, as the app's render thread does. */
+    private static final ExecutorService MESHES = Executors.newSingleThreadExecutor();
     private static Scenario scenario;
     private static List<Trajectory> runs;
 
@@ -59,7 +63,7 @@ class SurfaceView3DIT {
         runs = Fixtures.run(scenario);
         Surface surface = scenario.buildSurface();
         var shown = FxThread.call(() -> {
-            view = new SurfaceView3D();
+            view = new SurfaceView3D(MESHES);
             view.setTrajectories(runs, List.of("#0072B2", "#D55E00", "#009E73"), Collections.nCopies(runs.size(), true));
             stage = new Stage();
             stage.setScene(new Scene(view, W, H));
@@ -81,6 +85,7 @@ class SurfaceView3DIT {
         if (stage != null) {
             FxThread.run(stage::close);
         }
+        MESHES.shutdownNow();
     }
 
     @Test

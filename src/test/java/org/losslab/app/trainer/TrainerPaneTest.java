@@ -17,12 +17,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
+import org.losslab.app.model.WorkPools;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.TrainSnapshot;
@@ -36,14 +38,21 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The network trainer in the real window, headless, at the smallest supported screen (1366 × 768). */
 @ExtendWith(ApplicationExtension.class)
 class TrainerPaneTest {
+    /** The window's threads, as the app makes them; shared by the class's tests. */
+    private static final WorkPools POOLS = WorkPools.forThisMachine();
     @TempDir
     Path dir;
     private MainController c;
     private TrainerPane pane;
 
+    @AfterAll
+    static void stopThreads() {
+        POOLS.close();
+    }
+
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, null, 1366, 768);
+        c = MainWindow.show(stage, POOLS, null, 1366, 768);
     }
 
     @BeforeEach
@@ -54,7 +63,7 @@ class TrainerPaneTest {
         });
         pane = fx(c::trainer);
         assertNotNull(pane);
-        waitUntil(() -> model().lastSnapshot() != null);
+        waitUntil(() -> model().session().lastSnapshot() != null);
     }
 
     private TrainerModel model() {
@@ -70,7 +79,7 @@ class TrainerPaneTest {
     }
 
     private long step() throws Exception {
-        return fx(() -> model().lastSnapshot().step());
+        return fx(() -> model().session().lastSnapshot().step());
     }
 
     /** Picks a data type in the DATA form's combo box, as a user would. */
@@ -101,25 +110,25 @@ class TrainerPaneTest {
     @Test
     void twoSpiralsTrainDeterministicallyTheLossFallsAndTheBoundaryChanges(FxRobot robot) throws Exception {
         pickData(robot, "moons");
-        assertEquals(DataKind.MOONS, fx(() -> model().data().kind()));
+        assertEquals(DataKind.MOONS, fx(() -> model().setup().current().data().kind()));
         pickData(robot, "spirals");
-        assertEquals(DataKind.SPIRALS, fx(() -> model().data().kind()));
-        waitUntil(() -> model().lastSnapshot() != null && model().boundaryProperty().get() != null);
+        assertEquals(DataKind.SPIRALS, fx(() -> model().setup().current().data().kind()));
+        waitUntil(() -> model().session().lastSnapshot() != null && model().session().boundaryProperty().get() != null);
         fx(() -> {
             pane.paintNow();
             return null;
         });
         int[] before = fx(() -> pane.boundaryView().lastPixels().clone());
-        double loss0 = fx(() -> model().lastSnapshot().trainLoss());
+        double loss0 = fx(() -> model().session().lastSnapshot().trainLoss());
 
         robot.clickOn("#playTraining");
-        waitUntil(() -> model().lastSnapshot().step() >= 300);
+        waitUntil(() -> model().session().lastSnapshot().step() >= 300);
         robot.clickOn("#playTraining");
-        waitUntil(() -> !model().playingProperty().get());
+        waitUntil(() -> !model().session().playingProperty().get());
         long k = step();
-        TrainSnapshot trained = fx(() -> model().lastSnapshot());
+        TrainSnapshot trained = fx(() -> model().session().lastSnapshot());
         assertTrue(trained.trainLoss() < 0.8 * loss0, "loss fell from " + loss0 + " to " + trained.trainLoss());
-        waitUntil(() -> model().boundaryProperty().get() != null && model().boundaryProperty().get().step() == trained.step());
+        waitUntil(() -> model().session().boundaryProperty().get() != null && model().session().boundaryProperty().get().step() == trained.step());
         fx(() -> {
             pane.paintNow();
             return null;
@@ -129,45 +138,45 @@ class TrainerPaneTest {
 
         // Reset and replay the same number of steps: the same weights, bit for bit.
         robot.clickOn("#resetTraining");
-        waitUntil(() -> model().lastSnapshot() != null && model().lastSnapshot().step() == 0);
+        waitUntil(() -> model().session().lastSnapshot() != null && model().session().lastSnapshot().step() == 0);
         fx(() -> {
-            model().step((int) k);
+            model().session().step((int) k);
             return null;
         });
-        waitUntil(() -> model().lastSnapshot().step() == k);
-        assertArrayEquals(trained.weights(), fx(() -> model().lastSnapshot().weights()));
-        assertEquals(trained.trainLoss(), fx(() -> model().lastSnapshot().trainLoss()));
+        waitUntil(() -> model().session().lastSnapshot().step() == k);
+        assertArrayEquals(trained.weights(), fx(() -> model().session().lastSnapshot().weights()));
+        assertEquals(trained.trainLoss(), fx(() -> model().session().lastSnapshot().trainLoss()));
     }
 
     @Test
     void pauseStepAndReset(FxRobot robot) throws Exception {
         robot.clickOn("#playTraining");
-        waitUntil(() -> model().lastSnapshot().step() >= 5);
+        waitUntil(() -> model().session().lastSnapshot().step() >= 5);
         robot.clickOn("#playTraining");
-        waitUntil(() -> !model().playingProperty().get());
+        waitUntil(() -> !model().session().playingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(200);
         long paused = step();
         Thread.sleep(200);
         assertEquals(paused, step(), "a paused run does not move");
-        assertTrue(paused < model().steps(), "paused before the end, at " + paused);
+        assertTrue(paused < model().setup().current().steps(), "paused before the end, at " + paused);
         robot.clickOn("#stepTraining");
-        waitUntil(() -> model().lastSnapshot().step() == paused + 1);
+        waitUntil(() -> model().session().lastSnapshot().step() == paused + 1);
         fx(() -> {
             pane.requestFocus();
             return null;
         });
         robot.press(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT);
-        waitUntil(() -> model().lastSnapshot().step() == paused + 2);
+        waitUntil(() -> model().session().lastSnapshot().step() == paused + 2);
         robot.clickOn("#resetTraining");
-        waitUntil(() -> model().lastSnapshot() != null && model().lastSnapshot().step() == 0);
-        assertEquals(1, fx(() -> model().curves().get(0).train().size()));
+        waitUntil(() -> model().session().lastSnapshot() != null && model().session().lastSnapshot().step() == 0);
+        assertEquals(1, fx(() -> model().session().curves().get(0).train().size()));
     }
 
     @Test
     void aSecondRunTrainsBesideTheFirstAndBothCurvesShow(FxRobot robot) throws Exception {
         robot.clickOn("#addRun");
-        waitUntil(() -> model().runs().size() == 2 && model().curves().size() == 2);
+        waitUntil(() -> model().setup().current().runs().size() == 2 && model().session().curves().size() == 2);
         // The new run is shown: give it plain SGD through the generated optimizer editor.
         @SuppressWarnings("unchecked")
         ComboBox<String> type = (ComboBox<String>) robot.lookup("#trainOptimizerType").query();
@@ -175,13 +184,13 @@ class TrainerPaneTest {
             type.setValue("sgd");
             return null;
         });
-        assertEquals("sgd", fx(() -> model().runs().get(1).optimizer().type()));
-        assertEquals("adam", fx(() -> model().runs().get(0).optimizer().type()));
+        assertEquals("sgd", fx(() -> model().setup().current().runs().get(1).optimizer().type()));
+        assertEquals("adam", fx(() -> model().setup().current().runs().get(0).optimizer().type()));
         fx(() -> {
-            model().step(40);
+            model().session().step(40);
             return null;
         });
-        waitUntil(() -> model().curves().get(0).step() == 40 && model().curves().get(1).step() == 40);
+        waitUntil(() -> model().session().curves().get(0).step() == 40 && model().session().curves().get(1).step() == 40);
         ChartScene loss = fx(() -> pane.charts().get(0).scene());
         long withData = loss.paths().stream().filter(p -> p.trajectory().size() == 41).count();
         assertEquals(4, withData, "train and test curves of both runs");
@@ -193,10 +202,10 @@ class TrainerPaneTest {
     @Test
     void aLossSliceIsComputedInTheBackgroundAndShownIn2d(FxRobot robot) throws Exception {
         fx(() -> {
-            model().step(60);
+            model().session().step(60);
             return null;
         });
-        waitUntil(() -> model().lastSnapshot().step() == 60);
+        waitUntil(() -> model().session().lastSnapshot().step() == 60);
         robot.clickOn("#landscapeTab");
         TextField grid = robot.lookup("#param-grid").query();
         fx(() -> {
@@ -205,17 +214,17 @@ class TrainerPaneTest {
         });
         long paints = fx(() -> pane.landscape().sliceView().paints());
         robot.clickOn("#computeSlice");
-        waitUntil(() -> model().sliceProperty().get() != null && !model().sliceRunningProperty().get());
-        assertEquals(1.0, fx(() -> model().sliceProgressProperty().get()));
-        assertEquals(15, fx(() -> model().sliceProperty().get().grid().n()));
+        waitUntil(() -> model().slice().sliceProperty().get() != null && !model().slice().runningProperty().get());
+        assertEquals(1.0, fx(() -> model().slice().progressProperty().get()));
+        assertEquals(15, fx(() -> model().slice().sliceProperty().get().grid().n()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.landscape().sliceView().paints() > paints));
         PlotScene scene = fx(() -> pane.landscape().sliceView().scene());
         assertNotNull(scene.field());
         assertEquals(1, scene.paths().size());
         assertTrue(scene.paths().get(0).trajectory().size() >= 2, "the training path is projected onto the slice");
         // The centre of the grid is θ* itself: its loss is the run's training loss there.
-        var g = fx(() -> model().sliceProperty().get().grid());
-        assertEquals(fx(() -> model().lastSnapshot().trainLoss()), g.at(7, 7), 1e-9);
+        var g = fx(() -> model().slice().sliceProperty().get().grid());
+        assertEquals(fx(() -> model().session().lastSnapshot().trainLoss()), g.at(7, 7), 1e-9);
     }
 
     @Test
@@ -226,12 +235,12 @@ class TrainerPaneTest {
         String m = fx(pane::message);
         assertTrue(m.contains("points.csv") && m.contains("line 3") && m.contains("oops"), m);
         assertEquals(1, m.lines().count(), "one line");
-        assertEquals(DataKind.SPIRALS, fx(() -> model().data().kind()));
+        assertEquals(DataKind.SPIRALS, fx(() -> model().setup().current().data().kind()));
 
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "0,0,0\n1,1,1\n0,1,1\n1,0,0\n0.2,0.1,0\n0.9,0.8,1\n");
         assertTrue(fx(() -> pane.importCsv(good)));
-        assertEquals(DataKind.CSV, fx(() -> model().data().kind()));
+        assertEquals(DataKind.CSV, fx(() -> model().setup().current().data().kind()));
         assertEquals("", fx(pane::message));
     }
 
@@ -239,16 +248,16 @@ class TrainerPaneTest {
     void aSampleConfigLoadsAndABadOneSaysWhere(FxRobot robot) throws Exception {
         Path sample = Path.of("sample-landscapes/mlp-blobs-optimizers.json");
         assertTrue(fx(() -> pane.openConfig(sample)), fx(pane::message));
-        assertEquals(DataKind.BLOBS, fx(() -> model().data().kind()));
-        assertEquals(4, fx(() -> model().runs().size()));
-        assertEquals(4, fx(() -> model().curves().size()));
-        assertEquals("L-BFGS", fx(() -> model().label(3)));
+        assertEquals(DataKind.BLOBS, fx(() -> model().setup().current().data().kind()));
+        assertEquals(4, fx(() -> model().setup().current().runs().size()));
+        assertEquals(4, fx(() -> model().session().curves().size()));
+        assertEquals("L-BFGS", fx(() -> model().setup().label(3)));
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{ \"format\": \"losslab-train/1\", \"steps\": 10, \"data\": { \"type\": \"moons\" }, \"runs\": [] }");
         assertFalse(fx(() -> pane.openConfig(bad)));
         String m = fx(pane::message);
         assertTrue(m.contains("bad.json") && m.contains("$.runs"), m);
-        assertEquals(4, fx(() -> model().runs().size()), "the loaded setup stays");
+        assertEquals(4, fx(() -> model().setup().current().runs().size()), "the loaded setup stays");
     }
 
     @Test

@@ -9,6 +9,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import org.losslab.app.MainController;
 import org.losslab.app.MainWindow;
+import org.losslab.app.model.WorkPools;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.format.Typed;
 import org.losslab.render.PngExport;
@@ -26,7 +27,7 @@ public final class TrainerScreenshot extends Application {
         double w = args.size() > 2 ? Double.parseDouble(args.get(1)) : 1366;
         double h = args.size() > 2 ? Double.parseDouble(args.get(2)) : 768;
         boolean landscape = args.contains("landscape");
-        MainController c = MainWindow.show(stage, null, w, h);
+        MainController c = MainWindow.show(stage, WorkPools.forThisMachine(), null, w, h);
         // Themes through the View menu, as a user picks them.
         var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
         for (var menu : bar.getMenus()) {
@@ -44,21 +45,21 @@ public final class TrainerScreenshot extends Application {
         TrainerPane pane = c.trainer();
         TrainerModel m = pane.model();
         if (args.contains("curve")) {
-            m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.CURVE, 200, 0.1, 0.25, 0, false, 0, 1));
+            m.setup().setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.CURVE, 200, 0.1, 0.25, 0, false, 0, 1));
         } else if (args.contains("blobs")) {
-            m.setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.BLOBS, 400, 0.05, 0.5, 4, false, 0, 1));
+            m.setup().setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.BLOBS, 400, 0.05, 0.5, 4, false, 0, 1));
         }
         m.addRun();
-        m.editRun(1, r -> r.withOptimizer(new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
-        m.showRun(0);
-        m.play();
+        m.setup().editRun(1, r -> r.withOptimizer(new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
+        m.session().showRun(0);
+        m.session().play();
         new AnimationTimer() {
             private int phase;
 
             @Override
             public void handle(long now) {
-                if (phase == 0 && m.curves().get(0).step() >= 1200) {
-                    m.pause();
+                if (phase == 0 && m.session().curves().get(0).step() >= 1200) {
+                    m.session().pause();
                     if (landscape) {
                         ((javafx.scene.control.TabPane) stage.getScene().lookup("#trainerTabs")).getSelectionModel().select(1);
                         m.computeSlice(41, 1, false, 7);
@@ -67,7 +68,7 @@ public final class TrainerScreenshot extends Application {
                         }
                     }
                     phase = 1;
-                } else if (phase >= 1 && phase < 90 && !m.sliceRunningProperty().get()) {
+                } else if (phase >= 1 && phase < 90 && !m.slice().runningProperty().get()) {
                     phase++;
                 } else if (phase == 90) {
                     stop();

@@ -46,4 +46,14 @@ class FullBatchHalvesTest {
         first.step(200);
         assertArrayEquals(second.snapshot().weights(), first.snapshot().weights());
     }
+
+    @Test
+    void whereTheSecondHalfRunsDoesNotChangeTheWeights() {
+        Training training = new Training(arch, data.split(), Init.XAVIER.weights(arch, 1), Long.MAX_VALUE, 1,
+                List.of(RunSettings.of(new Adam.Config(0.01, 0.9, 0.999, 1e-8, 0, false, false))));
+        Trainer pool = training.trainer(0), inline = training.trainer(0, Runnable::run);
+        pool.step(50);
+        inline.step(50);
+        assertArrayEquals(pool.snapshot().weights(), inline.snapshot().weights());
+    }
 }
