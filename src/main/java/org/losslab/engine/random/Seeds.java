@@ -8,6 +8,8 @@ package org.losslab.engine.random;
 public final class Seeds {
     public static final int NOISE = 1;
     public static final int BATCHES = 2;
+    /** An optimizer's own draws (CMA-ES's samples). */
+    public static final int OPTIMIZER = 3;
 
     private Seeds() {
     }
