@@ -56,6 +56,57 @@ public final class GlobalObjective implements Surface {
         return p[i];
     }
 
+    /**
+     * The lowest point of F in its window, for marking F's minimum: the lowest node of a 121 × 121
+     * grid, refined by Newton steps that are kept only while they lower F (halved otherwise, and a
+     * gradient step where the Hessian is not positive definite). Allocates; not for hot loops.
+     */
+    public double[] lowestPoint() {
+        int n = 121;
+        double bx = 0, by = 0, bf = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double x = view.xMin() + view.width() * i / (n - 1), y = view.yMin() + view.height() * j / (n - 1);
+                double f = value(x, y, 0);
+                if (f < bf) {
+                    bf = f;
+                    bx = x;
+                    by = y;
+                }
+            }
+        }
+        double[] g = new double[2], h = new double[3];
+        for (int it = 0; it < 100; it++) {
+            valueAndGradient(bx, by, 0, g);
+            hessian(bx, by, 0, h);
+            double det = h[0] * h[2] - h[1] * h[1];
+            double dx, dy;
+            if (h[0] > 0 && det > 0) {
+                dx = -(h[2] * g[0] - h[1] * g[1]) / det;
+                dy = -(-h[1] * g[0] + h[0] * g[1]) / det;
+            } else {
+                double scale = 1e-3 * Math.max(view.width(), view.height()) / Math.max(1e-300, Math.hypot(g[0], g[1]));
+                dx = -scale * g[0];
+                dy = -scale * g[1];
+            }
+            boolean moved = false;
+            for (double step = 1; step > 1e-6; step /= 2) {
+                double nx = bx + step * dx, ny = by + step * dy, f = value(nx, ny, 0);
+                if (f < bf) {
+                    bx = nx;
+                    by = ny;
+                    bf = f;
+                    moved = true;
+                    break;
+                }
+            }
+            if (!moved) {
+                break;
+            }
+        }
+        return new double[] {bx, by, bf};
+    }
+
     @Override
     public String type() {
         return "federated";
