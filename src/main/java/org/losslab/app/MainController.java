@@ -302,6 +302,15 @@ public final class MainController {
 
     /** Opens a scenario; a bad file leaves the current one and says what is wrong in the banner. */
     public boolean open(Path p) {
+        if (org.losslab.app.analysis.FederatedModel.isFederated(p)) {
+            // A federated file is a study of its own: shown in its tab, the scenario stays.
+            analysis.federatedModel().open(p);
+            centerTabs.getSelectionModel().select(analysis.federatedTab());
+            recent.add(p);
+            buildRecentMenu();
+            status.setText("Opened " + p.getFileName() + " in the Federated tab");
+            return true;
+        }
         try {
             model.open(p);
             recent.add(p);
