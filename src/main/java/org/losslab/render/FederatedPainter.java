@@ -97,7 +97,7 @@ public final class FederatedPainter {
                 server(d, run, Math.min(scene.round(), run.path().rounds()), L, style);
             }
         }
-        startMarker(d, L.px(scene.startX()), L.py(scene.startY()), style);
+        PlotPainter.startMarker(d, L.px(scene.startX()), L.py(scene.startY()), style);
         if (scene.minimum() != null) {
             minimumMarker(d, L.px(scene.minimum()[0]), L.py(scene.minimum()[1]), style);
         }
@@ -206,16 +206,6 @@ public final class FederatedPainter {
         d.text(s, x + r + 5, y + size + 1, size, Align.LEFT, true);
     }
 
-    private static void startMarker(Drawing d, double x, double y, PlotStyle style) {
-        double r = style.line(7);
-        d.color(0xFF000000);
-        d.lineWidth(style.line(3.5));
-        d.strokeCircle(x, y, r);
-        d.color(WHITE);
-        d.lineWidth(style.line(2));
-        d.strokeCircle(x, y, r);
-    }
-
     /** Run i's server path and F at the round; then what the thin lines are. */
     private static void legend(Drawing d, Scene scene, PlotLayout L, PlotStyle style) {
         double size = style.font(12);
@@ -240,12 +230,7 @@ public final class FederatedPainter {
         }
         int lines = texts.size() + 2;
         double bw = pad * 3 + swatch + tw, bh = pad * 2 + row * lines - (row - size);
-        double bx = L.left() + L.plotWidth() - bw - 8, by = L.top() + 8;
-        d.color(style.panel());
-        d.fillRect(bx, by, bw, bh);
-        d.color(style.muted());
-        d.lineWidth(style.line(0.8));
-        d.strokeRect(bx, by, bw, bh);
+        double bx = PlotPainter.legendBox(d, L, style, bw, bh), by = L.top() + 8;
         double ty = by + pad + size * 0.85;
         d.color(style.foreground());
         d.text(roundText, bx + pad, ty, size, Align.LEFT, true);

@@ -209,7 +209,8 @@ public final class PlotPainter {
         d.stroke();
     }
 
-    private static void startMarker(Drawing d, double x, double y, PlotStyle style) {
+    /** The start: a ringed crosshair (the federated picture marks its start the same way). */
+    static void startMarker(Drawing d, double x, double y, PlotStyle style) {
         double r = style.line(7);
         d.color(0xFF000000);
         d.lineWidth(style.line(3.5));
@@ -435,6 +436,17 @@ public final class PlotPainter {
         }
     }
 
+    /** A legend's card of {@code bw × bh} in the plot's top right corner; returns its left edge (its top is 8 px down). */
+    static double legendBox(Drawing d, PlotLayout L, PlotStyle style, double bw, double bh) {
+        double bx = L.left() + L.plotWidth() - bw - 8, by = L.top() + 8;
+        d.color(style.panel());
+        d.fillRect(bx, by, bw, bh);
+        d.color(style.muted());
+        d.lineWidth(style.line(0.8));
+        d.strokeRect(bx, by, bw, bh);
+        return bx;
+    }
+
     private static void legend(Drawing d, PlotScene scene, PlotLayout L, PlotStyle style) {
         if (scene.paths().isEmpty()) {
             return;
@@ -456,12 +468,7 @@ public final class PlotPainter {
             tw = Math.max(tw, d.textWidth(texts[i], size, false));
         }
         double bw = pad * 3 + swatch + tw, bh = pad * 2 + row * texts.length - (row - size);
-        double bx = L.left() + L.plotWidth() - bw - 8, by = L.top() + 8;
-        d.color(style.panel());
-        d.fillRect(bx, by, bw, bh);
-        d.color(style.muted());
-        d.lineWidth(style.line(0.8));
-        d.strokeRect(bx, by, bw, bh);
+        double bx = legendBox(d, L, style, bw, bh), by = L.top() + 8;
         for (int i = 0; i < texts.length; i++) {
             PlotScene.Path p = scene.paths().get(i);
             double ty = by + pad + size * 0.85 + i * row;
