@@ -274,7 +274,15 @@ public final class MainController {
 
     /** Opens a scenario; a bad file leaves the current one and says what is wrong in the banner. */
     public boolean open(Path p) {
-        return files.open(p);
+        if (org.losslab.app.analysis.FederatedModel.isFederated(p)) {
+            // A federated file is a study of its own: shown in its tab, the scenario stays.
+            analysis.federatedModel().open(p);
+            centerTabs.getSelectionModel().select(analysis.federatedTab());
+            files.remember(p);
+            setStatus("Opened " + p.getFileName() + " in the Federated tab");
+            return true;
+        }
+        return files.openScenario(p);
     }
 
     /** Saves atomically; a failed write says why and leaves the old file. */

@@ -40,7 +40,7 @@ final class ScenarioFiles {
         List<Path> files = Samples.list();
         for (Path p : files) {
             MenuItem item = new MenuItem(p.getFileName().toString().replaceFirst("\\.json$", ""));
-            item.setOnAction(e -> open(p));
+            item.setOnAction(e -> main.open(p));
             samplesMenu.getItems().add(item);
         }
         samplesMenu.setDisable(files.isEmpty());
@@ -51,14 +51,20 @@ final class ScenarioFiles {
         for (Path p : recent.list()) {
             MenuItem item = new MenuItem(p.toString());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> open(p));
+            item.setOnAction(e -> main.open(p));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
     /** Opens a scenario; a bad file leaves the current one and says what is wrong in the banner. */
-    boolean open(Path p) {
+    /** Adds a file opened elsewhere (a study in its own tab) to the Recent menu. */
+    void remember(Path p) {
+        recent.add(p);
+        buildRecentMenu();
+    }
+
+    boolean openScenario(Path p) {
         try {
             model.open(p);
             recent.add(p);
@@ -89,7 +95,7 @@ final class ScenarioFiles {
     void askOpen() {
         var f = chooser("Open scenario").showOpenDialog(main.stage());
         if (f != null) {
-            open(f.toPath());
+            main.open(f.toPath());
         }
     }
 

@@ -24,6 +24,7 @@ public final class Cli {
             "  " + TrainCommand.USAGE,
             "  " + SweepCommand.USAGE,
             "  " + EscapeCommand.USAGE,
+            "  " + FederatedCommand.USAGE,
             "  " + BenchCommand.USAGE,
             "  " + BenchTrainCommand.USAGE,
             "  losslab help");
@@ -47,6 +48,9 @@ public final class Cli {
                     return OK;
                 case "escape":
                     EscapeCommand.run(rest, out);
+                    return OK;
+                case "federated":
+                    FederatedCommand.run(rest, out);
                     return OK;
                 case "bench":
                     BenchCommand.run(rest, out);

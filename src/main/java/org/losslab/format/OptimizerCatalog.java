@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.losslab.engine.optim.Adagrad;
 import org.losslab.engine.optim.Adam;
+import org.losslab.engine.optim.CmaEs;
 import org.losslab.engine.optim.Lbfgs;
 import org.losslab.engine.optim.NAdam;
 import org.losslab.engine.optim.Newton;
@@ -80,6 +81,13 @@ public final class OptimizerCatalog {
                 List.of(positive("lr", 1.0, "Fraction of the Newton step to take."),
                         nonNegative("damping", 0.0, "Damping δ added to the Hessian's diagonal (Levenberg–Marquardt)."),
                         bool("saddleFree", false, "Saddle-free Newton: use |eigenvalues| so negative curvature repels instead of attracts."))));
+        SCHEMAS.add(new Schema("cmaes", "CMA-ES (Hansen 2016)",
+                "x_k = θ + σ·C^½·z_k, z_k ~ N(0, I), k = 1…λ;  θ ← θ + c_m·σ·Σ w_i·y_(i:λ) over the best half;  "
+                        + "σ by the path length of the steps, C by their rank-one and rank-μ updates (loss values only, no gradient)",
+                List.of(Param.number("lr", 1.0, 0, true, 1, "c_m: the fraction of the recombined step the mean takes (Hansen's default 1)."),
+                        integer("population", null, 2, 100_000, "λ: samples per generation (one generation per update); "
+                                + "larger populations see past ripples but cost λ loss evaluations each.").derived("4 + ⌊3 ln n⌋"),
+                        positive("sigma0", 0.5, "σ₀: the initial step size, the spread of the first generation's samples around the start."))));
     }
 
     private OptimizerCatalog() {
@@ -139,6 +147,8 @@ public final class OptimizerCatalog {
             case "lbfgs":
                 return new Lbfgs.Config(s.number(t, "lr"), (int) s.integer(t, "historySize"),
                         s.string(t, "lineSearch").equals("strongWolfe") ? Lbfgs.LineSearch.STRONG_WOLFE : Lbfgs.LineSearch.NONE, s.number(t, "tolGrad"), s.number(t, "tolChange"));
+            case "cmaes":
+                return new CmaEs.Config(s.number(t, "lr"), (int) s.integer(t, "population", 0), s.number(t, "sigma0"));
             case "newton":
                 return new Newton.Config(s.number(t, "lr"), s.number(t, "damping"), s.bool(t, "saddleFree"));
             default:

@@ -19,6 +19,7 @@ public final class PlotPainter {
     private final double[] g = new double[2];
     private final double[] h = new double[3];
     private final double[] eig = new double[6];
+    private final SamplingEllipses ellipses = new SamplingEllipses();
 
     /** Paints {@code scene} into a {@code width × height} picture: the base, then the top layer. */
     public void paint(Drawing d, PlotScene scene, PlotStyle style, double width, double height) {
@@ -60,6 +61,7 @@ public final class PlotPainter {
         PlotLayout L = PlotLayout.of(width, height, scene.window(), style);
         d.dash();
         d.clip(L.left(), L.top(), L.plotWidth(), L.plotHeight());
+        ellipses.paint(d, scene, L, style);
         for (PlotScene.Path p : scene.paths()) {
             if (p.visible() && p.trajectory() != null) {
                 path(d, p, scene.step(), L, style);
@@ -209,7 +211,8 @@ public final class PlotPainter {
         d.stroke();
     }
 
-    private static void startMarker(Drawing d, double x, double y, PlotStyle style) {
+    /** The start: a ringed crosshair (the federated picture marks its start the same way). */
+    static void startMarker(Drawing d, double x, double y, PlotStyle style) {
         double r = style.line(7);
         d.color(0xFF000000);
         d.lineWidth(style.line(3.5));

@@ -26,9 +26,11 @@ public final class AnalysisTabs {
     private final SweepPane sweep;
     private final EscapeModel escapeModel;
     private final EscapePane escape;
+    private final FederatedModel federatedModel;
+    private final FederatedPane federated;
     private final SharpnessPane sharpness;
     private final CurvaturePane curvature;
-    private final Tab sweepTab, escapeTab, sharpnessTab, curvatureTab;
+    private final Tab sweepTab, escapeTab, federatedTab, sharpnessTab, curvatureTab;
     private final LabModel lab;
 
     private AnalysisTabs(LabModel lab, WorkPools pools, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
@@ -39,13 +41,16 @@ public final class AnalysisTabs {
         sweep = new SweepPane(lab, sweepModel, showLandscape, style);
         escapeModel = new EscapeModel(lab, pools.jobs(), Platform::runLater);
         escape = new EscapePane(escapeModel, style);
+        federatedModel = new FederatedModel(pools.jobs(), Platform::runLater);
+        federated = new FederatedPane(federatedModel, style, pools.render());
         sharpness = new SharpnessPane(lab, style, pools.render());
         curvature = new CurvaturePane(lab, cursor, arrows);
         sharpnessTab = new Tab("Edge of stability", sharpness);
         sweepTab = new Tab("Sweep", sweep);
         escapeTab = new Tab("Escape", escape);
+        federatedTab = new Tab("Federated", federated);
         curvatureTab = new Tab("Curvature", curvature.inScroll());
-        for (Tab t : new Tab[] {sharpnessTab, sweepTab, escapeTab, curvatureTab}) {
+        for (Tab t : new Tab[] {sharpnessTab, sweepTab, escapeTab, federatedTab, curvatureTab}) {
             t.setClosable(false);
         }
         sharpness.showingProperty().bind(sharpnessTab.selectedProperty());
@@ -66,7 +71,7 @@ public final class AnalysisTabs {
                                        ObservableValue<PlotStyle> style, ObjectProperty<List<PlotScene.Arrow>> arrows,
                                        TabPane center, TabPane side) {
         AnalysisTabs a = new AnalysisTabs(lab, pools, cursor, style, arrows, center);
-        center.getTabs().addAll(a.sharpnessTab, a.sweepTab, a.escapeTab);
+        center.getTabs().addAll(a.sharpnessTab, a.sweepTab, a.escapeTab, a.federatedTab);
         side.getTabs().add(a.curvatureTab);
         return a;
     }
@@ -90,6 +95,18 @@ public final class AnalysisTabs {
 
     public EscapePane escapePane() {
         return escape;
+    }
+
+    public FederatedModel federatedModel() {
+        return federatedModel;
+    }
+
+    public FederatedPane federatedPane() {
+        return federated;
+    }
+
+    public Tab federatedTab() {
+        return federatedTab;
     }
 
     public SharpnessPane sharpnessPane() {

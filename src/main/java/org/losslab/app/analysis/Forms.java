@@ -127,7 +127,7 @@ final class Forms {
      * A toggle that shows or hides a panel's form, so the picture can have the whole width (a
      * projector at 1366 × 768); the form comes back with the same toggle or its shortcut.
      */
-    private static ToggleButton formToggle(BorderPane pane, Node form, String id) {
+    static ToggleButton formToggle(BorderPane pane, Node form, String id) {
         ToggleButton t = new ToggleButton("Form");
         t.setId(id);
         t.setSelected(true);

@@ -221,6 +221,8 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
                 if (lines != null) {
                     lines.add(type.equals("newton")
                             ? "Newton: the step solves (H + δI)·d = g, so each direction is divided by its curvature."
+                            : type.equals("cmaes")
+                            ? "CMA-ES ignores g: it samples λ points from N(θ, σ²C) (the ellipse), ranks them by loss and moves θ towards the best half; σ and C adapt to where the good samples were."
                             : "L-BFGS: the direction −H̃g comes from the last curvature pairs (s, y), H̃ ≈ H⁻¹.");
                 }
         }

@@ -193,6 +193,20 @@ public abstract class Optimizer {
         ratesConstant = true;
     }
 
+    /**
+     * The names of the state this method shows beside its path (CMA-ES's σ and C), fixed for the
+     * optimizer's life; empty for most methods. The update pipeline reports them like the channels
+     * of its links.
+     */
+    public List<String> channels() {
+        return List.of();
+    }
+
+    /** Channel k of the run in slot r: its value after the last update (before the first, the initial state). */
+    public double channel(int k, int slot) {
+        return Double.NaN;
+    }
+
     /** Does this method use {@link Objective#hessian}? */
     public boolean needsHessian() {
         return false;

@@ -54,6 +54,16 @@ public final class PerRun extends Optimizer {
     }
 
     @Override
+    public List<String> channels() {
+        return runs[0].channels();
+    }
+
+    @Override
+    public double channel(int k, int slot) {
+        return runs[slot].channel(k);
+    }
+
+    @Override
     public boolean needsHessian() {
         return hessian;
     }

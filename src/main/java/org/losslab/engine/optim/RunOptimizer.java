@@ -1,5 +1,7 @@
 package org.losslab.engine.optim;
 
+import java.util.List;
+
 /**
  * A method whose update couples the coordinates of a run (L-BFGS, Newton), so it steps one run's
  * contiguous parameter vector at a time. {@link PerRun} lays a batch over such methods.
@@ -19,6 +21,16 @@ interface RunOptimizer {
     void step(double[] theta, double[] grad, double loss, double lr, int run, Objective objective);
 
     void reset();
+
+    /** The names of the state worth drawing (see {@link Optimizer#channels}); none by default. */
+    default List<String> channels() {
+        return List.of();
+    }
+
+    /** Channel k after the last update. */
+    default double channel(int k) {
+        return Double.NaN;
+    }
 
     /** Does this method ask the objective for Hessians? */
     default boolean needsHessian() {

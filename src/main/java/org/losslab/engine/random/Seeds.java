@@ -8,6 +8,10 @@ package org.losslab.engine.random;
 public final class Seeds {
     public static final int NOISE = 1;
     public static final int BATCHES = 2;
+    /** An optimizer's own draws (CMA-ES's samples). */
+    public static final int OPTIMIZER = 3;
+    /** The rounds of a federated run (each round draws fresh streams for its clients). */
+    public static final int ROUNDS = 4;
 
     private Seeds() {
     }

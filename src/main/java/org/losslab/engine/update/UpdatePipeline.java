@@ -7,6 +7,7 @@ import java.util.Map;
 import org.losslab.engine.optim.Objective;
 import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.OptimizerConfig;
+import org.losslab.engine.random.Seeds;
 
 /**
  * Steps 2–6 of the spec's update for a batch of runs that share an optimizer type: the gradient
@@ -36,7 +37,11 @@ public final class UpdatePipeline {
     public UpdatePipeline(int dim, int stride, List<RunSettings> runs, long steps, RandomStreams streams) {
         u = new Update(dim, stride);
         rate = new LearningRate(stride, runs, steps, u.lr);
-        optimizer = OptimizerConfig.create(dim, stride, runs.stream().map(RunSettings::optimizer).toList());
+        long[] seeds = new long[runs.size()];
+        for (int r = 0; r < seeds.length; r++) {
+            seeds[r] = streams.seed(r, Seeds.OPTIMIZER);
+        }
+        optimizer = OptimizerConfig.create(dim, stride, runs.stream().map(RunSettings::optimizer).toList(), seeds);
         if (rate.isConstant()) {
             optimizer.ratesAreConstant();
         }
@@ -74,6 +79,24 @@ public final class UpdatePipeline {
                     index.add(k);
                 }
             }
+        }
+        // The optimizer's own state worth drawing (CMA-ES's σ and C) goes out as channels too.
+        Optimizer o = optimizer;
+        Traced own = new Traced() {
+            @Override
+            public List<String> channels() {
+                return o.channels();
+            }
+
+            @Override
+            public double channel(int k, int slot) {
+                return o.channel(k, slot);
+            }
+        };
+        for (int k = 0; k < o.channels().size(); k++) {
+            channels.add(o.channels().get(k));
+            links.add(own);
+            index.add(k);
         }
         channelLink = links.toArray(new Traced[0]);
         channelIndex = index.stream().mapToInt(Integer::intValue).toArray();

@@ -56,19 +56,8 @@ public final class ScenarioReader {
         in.header(root, "a scenario", Scenario.FORMAT, SCENARIO_KEYS);
         String title = optionalString(root, "$", "title");
         String description = optionalString(root, "$", "description");
-        Typed surface = in.typed(in.required(root, "$", "surface"), "$.surface", "surface", SurfaceCatalog::schema,
-                SurfaceCatalog.types());
-        try {
-            SurfaceCatalog.build(surface);
-        } catch (ExpressionException e) {
-            if (e.column() > 0) {
-                throw error("$.surface.f, column " + e.column(), e.getMessage().replaceFirst("^column \\d+: ", ""));
-            }
-            throw error("$.surface.params", e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw error("$.surface", e.getMessage());
-        }
-        Window view = root.has("view") ? view(root.get("view")) : null;
+        Typed surface = surface(in, in.required(root, "$", "surface"), "$.surface");
+        Window view = root.has("view") ? view(in, root.get("view"), "$.view") : null;
         Point start = in.point(in.required(root, "$", "start"), "$.start");
         long steps = in.integer(in.required(root, "$", "steps"), "$.steps", 0, Scenario.MAX_STEPS);
         long seed = root.has("seed") ? in.integer(root.get("seed"), "$.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 0;
@@ -92,20 +81,40 @@ public final class ScenarioReader {
         return run;
     }
 
-    private Window view(JsonNode node) throws InputException {
-        if (!node.isObject()) {
-            throw error("$.view", "must be { \"x\": [min, max], \"y\": [min, max] }, got " + Param.describe(node));
+    /**
+     * A surface object at {@code path}, checked against its schema and built once, so a formula that
+     * does not parse is reported with its column. Other file kinds with surfaces read them here too.
+     */
+    public static Typed surface(JsonInput in, JsonNode node, String path) throws InputException {
+        Typed surface = in.typed(node, path, "surface", SurfaceCatalog::schema, SurfaceCatalog.types());
+        try {
+            SurfaceCatalog.build(surface);
+        } catch (ExpressionException e) {
+            if (e.column() > 0) {
+                throw in.error(path + ".f, column " + e.column(), e.getMessage().replaceFirst("^column \\d+: ", ""));
+            }
+            throw in.error(path + ".params", e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw in.error(path, e.getMessage());
         }
-        in.unknownKeys(node, "$.view", Set.of("x", "y"));
-        Point x = range(in.required(node, "$.view", "x"), "$.view.x");
-        Point y = range(in.required(node, "$.view", "y"), "$.view.y");
+        return surface;
+    }
+
+    /** A plot window {@code { "x": [min, max], "y": [min, max] }} at {@code path}. */
+    public static Window view(JsonInput in, JsonNode node, String path) throws InputException {
+        if (!node.isObject()) {
+            throw in.error(path, "must be { \"x\": [min, max], \"y\": [min, max] }, got " + Param.describe(node));
+        }
+        in.unknownKeys(node, path, Set.of("x", "y"));
+        Point x = range(in, in.required(node, path, "x"), path + ".x");
+        Point y = range(in, in.required(node, path, "y"), path + ".y");
         return new Window(x.x(), x.y(), y.x(), y.y());
     }
 
-    private Point range(JsonNode node, String path) throws InputException {
+    private static Point range(JsonInput in, JsonNode node, String path) throws InputException {
         Point p = in.point(node, path);
         if (!(p.x() < p.y())) {
-            throw error(path, "min must be less than max, got [" + Numbers.plain(p.x()) + ", " + Numbers.plain(p.y()) + "]");
+            throw in.error(path, "min must be less than max, got [" + Numbers.plain(p.x()) + ", " + Numbers.plain(p.y()) + "]");
         }
         return p;
     }

@@ -25,7 +25,7 @@ class NoAllocationTest {
                 new NAdam.Config(2e-3, 0.9, 0.999, 1e-8, 0.004, 0.01),
                 new Lbfgs.Config(0.5, 5, Lbfgs.LineSearch.NONE, 1e-30, 1e-30),
                 new Lbfgs.Config(1, 5, Lbfgs.LineSearch.STRONG_WOLFE, 1e-30, 1e-30),
-                new Newton.Config(0.5, 1, false), new Newton.Config(0.5, 1, true));
+                new Newton.Config(0.5, 1, false), new Newton.Config(0.5, 1, true), new CmaEs.Config(1, 0, 0.5));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,6 +37,7 @@ class SampleLandscapesTest {
             "ackley-funnel.json",
             "basins-of-attraction.json",
             "beale-plateau.json",
+            "cmaes-rastrigin-population.json",
             "cosine-vs-exponential.json",
             "default.json",
             "gradient-clipping.json",
@@ -343,6 +344,31 @@ class SampleLandscapesTest {
         assertTrue(o.finalGradNorm(0) < 1e-3 && o.finalLoss(0) > 20, "gradient descent stuck in a dimple");
         assertTrue(o.finalLoss(1) < o.finalLoss(0) / 2, "the noisy run ends much lower");
         assertTrue(o.distanceFinal(2, o.finalX(0), o.finalY(0)) < 0.1, "NAdam caught in the same dimple");
+    }
+
+    @Test
+    void cmaesPopulationLooksPastRastrigensRipples() throws Exception {
+        Outcome o = run("cmaes-rastrigin-population.json");
+        o.finite(0, 1, 2, 3);
+        for (int r : new int[] {0, 1}) {
+            assertTrue(o.finalLoss(r) > 15 && o.distanceFinal(r, 3, -3) < 0.1, o.scenario().labels().get(r) + " stays in the dimple by the start");
+        }
+        assertTrue(o.finalLoss(2) > 1 && o.finalLoss(2) < o.finalLoss(0) / 2, "λ = 6 gets part of the way in, then freezes");
+        assertTrue(o.distanceFinal(3, 0, 0) < 1e-6, "λ = 40 reaches the global minimum");
+        // The drawn ellipse: σ first grows (the population feels the bowl), then the ellipse collapses onto the minimum.
+        Trajectory big = o.run(3);
+        int sigma = big.channel("cmaes.sigma");
+        assertEquals(2.0, big.channel(sigma, 0));
+        double peak = 0;
+        for (int k = 0; k < 20; k++) {
+            peak = Math.max(peak, big.channel(sigma, k));
+        }
+        assertTrue(peak > 2.5, "σ widens first: " + peak);
+        // The sampling variance σ²C (σ alone need not shrink: with 40 samples in 2-D, C learns the scale too).
+        int last = big.size() - 1;
+        double spread = Math.pow(big.channel(sigma, last), 2) * Math.max(big.channel(sigma + 1, last), big.channel(sigma + 3, last));
+        assertTrue(spread < 1e-12, "then collapses onto the minimum: " + spread);
+        assertEquals(-1, o.run(0).channel("cmaes.sigma"), "gradient runs report no ellipse");
     }
 
     @Test

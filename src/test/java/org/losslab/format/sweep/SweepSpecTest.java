@@ -45,7 +45,8 @@ class SweepSpecTest {
         "doubleWell, noiseTemperature, 1e-3, 1, log, samRho, 0, 0.3, rmsprop",
         "quadratic, schedule.gamma, 0.1, 0.9, linear, warmupSteps, 0, 40, adagrad",
         "himmelblau, start.x, -4, 4, linear, start.y, -4, 4, nadam",
-        "quadratic, optimizer.lr, 0.1, 1, log, clipNorm, 0.1, 5, sgd"})
+        "quadratic, optimizer.lr, 0.1, 1, log, clipNorm, 0.1, 5, sgd",
+        "rastrigin, optimizer.sigma0, 0.25, 4, log, optimizer.population, 4, 40, cmaes"})
     void cellsAreTheScenarioRunDoneAlone(String surface, String xKey, String xFrom, String xTo, String xScale, String yKey,
                                          String yFrom, String yTo, String opt) throws Exception {
         String text = SPEC.replace("SURFACE", surface).replace("OPT", opt).replace("XKEY", xKey).replace("XFROM", xFrom)
