@@ -86,7 +86,9 @@ public final class Sgd extends Optimizer {
     public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
         // One small method per variant keeps each under the JIT's inlining limit.
         final boolean first = steps == 0;
-        if (!anyMomentum && !anyWeightDecay) {
+        if (stride == 1) {
+            singleRun(theta, grad, lr[0], first);
+        } else if (!anyMomentum && !anyWeightDecay) {
             plainStep(n, theta, grad, lr);
         } else if (!anyWeightDecay && !nesterov) {
             heavyBallNoDecayStep(n, theta, grad, lr, first);
@@ -96,6 +98,25 @@ public final class Sgd extends Optimizer {
             heavyBallStep(n, theta, grad, lr, first);
         }
         steps++;
+    }
+
+    /**
+     * A batch of one run (a point on a surface, or a network): the hyperparameters are plain
+     * numbers and the loop runs over the run's coordinates, every array at one index. The same
+     * equations and roundings as the batch loops below (with μ = 0 no buffer is kept, as in torch).
+     */
+    private void singleRun(double[] theta, double[] grad, double rate, boolean first) {
+        final double mu = momentum[0], g1 = gain[0], wd = weightDecay[0], negLr = -rate;
+        for (int i = 0; i < dim; i++) {
+            double d = decayed(grad[i], wd, theta[i]);
+            double step = d;
+            if (mu != 0) {
+                double b = first ? d : Math.fma(g1, d, buf[i] * mu);
+                buf[i] = b;
+                step = nesterov ? Math.fma(mu, b, d) : b;
+            }
+            theta[i] = Math.fma(negLr, step, theta[i]);
+        }
     }
 
     /** Plain gradient descent: θ ← θ − η·g. */

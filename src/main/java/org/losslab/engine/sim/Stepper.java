@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Objective;
+import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.Preconditioned;
 import org.losslab.engine.random.Minibatches;
 import org.losslab.engine.random.Seeds;
@@ -44,18 +45,28 @@ public final class Stepper implements Objective, BatchLoss {
     private final Minibatches[] batches;
     private final boolean anyMinibatch;
     private final UpdatePipeline pipeline;
+    /** The optimizer, when the pipeline is only its step ({@link UpdatePipeline#isPlain}); else null. */
+    private final Optimizer plain;
+    /** The pipeline's learning rate per slot (read-only here). */
+    private final double[] rates;
     /** Scratch for the values of the links' channels at one point; empty when no link is traced. */
     private final double[] channelValues;
 
-    // Per slot state: the point and the loss and full gradient there, as separate coordinate arrays
-    // (the surface's and the divergence scan's layout, one index per loop, which the JIT vectorizes),
-    // and the same point and gradient in the optimizer's batch layout (x block, then y block).
-    private final double[] xs, ys, gxs, gys;
+    // Per slot state: the point and the loss and full gradient there, in the optimizer's batch layout
+    // (x block, then y block).
     private final double[] theta;
     private final double[] grad;
     private final double[] loss;
-    /** Scratch of the divergence scan: x + y + f + g_x² + g_y² per slot. */
+    /**
+     * Batches of at least {@link #COORDINATE_ARRAYS_FROM} runs also keep the point and gradient as
+     * separate coordinate arrays, the layout in which the surface's loop and the divergence scan read
+     * every array at one index, so the JIT turns them into SIMD code; smaller batches (a single run)
+     * evaluate in place, where the copies would cost more than they save. Null for small batches.
+     */
+    private final double[] xs, ys, gxs, gys;
+    /** Scratch of the large batches' divergence scan: (x + y + f + g_x² + g_y²)·0 per slot. */
     private final double[] check;
+    static final int COORDINATE_ARRAYS_FROM = Coordinates.VECTOR_FROM;
     // The minibatch loss and gradient of the current update (only with minibatches).
     private final double[] batchGrad;
     private final double[] batchLoss;
@@ -110,11 +121,12 @@ public final class Stepper implements Objective, BatchLoss {
         theta = new double[2 * stride];
         grad = new double[2 * stride];
         loss = new double[stride];
-        xs = new double[stride];
-        ys = new double[stride];
-        gxs = new double[stride];
-        gys = new double[stride];
-        check = new double[stride];
+        boolean coordinates = stride >= COORDINATE_ARRAYS_FROM;
+        xs = coordinates ? new double[stride] : null;
+        ys = coordinates ? new double[stride] : null;
+        gxs = coordinates ? new double[stride] : null;
+        gys = coordinates ? new double[stride] : null;
+        check = coordinates ? new double[stride] : null;
         target = new double[stride];
         Arrays.fill(target, Double.NEGATIVE_INFINITY);
         int maxRun = 0;
@@ -148,6 +160,8 @@ public final class Stepper implements Objective, BatchLoss {
         batchLoss = mini ? new double[stride] : null;
         pipeline = new UpdatePipeline(2, stride, runs, steps, random);
         channelValues = new double[pipeline.channels().size()];
+        plain = pipeline.isPlain() ? pipeline.optimizer() : null;
+        rates = pipeline.rates();
     }
 
     /** Also record, per run, the first step whose loss is at most {@code tol}. */
@@ -165,8 +179,6 @@ public final class Stepper implements Objective, BatchLoss {
      */
     public boolean run(TrajectorySink sink, Cancellation cancel) {
         t = 0;
-        Coordinates.copy(theta, 0, xs, 0, n);
-        Coordinates.copy(theta, stride, ys, 0, n);
         if (sink != null && channelValues.length > 0) {
             for (int r = 0; r < n; r++) {
                 sink.channels(runIndex[r], pipeline.channels());
@@ -185,10 +197,14 @@ public final class Stepper implements Objective, BatchLoss {
                 minibatchGradients();
                 pipeline.update(n, k, theta, batchGrad, batchLoss, this, this);
             } else {
-                pipeline.update(n, k, theta, grad, loss, this, this);
+                if (plain != null) {
+                    // No link and a constant rate: the optimizer's step is the whole update (called
+                    // here, not through the pipeline, to spare a single run's loop one call).
+                    plain.step(n, theta, grad, loss, rates, this);
+                } else {
+                    pipeline.update(n, k, theta, grad, loss, this, this);
+                }
             }
-            Coordinates.copy(theta, 0, xs, 0, n);
-            Coordinates.copy(theta, stride, ys, 0, n);
             evaluate(k + 1);
             if (observe) {
                 pipeline.observe(n, k, loss);
@@ -203,9 +219,15 @@ public final class Stepper implements Objective, BatchLoss {
 
     /** Loss and full gradient at the current points, for update number {@code step}. */
     private void evaluate(long step) {
+        if (xs == null) {
+            surface.evaluate(n, stride, theta, step, loss, grad);
+            return;
+        }
+        System.arraycopy(theta, 0, xs, 0, n);
+        System.arraycopy(theta, stride, ys, 0, n);
         surface.evaluate(n, xs, ys, step, loss, gxs, gys);
-        Coordinates.copy(gxs, 0, grad, 0, n);
-        Coordinates.copy(gys, 0, grad, stride, n);
+        System.arraycopy(gxs, 0, grad, 0, n);
+        System.arraycopy(gys, 0, grad, stride, n);
     }
 
     /** Step 1 with minibatches: each run draws its next batch; full-batch runs keep their gradient. */
@@ -231,12 +253,15 @@ public final class Stepper implements Objective, BatchLoss {
 
     /** Reports every active run's point and removes those that diverged. */
     private void report(TrajectorySink sink, long step) {
-        if (sink == null && !anyEvent()) {
-            return;
+        if (sink != null || (xs == null ? anyEventInPlace() : anyEventByCoordinates())) {
+            reportAll(sink, step);
         }
+    }
+
+    private void reportAll(TrajectorySink sink, long step) {
         for (int r = n - 1; r >= 0; r--) {
-            double x = xs[r], y = ys[r], f = loss[r];
-            double gx = gxs[r], gy = gys[r];
+            double x = theta[r], y = theta[stride + r], f = loss[r];
+            double gx = grad[r], gy = grad[stride + r];
             double gn = Math.sqrt(gx * gx + gy * gy);
             if (sink != null) {
                 sink.point(runIndex[r], step, x, y, f, gn, step == 0 ? Double.NaN : pipeline.lr(r));
@@ -263,15 +288,27 @@ public final class Stepper implements Objective, BatchLoss {
      * Did any active run diverge or first reach the tolerance? A cheap scan that the exact loop in
      * {@link #report} confirms. s = x + y + f + g_x² + g_y² is non-finite whenever one of the terms is
      * (‖g‖ is finite exactly when g_x² + g_y² is), and s·0 is 0 for finite s and NaN otherwise, so the
-     * sum of the s·0 is 0 exactly when no run diverged. s is computed by a loop with one index over
-     * the coordinate arrays (SIMD code), and summed with four accumulators (no addition waits on the
-     * one before). A sum of finite terms that overflows only sends the step through the exact loop.
+     * sum of the s·0 is 0 exactly when no run diverged. A sum of finite terms that overflows only
+     * sends the step through the exact loop. This is the scan of small batches, in place.
      */
-    private boolean anyEvent() {
+    private boolean anyEventInPlace() {
+        double s = 0;
+        for (int r = 0; r < n; r++) {
+            double gx = grad[r], gy = grad[stride + r];
+            s += (theta[r] + theta[stride + r] + loss[r] + (gx * gx + gy * gy)) * 0.0;
+        }
+        return s != 0 || reachedTolerance();
+    }
+
+    /**
+     * As {@link #anyEventInPlace}, over the coordinate arrays of a large batch: s·0 by a loop with one
+     * index (SIMD code), summed with eight accumulators (no addition waits on the one before).
+     */
+    private boolean anyEventByCoordinates() {
         final int m = n;
-        for (int r = 0; r < m; r++) {
-            double gx = gxs[r], gy = gys[r];
-            check[r] = (xs[r] + ys[r] + loss[r] + (gx * gx + gy * gy)) * 0.0;
+        for (int i = 0; i < m; i++) {
+            double gx = gxs[i], gy = gys[i];
+            check[i] = (xs[i] + ys[i] + loss[i] + (gx * gx + gy * gy)) * 0.0;
         }
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int r = 0;
@@ -288,11 +325,13 @@ public final class Stepper implements Objective, BatchLoss {
         for (; r < m; r++) {
             s0 += check[r];
         }
-        if (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) != 0) {
-            return true;
-        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) != 0 || reachedTolerance();
+    }
+
+    /** Did an active run first reach the tracked tolerance? */
+    private boolean reachedTolerance() {
         if (tolerance != Double.NEGATIVE_INFINITY) {
-            for (int i = 0; i < m; i++) {
+            for (int i = 0; i < n; i++) {
                 if (loss[i] <= target[i]) {
                     return true;
                 }
@@ -302,8 +341,8 @@ public final class Stepper implements Objective, BatchLoss {
     }
 
     private void keepLast(int r) {
-        lastX[runIndex[r]] = xs[r];
-        lastY[runIndex[r]] = ys[r];
+        lastX[runIndex[r]] = theta[r];
+        lastY[runIndex[r]] = theta[stride + r];
         lastLoss[runIndex[r]] = loss[r];
     }
 
@@ -319,10 +358,6 @@ public final class Stepper implements Objective, BatchLoss {
         theta[stride + r] = theta[stride + last];
         grad[r] = grad[last];
         grad[stride + r] = grad[stride + last];
-        xs[r] = xs[last];
-        ys[r] = ys[last];
-        gxs[r] = gxs[last];
-        gys[r] = gys[last];
         loss[r] = loss[last];
         target[r] = target[last];
         pipeline.moveRun(last, r);

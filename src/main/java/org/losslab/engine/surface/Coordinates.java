@@ -8,6 +8,12 @@ package org.losslab.engine.surface;
  * {@link #evaluateFlat}. Scratch arrays are per thread, so neither allocates once warm.
  */
 public final class Coordinates {
+    /**
+     * From this many points a loop over coordinate arrays pays for copying the flat layout into
+     * them (below it, the copies cost more than SIMD saves).
+     */
+    public static final int VECTOR_FROM = 16;
+
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {
             new double[64], new double[64], new double[64], new double[64]});
 

@@ -39,20 +39,29 @@ public final class Rosenbrock implements Surface {
 
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
-        Coordinates.evaluateByCoordinates(this, n, stride, p, t, f, g);
+        if (n >= Coordinates.VECTOR_FROM) {
+            Coordinates.evaluateByCoordinates(this, n, stride, p, t, f, g);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            f[i] = at(p[i], p[stride + i], g, i, g, stride + i);
+        }
     }
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
-        final double a = this.a, b = this.b;
         for (int i = 0; i < n; i++) {
-            double x = xs[i];
-            double u = a - x;
-            double v = ys[i] - x * x;
-            f[i] = u * u + b * v * v;
-            gx[i] = -2 * u - 4 * b * x * v;
-            gy[i] = 2 * b * v;
+            f[i] = at(xs[i], ys[i], gx, i, gy, i);
         }
+    }
+
+    /** f(x, y), with ∂f/∂x into gx[ix] and ∂f/∂y into gy[iy]: the formula, once for both layouts. */
+    private double at(double x, double y, double[] gx, int ix, double[] gy, int iy) {
+        double u = a - x;
+        double v = y - x * x;
+        gx[ix] = -2 * u - 4 * b * x * v;
+        gy[iy] = 2 * b * v;
+        return u * u + b * v * v;
     }
 
     @Override

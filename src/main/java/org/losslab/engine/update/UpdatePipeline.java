@@ -22,6 +22,8 @@ public final class UpdatePipeline {
     private final Optimizer optimizer;
     private final Transform[] gradientLinks, parameterLinks;
     private final Stage[] gradientStages, parameterStages;
+    /** No link and a constant learning rate: an update is the optimizer's step alone. */
+    private final boolean plain;
     /** The channels of the traced links, in link order, and which link and index each comes from. */
     private final List<String> channels = new ArrayList<>();
     private final Traced[] channelLink;
@@ -99,6 +101,7 @@ public final class UpdatePipeline {
             index.add(k);
         }
         channelLink = links.toArray(new Traced[0]);
+        plain = gradientLinks.length == 0 && parameterLinks.length == 0 && rate.isConstant();
         channelIndex = index.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -128,6 +131,17 @@ public final class UpdatePipeline {
      * @param objective one run's loss, for methods that need more than the gradient (line searches, Hessians)
      */
     public void update(int n, long t, double[] theta, double[] grad, double[] loss, BatchLoss batch, Objective objective) {
+        if (plain) {
+            // No links and a constant rate: the update is the optimizer's step alone. A small method,
+            // so the JIT inlines this much into the caller's loop.
+            optimizer.step(n, theta, grad, loss, u.lr, objective);
+            return;
+        }
+        linkedUpdate(n, t, theta, grad, loss, batch, objective);
+    }
+
+    private void linkedUpdate(int n, long t, double[] theta, double[] grad, double[] loss, BatchLoss batch,
+                              Objective objective) {
         u.n = n;
         u.t = t;
         u.theta = theta;
@@ -159,6 +173,19 @@ public final class UpdatePipeline {
                 System.arraycopy(from, c * u.stride, to, c * u.stride, n);
             }
         }
+    }
+
+    /**
+     * True when the batch has no link and a constant learning rate: an update is then exactly the
+     * optimizer's step with {@link #rates()}, which a caller may call itself.
+     */
+    public boolean isPlain() {
+        return plain;
+    }
+
+    /** The learning rate per slot, the array the optimizer is given. Not to be modified. */
+    public double[] rates() {
+        return u.lr;
     }
 
     /** True when some run's schedule reacts to losses ({@link #observe} then matters). */
