@@ -24,7 +24,7 @@ import org.losslab.format.scenario.Scenario;
  *
  * <pre>
  * ./mvnw -B -q package -DskipTests &amp;&amp; ./mvnw -B -q test-compile
- * xvfb-run -a java -cp target/classes:target/test-classes:'target/lib/*' org.losslab.app.DragLatencyBench
+ * xvfb-run -a java -cp target/classes:target/test-classes:'target/lib/*':'target/javafx/*' org.losslab.app.DragLatencyBench
  * </pre>
  */
 public final class DragLatencyBench {
