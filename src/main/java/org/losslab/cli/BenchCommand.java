@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.losslab.engine.Cancellation;
+import org.losslab.engine.WorkerThreads;
 import org.losslab.engine.analysis.Sweep;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.format.InputException;
@@ -68,11 +68,7 @@ final class BenchCommand {
 
         SweepSpec spec = SweepSpec.read(SPEC, "bench", null);
         Sweep sweep = spec.sweep(spec.scenario().buildSurface());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bench");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = WorkerThreads.pool(threads, "bench");
         double[] times = new double[repeat];
         SweepResult r = null;
         try {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.losslab.engine.Cancellation;
+import org.losslab.engine.WorkerThreads;
 import org.losslab.engine.analysis.EscapeResult;
 import org.losslab.format.InputException;
 import org.losslab.format.escape.EscapeSpec;
@@ -36,11 +36,7 @@ final class EscapeCommand {
         Path png = a.output("--png");
         int threads = SweepCommand.threads(a);
         EscapeSpec spec = EscapeSpec.read(Path.of(a.positional.get(0)));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "escape");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = WorkerThreads.pool(threads, "escape");
         List<EscapeResult> results = new ArrayList<>();
         try {
             for (String well : spec.wells()) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.losslab.engine.Cancellation;
+import org.losslab.engine.WorkerThreads;
 import org.losslab.engine.analysis.Sweep;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.engine.surface.Surface;
@@ -56,11 +56,7 @@ final class SweepCommand {
         SweepSpec spec = SweepSpec.read(Path.of(a.positional.get(0)));
         Surface surface = spec.scenario().buildSurface();
         Sweep sweep = spec.sweep(surface);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sweep");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = WorkerThreads.pool(threads, "sweep");
         long t0 = System.nanoTime();
         SweepResult r;
         try {

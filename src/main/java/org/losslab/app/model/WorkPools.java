@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.losslab.engine.WorkerThreads;
 
 /**
  * The app's background threads, made once at start-up and handed to whatever does work, so that
@@ -121,12 +121,6 @@ public final class WorkPools implements AutoCloseable {
 
     /** The one thread factory of the app: daemons named {@code losslab-<kind>-<n>}. */
     private static ThreadFactory threads(String kind, int priority) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "losslab-" + kind + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setPriority(priority);
-            return t;
-        };
+        return new WorkerThreads(kind, priority);
     }
 }
