@@ -19,7 +19,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.losslab.app.model.Job;
 import org.losslab.app.model.JobThreads;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.Progress;
@@ -43,7 +42,7 @@ import org.losslab.render.PngExport;
  * temperatures; the running study (all cores, progress, cancel) and its results. The surface is
  * the open scenario's when it is a double well, else the standard one.
  */
-public final class EscapeModel {
+public final class EscapeModel extends StudyModel<EscapeModel.Study> {
     /** The double well the study uses when the open scenario is on another surface. */
     static final String STANDARD = """
             { "format": "losslab-scenario/1", "title": "Double well: a sharp and a flat minimum of equal depth",
@@ -52,7 +51,6 @@ public final class EscapeModel {
             """;
 
     private final LabModel lab;
-    private final Job job;
 
     private final StringProperty temperatures = new SimpleStringProperty(this, "temperatures", "0.23, 0.19, 0.16, 0.14, 0.125");
     private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 128);
@@ -68,16 +66,14 @@ public final class EscapeModel {
         }
     }
 
-    private final ReadOnlyObjectWrapper<Study> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     /**
      * @param threads where the study's runs go ({@code threads.threads()} tasks per well)
      * @param publish hands updates to the FX thread
      */
     public EscapeModel(LabModel lab, JobThreads threads, Consumer<Runnable> publish) {
+        super(threads, publish, "");
         this.lab = lab;
-        this.job = new Job(threads, publish);
     }
 
     /** Temperatures T &gt; 0, separated by commas or spaces. */
@@ -108,21 +104,9 @@ public final class EscapeModel {
         return flat;
     }
 
-    public ReadOnlyObjectProperty<Study> resultProperty() {
-        return result.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
 
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
-    }
 
     /**
      * The study the form describes, checked by the rules of an escape file.

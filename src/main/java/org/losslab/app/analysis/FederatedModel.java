@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.losslab.app.model.Job;
 import org.losslab.app.model.JobThreads;
 import org.losslab.app.model.Samples;
 import org.losslab.engine.federated.FederatedPath;
@@ -29,7 +28,7 @@ import org.losslab.render.FederatedPainter;
  * The Federated tab's state, free of nodes: the open federated file, its runs computed in the
  * background (reading, every round of every run, F's lowest point), and the round shown.
  */
-public final class FederatedModel {
+public final class FederatedModel extends StudyModel<FederatedModel.Study> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A computed study: the file, its spec, the global objective, every run's path and F's lowest point. */
@@ -39,28 +38,15 @@ public final class FederatedModel {
         }
     }
 
-    private final Job job;
-    private final ReadOnlyObjectWrapper<Study> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message",
-            "Open a federated file (losslab-federated/1), e.g. sample-landscapes/federated-client-drift.json.");
     private final IntegerProperty round = new SimpleIntegerProperty(this, "round");
 
     /** @param threads where the study runs (its runs go in parallel on the pool) */
     public FederatedModel(JobThreads threads, Consumer<Runnable> publish) {
-        job = new Job(threads, publish);
+        super(threads, publish, "Open a federated file (losslab-federated/1), e.g. sample-landscapes/federated-client-drift.json.");
     }
 
-    public ReadOnlyObjectProperty<Study> resultProperty() {
-        return result.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
 
     /** The round shown, 0 … rounds (set to the last when a study arrives). */
     public IntegerProperty roundProperty() {

@@ -21,7 +21,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.losslab.app.model.Job;
 import org.losslab.app.model.JobThreads;
 import org.losslab.app.model.LabModel;
 import org.losslab.engine.analysis.Axis;
@@ -49,14 +48,13 @@ import org.losslab.render.SweepPainter;
  * partial while rows come in. The sweep is checked by the same rules as a sweep file
  * ({@link SweepSpec#checked}), so a bad range is one message naming the axis, never a crash.
  */
-public final class SweepModel {
+public final class SweepModel extends StudyModel<SweepResult> {
     /** Sweep sides the panel offers by default: a few seconds on a laptop for thousands of steps. */
     static final int DEFAULT_COUNT = 48;
     /** How often a partial heatmap is shown while rows come in. */
     private static final long PARTIAL_NANOS = 150_000_000L;
 
     private final LabModel lab;
-    private final Job job;
 
     private final IntegerProperty run = new SimpleIntegerProperty(this, "run");
     private final StringProperty xKey = new SimpleStringProperty(this, "xKey", "optimizer.lr");
@@ -74,8 +72,6 @@ public final class SweepModel {
     /** A cell "reaches" at loss ≤ tolerance; NaN (or −∞): not tracked. */
     private final DoubleProperty tolerance = new SimpleDoubleProperty(this, "tolerance", 1e-6);
 
-    private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private SweepSpec spec;
     private Sweep sweep;
     private Surface surface;
@@ -88,8 +84,8 @@ public final class SweepModel {
      * @param publish hands updates to the FX thread
      */
     public SweepModel(LabModel lab, JobThreads threads, Consumer<Runnable> publish) {
+        super(threads, publish, "");
         this.lab = lab;
-        this.job = new Job(threads, publish);
     }
 
     // ---- the form -------------------------------------------------------------------------------
@@ -148,23 +144,9 @@ public final class SweepModel {
 
     // ---- state ----------------------------------------------------------------------------------
 
-    /** The latest result: partial (rows not done) while the sweep runs. */
-    public ReadOnlyObjectProperty<SweepResult> resultProperty() {
-        return result.getReadOnlyProperty();
-    }
 
-    /** What happened last, or what is wrong with the form, in one line. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.runningProperty();
-    }
 
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progressProperty();
-    }
 
     /** The sweep behind {@link #resultProperty()}, or null. */
     public SweepSpec spec() {
