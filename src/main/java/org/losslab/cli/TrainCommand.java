@@ -48,16 +48,21 @@ final class TrainCommand {
         Training training = config.training();
         if (csv != null) {
             long n = every;
-            boolean hasTest = training.data().test().size() > 0;
-            boolean classify = training.data().train().classes() > 0;
-            AtomicFiles.writeText(csv, w -> training.run(new CurvesCsv(w, hasTest, classify), n, Cancellation.NEVER));
+            AtomicFiles.writeText(csv, w -> training.run(CurvesCsv.of(w, training), n, Cancellation.NEVER));
             return;
         }
         List<TrainSnapshot> last = new ArrayList<>();
+        List<TrainSnapshot> sharp = new ArrayList<>();
         for (int r = 0; r < training.runs().size(); r++) {
             last.add(null);
+            sharp.add(null);
         }
-        training.run((run, s) -> last.set(run, s), Math.max(1, training.steps()), Cancellation.NEVER);
+        training.run((run, s) -> {
+            last.set(run, s);
+            if (Double.isFinite(s.sharpness())) {
+                sharp.set(run, s);
+            }
+        }, Math.max(1, training.steps()), Cancellation.NEVER);
         out.println(config.title().isEmpty() ? "(untitled training)" : config.title());
         out.println(training.architecture() + ", " + training.architecture().parameterCount() + " weights, "
                 + training.data().train().size() + " training and " + training.data().test().size() + " test points");
@@ -67,7 +72,9 @@ final class TrainCommand {
                     ? "diverged at step " + s.step()
                     : "step " + s.step() + ": train loss " + Numbers.format(s.trainLoss()) + ", test loss "
                     + Numbers.format(s.testLoss()) + (Double.isNaN(s.testAccuracy()) && Double.isNaN(s.trainAccuracy()) ? ""
-                    : ", train acc " + Numbers.format(s.trainAccuracy()) + ", test acc " + Numbers.format(s.testAccuracy())));
+                    : ", train acc " + Numbers.format(s.trainAccuracy()) + ", test acc " + Numbers.format(s.testAccuracy()))
+                    + (sharp.get(i) == null ? "" : ", sharpness " + Numbers.format(sharp.get(i).sharpness()) + " at step "
+                    + sharp.get(i).step() + " (2/lr " + Numbers.format(2 / s.lr()) + ")"));
         }
     }
 }

@@ -15,8 +15,23 @@ public final class SharpnessPainter {
 
     private static final String TITLE = "Sharpness along each run (solid) against its stability limit, e.g. 2/η (dashed)";
 
-    /** One run's series, colour (ARGB) and label. */
-    public record Run(EdgeOfStability.Series series, int color, String label) {
+    /**
+     * One run's series, colour (ARGB) and label; {@code steps[k]} is the step of point k when the
+     * series is sampled (a network's sharpness measured every N steps), null when point k is step k.
+     */
+    public record Run(EdgeOfStability.Series series, int color, String label, long[] steps) {
+        public Run {
+            steps = steps == null ? null : steps.clone();
+        }
+
+        public Run(EdgeOfStability.Series series, int color, String label) {
+            this(series, color, label, null);
+        }
+
+        /** The step of point k. */
+        public long step(int k) {
+            return steps == null ? k : steps[k];
+        }
     }
 
     public void paint(Drawing d, List<Run> runs, long steps, PlotStyle style, double width, double height) {
@@ -79,15 +94,15 @@ public final class SharpnessPainter {
             EdgeOfStability.Series s = r.series();
             d.color(r.color());
             d.lineWidth(style.line(2));
-            line(d, a, s, false);
+            line(d, a, r, false);
             d.lineWidth(style.line(1.6));
             d.dash(7 * style.lineScale(), 5 * style.lineScale());
-            line(d, a, s, true);
+            line(d, a, r, true);
             d.dash();
             int k = s.firstAboveLimit();
             if (k > 0) {
                 d.lineWidth(style.line(2.5));
-                d.strokeCircle(a.px(k), a.py(s.effective(k)), 7 * fs);
+                d.strokeCircle(a.px(r.step(k)), a.py(s.effective(k)), 7 * fs);
             }
         }
         d.unclip();
@@ -101,7 +116,8 @@ public final class SharpnessPainter {
     }
 
     /** One series, one vertex per pixel column (the column's last point): a 10⁶-step run costs a few hundred segments. */
-    private static void line(Drawing d, Axes a, EdgeOfStability.Series s, boolean limit) {
+    private static void line(Drawing d, Axes a, Run r, boolean limit) {
+        EdgeOfStability.Series s = r.series();
         double[] lim = limit ? s.limit() : null;
         boolean log = a.y().log();
         boolean open = false;
@@ -115,7 +131,7 @@ public final class SharpnessPainter {
                 }
                 continue;
             }
-            double x = a.px(k);
+            double x = a.px(r.step(k));
             int col = (int) x;
             if (col == column && k < s.size() - 1) {
                 continue;
@@ -146,7 +162,7 @@ public final class SharpnessPainter {
         if (!hasLimit) {
             return r.label() + what + ": no stability limit for this method";
         }
-        return r.label() + what + (k > 0 ? ": crosses its limit at step " + k : ": stays below its limit")
+        return r.label() + what + (k > 0 ? ": crosses its limit at step " + r.step(k) : ": stays below its limit")
                 + (s.divergedAt() >= 0 ? ", diverges at step " + s.divergedAt() : "");
     }
 }

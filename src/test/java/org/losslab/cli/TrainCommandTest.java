@@ -48,6 +48,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void sharpnessIsAColumnOnlyWhenAsked() throws Exception {
+        Path config = dir.resolve("c.json"), csv = dir.resolve("curves.csv");
+        Files.writeString(config, GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"sharpness\": { \"every\": 8, \"iterations\": 5 },"));
+        CliBadInputTest.Result r = CliBadInputTest.cli("train", config.toString(), "--csv", csv.toString(), "--every", "10");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("run,step,epoch,train_loss,test_loss,train_acc,test_acc,grad_norm,lr,sharpness", lines.get(0));
+        // Rows at 0, 8, 10, 16, 20 (every 10th, every sharpness step, the last) per run; λ only at 0, 8, 16.
+        List<String> steps = lines.stream().skip(1).filter(l -> l.startsWith("0,")).map(l -> l.split(",", -1)[1]).toList();
+        assertEquals(List.of("0", "8", "10", "16", "20"), steps);
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",", -1);
+            long step = Long.parseLong(f[1]);
+            assertEquals(step % 8 == 0, !f[9].isEmpty(), l);
+            if (!f[9].isEmpty()) {
+                assertTrue(Double.parseDouble(f[9]) > 0, l);
+            }
+        }
+        CliBadInputTest.Result summary = CliBadInputTest.cli("train", config.toString());
+        assertEquals(0, summary.status(), summary.err());
+        assertTrue(summary.out().contains("sharpness ") && summary.out().contains(" at step 16"), summary.out());
+    }
+
+    @Test
     void shippedSampleConfigsRead() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("sample-landscapes"))) {
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith("mlp-")).toList()) {
@@ -69,6 +93,9 @@ class TrainCommandTest {
                 Arguments.of(GOOD.replace("\"moons\", \"points\": 100", "\"csv\", \"file\": \"missing.csv\""), "$.data.file:"),
                 Arguments.of(GOOD.replace("\"moons\"", "\"curve\", \"labelNoise\": 0.1"), "$.data.labelNoise"),
                 Arguments.of(GOOD.replace("\"hidden\": [4]", "\"hidden\": [64, 64]").replace("\"adam\"", "\"newton\""), "$.runs[0].optimizer.type: Newton"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"sharpness\": { \"every\": 0 },"), "$.sharpness.every: must be from 1"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"sharpness\": { \"every\": 5, \"iters\": 3 },"), "$.sharpness.iters: unknown key"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"sharpness\": {},"), "$.sharpness: missing required key \"every\""),
                 Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20,,"), "malformed JSON"));
     }
 

@@ -56,6 +56,8 @@ public final class TrainerPane extends BorderPane {
     private final Button play = new Button();
     private final BoundaryView boundary;
     private final LandscapePane landscape;
+    private final SharpnessPane sharpness;
+    private TabPane tabs;
     private final List<ParamForm> forms = new ArrayList<>();
     private final CheckBox regressionCsv = new CheckBox("real-valued targets");
     private final HBox charts = new HBox(6);
@@ -86,6 +88,8 @@ public final class TrainerPane extends BorderPane {
         network.setId("networkView");
         landscape = new LandscapePane(model, meshes);
         add(landscape.sliceView());
+        sharpness = new SharpnessPane(model);
+        add(sharpness.view());
         for (CurveChart.Kind k : CurveChart.Kind.values()) {
             CurveChart c = add(new CurveChart(model, k));
             c.setId("trainChart-" + k.name().toLowerCase(java.util.Locale.ROOT));
@@ -221,10 +225,12 @@ public final class TrainerPane extends BorderPane {
         message.setMaxWidth(Double.MAX_VALUE);
         showMessage("");
 
-        TabPane right = new TabPane(new Tab("Network", network), new Tab("Landscape", landscape));
+        TabPane right = new TabPane(new Tab("Network", network), new Tab("Landscape", landscape), new Tab("Sharpness", sharpness));
         right.setId("trainerTabs");
+        tabs = right;
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.getTabs().get(1).setId("landscapeTab");
+        right.getTabs().get(2).setId("sharpnessTab");
         SplitPane middle = new SplitPane(boundary, right);
         middle.setDividerPositions(0.45);
         VBox.setVgrow(middle, Priority.ALWAYS);
@@ -408,6 +414,15 @@ public final class TrainerPane extends BorderPane {
 
     LandscapePane landscape() {
         return landscape;
+    }
+
+    SharpnessPane sharpness() {
+        return sharpness;
+    }
+
+    /** The right-hand tabs (Network, Landscape, Sharpness, …). */
+    TabPane tabs() {
+        return tabs;
     }
 
     List<CurveChart> charts() {

@@ -89,6 +89,11 @@ public final class MlpMath {
         return 0.5 * x * (1 + erf(x * SQRT1_2));
     }
 
+    /** φ(x) = e^(−x²/2)/√(2π), the standard normal density. */
+    public static double normalDensity(double x) {
+        return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+    }
+
     /** GELU′(x) = Φ(x) + x·φ(x). */
     public static double geluDerivative(double x) {
         return 0.5 * (1 + erf(x * SQRT1_2)) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);

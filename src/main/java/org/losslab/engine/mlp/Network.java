@@ -12,6 +12,18 @@ package org.losslab.engine.mlp;
  * </pre>
  * averaged over the examples of the batch (torch's {@code reduction='mean'}).
  *
+ * <p>{@link #hessianVector} adds the exact Hessian-vector product H·v of the same mean loss by
+ * Pearlmutter's R-operator (Pearlmutter 1994, "Fast exact multiplication by the Hessian"): with
+ * R{·} = ∂/∂r (·)(θ + r·v) at r = 0, one more quantity rides along each pass,
+ * <pre>
+ *   R{z_l} = V_l·a_{l−1} + W_l·R{a_{l−1}} + v_{b_l},   R{a_l} = σ′(z_l) ⊙ R{z_l},   R{a_0} = 0
+ *   R{δ_L} = ∂²ℓ/∂z_L² · R{z_L}
+ *   R{δ_{l−1}} = σ′(z_{l−1}) ⊙ (V_lᵀ·δ_l + W_lᵀ·R{δ_l}) + σ″(z_{l−1}) ⊙ (W_lᵀ·δ_l) ⊙ R{z_{l−1}}
+ *   (H·v)_{W_l} = R{δ_l}·a_{l−1}ᵀ + δ_l·R{a_{l−1}}ᵀ,   (H·v)_{b_l} = Σ_examples R{δ_l}
+ * </pre>
+ * where V_l, v_{b_l} are v's entries at W_l's and b_l's places: the cost of about two gradients,
+ * and exact to rounding (no finite differences).
+ *
  * <p>Examples go through in chunks of {@link #CHUNK}; every activation is stored unit-major,
  * unit j of example i at {@code [j·CHUNK + i]}, so each inner loop is a run over consecutive
  * examples (an axpy or a dot product) that the JIT vectorizes. All buffers are allocated in the
@@ -29,6 +41,9 @@ public final class Network {
     /** Pre-activations and activations per layer; act[0] holds the input features. */
     private final double[][] z, a;
     private final double[] delta, deltaPrev;
+    /** R{z}, R{a} and R{δ} of {@link #hessianVector}, allocated at its first call. */
+    private double[][] rz, ra;
+    private double[] rDelta, rDeltaPrev;
     private int correct;
 
     public Network(Architecture arch) {
@@ -101,6 +116,48 @@ public final class Network {
         return loss;
     }
 
+    /**
+     * The mean loss over examples {@code idx[from..to)} of {@code ex} (as {@link #evaluate}), its
+     * gradient, and the exact Hessian-vector product H·v of that mean loss (see the class comment).
+     *
+     * @param theta weights. Not modified.
+     * @param v     the direction, in θ's layout. Not modified.
+     * @param grad  the gradient. Modified (overwritten).
+     * @param hv    H·v. Modified (overwritten).
+     * @return the mean loss (NaN for an empty batch)
+     */
+    double hessianVector(double[] theta, double[] v, Examples ex, int[] idx, int from, int to, double[] grad, double[] hv) {
+        java.util.Arrays.fill(grad, 0.0);
+        java.util.Arrays.fill(hv, 0.0);
+        int total = to - from;
+        correct = 0;
+        if (total == 0) {
+            return Double.NaN;
+        }
+        if (rz == null) {
+            rz = new double[layers][];
+            ra = new double[layers + 1][];
+            for (int l = 0; l < layers; l++) {
+                rz[l] = new double[out[l] * CHUNK];
+                ra[l + 1] = l < layers - 1 ? new double[out[l] * CHUNK] : rz[l];
+            }
+            rDelta = new double[arch.maxWidth() * CHUNK];
+            rDeltaPrev = new double[arch.maxWidth() * CHUNK];
+        }
+        double scale = 1.0 / total;
+        double loss = 0;
+        for (int c = from; c < to; c += CHUNK) {
+            int m = Math.min(CHUNK, to - c);
+            gather(ex, idx, c, m);
+            forward(theta, m);
+            forwardR(theta, v, m);
+            loss += lossAndDelta(ex, idx, c, m, scale, true);
+            outputR(m, scale);
+            backwardR(theta, v, m, grad, hv);
+        }
+        return loss / total;
+    }
+
     /** Examples classified correctly by the last {@link #evaluate} (0 for regression). */
     int correct() {
         return correct;
@@ -124,27 +181,158 @@ public final class Network {
 
     private void forward(double[] theta, int m) {
         for (int l = 0; l < layers; l++) {
-            double[] src = a[l], dst = z[l];
-            int nIn = in[l], w = wOff[l];
-            for (int j = 0; j < out[l]; j++) {
-                int row = j * CHUNK;
-                double b = bOff[l] >= 0 ? theta[bOff[l] + j] : 0.0;
-                for (int i = 0; i < m; i++) {
-                    dst[row + i] = b;
-                }
-                for (int k = 0; k < nIn; k++) {
-                    double wjk = theta[w + j * nIn + k];
-                    int col = k * CHUNK;
-                    for (int i = 0; i < m; i++) {
-                        dst[row + i] += wjk * src[col + i];
-                    }
-                }
-            }
+            double[] dst = z[l];
+            affine(theta, wOff[l], bOff[l], a[l], in[l], out[l], m, dst, false);
             if (l < layers - 1) {
                 for (int j = 0; j < out[l]; j++) {
                     act.forward(dst, a[l + 1], j * CHUNK, j * CHUNK + m);
                 }
             }
+        }
+    }
+
+    /**
+     * dst[j] = b[j] + Σ_k W[j][k]·src[k] for the nOut units over the chunk's m examples, W and b read
+     * from {@code p} at {@code w} and {@code b} (no bias when b &lt; 0); with {@code add}, the sum is
+     * added to dst instead and the bias left out.
+     */
+    private static void affine(double[] p, int w, int b, double[] src, int nIn, int nOut, int m, double[] dst, boolean add) {
+        for (int j = 0; j < nOut; j++) {
+            int row = j * CHUNK;
+            if (!add) {
+                double bj = b >= 0 ? p[b + j] : 0.0;
+                for (int i = 0; i < m; i++) {
+                    dst[row + i] = bj;
+                }
+            }
+            for (int k = 0; k < nIn; k++) {
+                double wjk = p[w + j * nIn + k];
+                int col = k * CHUNK;
+                for (int i = 0; i < m; i++) {
+                    dst[row + i] += wjk * src[col + i];
+                }
+            }
+        }
+    }
+
+    /** R{z_l} and R{a_l} of every layer, from the stored z and a of {@link #forward}. */
+    private void forwardR(double[] theta, double[] v, int m) {
+        for (int l = 0; l < layers; l++) {
+            double[] dst = rz[l];
+            affine(v, wOff[l], bOff[l], a[l], in[l], out[l], m, dst, false);
+            if (l > 0) {
+                affine(theta, wOff[l], -1, ra[l], in[l], out[l], m, dst, true);
+            }
+            if (l < layers - 1) {
+                for (int j = 0; j < out[l]; j++) {
+                    act.rForward(z[l], a[l + 1], dst, ra[l + 1], j * CHUNK, j * CHUNK + m);
+                }
+            }
+        }
+    }
+
+    /**
+     * R{δ_L} = scale·(∂²ℓ/∂z²)·R{z_L}: σ(1 − σ)·R{z} for the sigmoid with BCE; p ⊙ (R{z} − pᵀR{z})
+     * for softmax with cross-entropy (∂²ℓ/∂z² = diag(p) − ppᵀ); 2·R{z}/units for MSE.
+     */
+    private void outputR(int m, double scale) {
+        double[] logits = z[layers - 1], r = rz[layers - 1];
+        int units = out[layers - 1];
+        switch (output) {
+            case SIGMOID:
+                for (int i = 0; i < m; i++) {
+                    double p = MlpMath.sigmoid(logits[i]);
+                    rDelta[i] = scale * p * (1 - p) * r[i];
+                }
+                break;
+            case SOFTMAX:
+                for (int i = 0; i < m; i++) {
+                    double max = maxLogit(logits, units, i);
+                    double lse = max + Math.log(expSum(logits, units, i, max)), pr = 0;
+                    for (int k = 0; k < units; k++) {
+                        pr += Math.exp(logits[k * CHUNK + i] - lse) * r[k * CHUNK + i];
+                    }
+                    for (int k = 0; k < units; k++) {
+                        double p = Math.exp(logits[k * CHUNK + i] - lse);
+                        rDelta[k * CHUNK + i] = scale * p * (r[k * CHUNK + i] - pr);
+                    }
+                }
+                break;
+            case LINEAR: {
+                double f = units == 1 ? 2 * scale : 2 * scale / units;
+                for (int k = 0; k < units; k++) {
+                    for (int i = 0; i < m; i++) {
+                        rDelta[k * CHUNK + i] = f * r[k * CHUNK + i];
+                    }
+                }
+                break;
+            }
+            default:
+                throw new AssertionError(output);
+        }
+    }
+
+    /** The largest logit of example i (the shift of a stable softmax). */
+    private static double maxLogit(double[] logits, int units, int i) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < units; k++) {
+            max = Math.max(max, logits[k * CHUNK + i]);
+        }
+        return max;
+    }
+
+    /** Σ_k e^(z_k − max) over example i's logits. */
+    private static double expSum(double[] logits, int units, int i, double max) {
+        double s = 0;
+        for (int k = 0; k < units; k++) {
+            s += Math.exp(logits[k * CHUNK + i] - max);
+        }
+        return s;
+    }
+
+    /** Backpropagation of δ and R{δ} together, accumulating the gradient and H·v. */
+    private void backwardR(double[] theta, double[] v, int m, double[] grad, double[] hv) {
+        double[] d = delta, dPrev = deltaPrev, rd = rDelta, rdPrev = rDeltaPrev;
+        for (int l = layers - 1; l >= 0; l--) {
+            double[] src = a[l];
+            int nIn = in[l], nOut = out[l], w = wOff[l];
+            if (bOff[l] >= 0) {
+                for (int j = 0; j < nOut; j++) {
+                    grad[bOff[l] + j] += sum(d, j * CHUNK, m);
+                    hv[bOff[l] + j] += sum(rd, j * CHUNK, m);
+                }
+            }
+            weightGradient(d, src, nOut, nIn, m, grad, w);
+            weightGradient(rd, src, nOut, nIn, m, hv, w);
+            if (l == 0) {
+                break;
+            }
+            weightGradient(d, ra[l], nOut, nIn, m, hv, w);
+            // δ_{l−1} = Wᵀδ, R{δ_{l−1}} = Vᵀδ + WᵀR{δ}, before the activation's σ′ and σ″ terms.
+            for (int k = 0; k < nIn; k++) {
+                int col = k * CHUNK;
+                for (int i = 0; i < m; i++) {
+                    dPrev[col + i] = 0;
+                    rdPrev[col + i] = 0;
+                }
+                for (int j = 0; j < nOut; j++) {
+                    double wjk = theta[w + j * nIn + k], vjk = v[w + j * nIn + k];
+                    int row = j * CHUNK;
+                    for (int i = 0; i < m; i++) {
+                        dPrev[col + i] += wjk * d[row + i];
+                        rdPrev[col + i] += vjk * d[row + i] + wjk * rd[row + i];
+                    }
+                }
+            }
+            for (int k = 0; k < nIn; k++) {
+                act.rBackward(z[l - 1], src, rz[l - 1], dPrev, rdPrev, k * CHUNK, k * CHUNK + m);
+            }
+            double[] t = d;
+            d = dPrev;
+            dPrev = t;
+            t = rd;
+            rd = rdPrev;
+            rdPrev = t;
         }
     }
 
@@ -365,14 +553,8 @@ public final class Network {
                         out[c + i] = MlpMath.sigmoid(logits[i]);
                         break;
                     case SOFTMAX: {
-                        double max = Double.NEGATIVE_INFINITY;
-                        for (int k = 0; k < units; k++) {
-                            max = Math.max(max, logits[k * CHUNK + i]);
-                        }
-                        double s = 0;
-                        for (int k = 0; k < units; k++) {
-                            s += Math.exp(logits[k * CHUNK + i] - max);
-                        }
+                        double max = maxLogit(logits, units, i);
+                        double s = expSum(logits, units, i, max);
                         for (int k = 0; k < units; k++) {
                             out[k * n + c + i] = Math.exp(logits[k * CHUNK + i] - max) / s;
                         }

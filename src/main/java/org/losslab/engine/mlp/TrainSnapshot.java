@@ -15,9 +15,12 @@ package org.losslab.engine.mlp;
  * @param gradNorm      ‖∇L_train(θ)‖
  * @param lr            learning rate of the update that led here (NaN at step 0)
  * @param diverged      whether θ, the loss or the gradient is no longer finite
+ * @param sharpness     λmax of the Hessian of the training loss, measured at the steps the training's
+ *                      {@link TrainingOptions.SharpnessRecording} says; NaN at others
  */
 public record TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
-                            double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights) {
+                            double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights,
+                            double sharpness) {
 
     public TrainSnapshot {
         weights = weights.clone();

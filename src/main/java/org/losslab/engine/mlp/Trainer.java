@@ -56,6 +56,11 @@ public final class Trainer {
     private final double[] lossArr = new double[1];
     private final Objective objective;
     private final BatchLoss batchLoss;
+    /** The training loss's Hessian-vector products and the warm-started sharpness tracker, made at first use. */
+    private HessianVector hvp;
+    private Sharpness tracker;
+    private long sharpnessStep = -1;
+    private double sharpnessValue = Double.NaN;
 
     private UpdatePipeline pipeline;
     private Minibatches batches;
@@ -113,6 +118,8 @@ public final class Trainer {
         lastLr = Double.NaN;
         diverged = false;
         fullValid = false;
+        tracker = null;
+        sharpnessStep = -1;
     }
 
     public Training training() {
@@ -249,7 +256,56 @@ public final class Trainer {
         double testAcc = classify && test.n > 0 ? (double) net.correct() / test.n : Double.NaN;
         double trainAcc = classify && train.n > 0 ? (double) fullCorrect / train.n : Double.NaN;
         return new TrainSnapshot(t, train.n == 0 ? 0 : (double) seen / train.n, fullLoss, testLoss, trainAcc, testAcc, gn,
-                lastLr, diverged, theta);
+                lastLr, diverged, theta, recordedSharpness());
+    }
+
+    /**
+     * The sharpness recorded at this step: measured once per step that the training's
+     * {@link TrainingOptions.SharpnessRecording} names (warm-started from the last measurement), NaN
+     * at other steps, without recording, and once the weights are not finite.
+     */
+    private double recordedSharpness() {
+        TrainingOptions.SharpnessRecording rec = training.options().sharpness();
+        if (rec == null || !rec.at(t)) {
+            return Double.NaN;
+        }
+        if (sharpnessStep != t) {
+            if (tracker == null) {
+                tracker = new Sharpness(hessianVector(), rec.iterations(), rec.tolerance(),
+                        Seeds.of(training.seed(), runIndex, SHARPNESS_STREAM));
+            }
+            sharpnessValue = diverged ? Double.NaN : tracker.estimate(theta).lambda();
+            sharpnessStep = t;
+        }
+        return sharpnessValue;
+    }
+
+    /** Purpose tag of the sharpness start vector's random stream (see {@link Seeds}). */
+    static final int SHARPNESS_STREAM = 5;
+
+    private HessianVector hessianVector() {
+        if (hvp == null) {
+            hvp = new HessianVector(net, train);
+        }
+        return hvp;
+    }
+
+    /** {@link Sharpness#of(Trainer, int, double)}: a cold-start estimate at the current weights. */
+    Sharpness.Estimate sharpnessNow(int maxIterations, double tolerance) {
+        return new Sharpness(hessianVector(), maxIterations, tolerance, Seeds.of(training.seed(), runIndex, SHARPNESS_STREAM))
+                .estimate(theta);
+    }
+
+    /**
+     * The exact Hessian-vector product of the full training loss at the current weights,
+     * H(θ)·v (see {@link HessianVector}). Call from the training thread.
+     *
+     * @param v  the direction. Not modified.
+     * @param hv H·v. Modified.
+     * @return the training loss
+     */
+    public double hessianVector(double[] v, double[] hv) {
+        return hessianVector().product(theta, v, hv);
     }
 
     /** A copy of the current weights. */

@@ -18,13 +18,15 @@ import org.losslab.engine.update.RunSettings;
  * @param steps        updates per run (the horizon of cosine, linear and one-cycle schedules)
  * @param seed         seed of minibatch order and Langevin noise (with the run index)
  * @param runs         the runs
+ * @param options      what the training does besides the updates (sharpness, …)
  */
 public record Training(Architecture architecture, DataSpec.Split data, double[] initial, long steps, long seed,
-                       List<RunSettings> runs) {
+                       List<RunSettings> runs, TrainingOptions options) {
 
     public Training {
         Objects.requireNonNull(architecture);
         Objects.requireNonNull(data);
+        Objects.requireNonNull(options);
         initial = initial.clone();
         runs = List.copyOf(runs);
         if (initial.length != architecture.parameterCount()) {
@@ -47,6 +49,17 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
             throw new IllegalArgumentException("output layer has " + architecture.outputs() + " units, the data needs "
                     + architecture.output().units(classes));
         }
+    }
+
+    /** A training with nothing besides the updates ({@link TrainingOptions#NONE}). */
+    public Training(Architecture architecture, DataSpec.Split data, double[] initial, long steps, long seed,
+                    List<RunSettings> runs) {
+        this(architecture, data, initial, steps, seed, runs, TrainingOptions.NONE);
+    }
+
+    /** This training with other options. */
+    public Training withOptions(TrainingOptions o) {
+        return new Training(architecture, data, initial, steps, seed, runs, o);
     }
 
     @Override
@@ -75,7 +88,8 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
 
     /**
      * Trains every run in turn for {@link #steps} updates, reporting step 0, every {@code every}-th
-     * step, the last step and the step at which a run diverged.
+     * step, every step whose sharpness is recorded, the last step and the step at which a run
+     * diverged.
      *
      * @return false if cancelled
      */
@@ -90,7 +104,8 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
                 }
                 t.step(1);
                 long k = t.step();
-                if ((k % every == 0 || k == steps || t.diverged()) && k != last) {
+                boolean sharp = options.sharpness() != null && options.sharpness().at(k);
+                if ((k % every == 0 || sharp || k == steps || t.diverged()) && k != last) {
                     sink.row(r, t.snapshot());
                     last = k;
                 }

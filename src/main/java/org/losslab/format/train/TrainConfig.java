@@ -7,6 +7,7 @@ import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Training;
+import org.losslab.engine.mlp.TrainingOptions;
 import org.losslab.engine.random.Seeds;
 import org.losslab.format.RunSpec;
 
@@ -16,15 +17,23 @@ import org.losslab.format.RunSpec;
  * {@link Training} by {@link #training()}.
  *
  * @param imported the points of a CSV data file (null for generated data)
+ * @param options  what the training does besides the updates (sharpness, …)
  */
 public record TrainConfig(String title, String description, DataSpec data, Dataset imported, Architecture network,
-                          Init init, long steps, long seed, List<RunSpec> runs) {
+                          Init init, long steps, long seed, List<RunSpec> runs, TrainingOptions options) {
     public static final String FORMAT = "losslab-train/1";
     /** Purpose tag of the initial weights' random stream (see {@link Seeds}). */
     static final int INIT_STREAM = 3;
 
     public TrainConfig {
         runs = List.copyOf(runs);
+        java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** A config with nothing besides the updates. */
+    public TrainConfig(String title, String description, DataSpec data, Dataset imported, Architecture network,
+                       Init init, long steps, long seed, List<RunSpec> runs) {
+        this(title, description, data, imported, network, init, steps, seed, runs, TrainingOptions.NONE);
     }
 
     /** Legend labels: the given ones, else the optimizer type. */
@@ -45,6 +54,6 @@ public record TrainConfig(String title, String description, DataSpec data, Datas
     public Training training() {
         DataSpec.Split split = imported != null ? data.split(imported) : data.split();
         double[] w = init.weights(network, Seeds.of(seed, 0, INIT_STREAM));
-        return new Training(network, split, w, steps, seed, runs.stream().map(r -> r.toRunSettings(null)).toList());
+        return new Training(network, split, w, steps, seed, runs.stream().map(r -> r.toRunSettings(null)).toList(), options);
     }
 }

@@ -14,7 +14,9 @@ import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Output;
+import org.losslab.engine.mlp.Sharpness;
 import org.losslab.engine.mlp.Trainer;
+import org.losslab.engine.mlp.TrainingOptions;
 import org.losslab.format.InputException;
 import org.losslab.format.JsonInput;
 import org.losslab.format.Param;
@@ -31,9 +33,12 @@ public final class TrainConfigReader {
     public static final int MAX_POINTS = 1_000_000;
     public static final int MAX_WIDTH = 1024;
     public static final int MAX_LAYERS = 16;
+    /** Most Hessian-vector products of one sharpness measurement. */
+    public static final int MAX_SHARPNESS_ITERATIONS = 1000;
 
     private static final Set<String> ROOT_KEYS =
-            Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs");
+            Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness");
+    private static final Set<String> SHARPNESS_KEYS = Set.of("every", "iterations", "tolerance");
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
     private static final Set<String> NETWORK_KEYS = Set.of("features", "hidden", "activation", "init", "output", "bias");
@@ -94,7 +99,22 @@ public final class TrainConfigReader {
         for (int i = 0; i < runsNode.size(); i++) {
             runs.add(run(runsNode.get(i), "$.runs[" + i + "]", steps, network.parameterCount()));
         }
-        return new TrainConfig(title, description, data, imported, network, init, steps, seed, runs);
+        TrainingOptions options = TrainingOptions.NONE;
+        if (root.has("sharpness")) {
+            options = options.withSharpness(sharpness(root.get("sharpness")));
+        }
+        return new TrainConfig(title, description, data, imported, network, init, steps, seed, runs, options);
+    }
+
+    /** {@code "sharpness": { "every": N, "iterations": K, "tolerance": ε }}: λmax recorded every N steps. */
+    private TrainingOptions.SharpnessRecording sharpness(JsonNode node) throws InputException {
+        String p = "$.sharpness";
+        in.object(node, p, SHARPNESS_KEYS);
+        long every = in.integer(in.required(node, p, "every"), p + ".every", 1, MAX_STEPS);
+        int iterations = node.has("iterations")
+                ? (int) in.integer(node.get("iterations"), p + ".iterations", 1, MAX_SHARPNESS_ITERATIONS) : Sharpness.DEFAULT_ITERATIONS;
+        double tolerance = node.has("tolerance") ? in.numberIn(node.get("tolerance"), p + ".tolerance", 0, 1) : Sharpness.DEFAULT_TOLERANCE;
+        return new TrainingOptions.SharpnessRecording(every, iterations, tolerance);
     }
 
     private DataSpec data(JsonNode node, long seed) throws InputException {

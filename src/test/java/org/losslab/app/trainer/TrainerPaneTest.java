@@ -272,6 +272,37 @@ class TrainerPaneTest {
                 .queryAll().stream().filter(n -> ((javafx.scene.control.Control) n).getTooltip() == null).count());
         assertEquals(0, untipped);
         TabPane tabs = robot.lookup("#trainerTabs").query();
-        assertEquals(2, tabs.getTabs().size());
+        assertEquals(3, tabs.getTabs().size());
+    }
+
+    @Test
+    void sharpnessIsMeasuredAtItsCadenceAndChartedAgainstTwoOverEta(FxRobot robot) throws Exception {
+        robot.clickOn("#sharpnessTab");
+        TextField every = robot.lookup("#param-every").query();
+        fx(() -> {
+            every.setText("5");
+            return null;
+        });
+        assertEquals(5, fx(() -> model().setup().current().options().sharpness().every()));
+        waitUntil(() -> model().session().lastSnapshot() != null && model().session().lastSnapshot().step() == 0);
+        fx(() -> {
+            model().session().step(20);
+            return null;
+        });
+        waitUntil(() -> model().session().lastSnapshot().step() == 20);
+        var runs = fx(() -> pane.sharpness().view().runs());
+        assertEquals(1, runs.size());
+        assertArrayEquals(new long[] {0, 5, 10, 15, 20}, runs.get(0).steps());
+        var series = runs.get(0).series();
+        for (int k = 0; k < series.size(); k++) {
+            assertTrue(series.sharpness()[k] > 0, "λmax at step " + runs.get(0).step(k));
+        }
+        // Adam at lr 0.02: its line is 2/η = 100 (the limit of gradient descent at that rate).
+        assertEquals(100, series.limit()[1], 1e-9);
+        fx(() -> {
+            every.setText("0");
+            return null;
+        });
+        assertEquals(null, fx(() -> model().setup().current().options().sharpness()));
     }
 }

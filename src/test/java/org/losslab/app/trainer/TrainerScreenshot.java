@@ -18,6 +18,9 @@ import org.losslab.render.PngExport;
  * Writes docs/screenshots/trainer.png: the trainer on two spirals, Adam beside heavy-ball SGD,
  * after some training, with the landscape slice computed. Run under Xvfb:
  * {@code java -cp … org.losslab.app.trainer.TrainerScreenshot$Launch OUT.png [width height] [landscape] [3d] [dark] [presentation] [curve|blobs]}.
+ * With {@code config=FILE} it opens that training config instead (e.g. a sample), trains it at full
+ * speed to {@code steps=N} (default 1200) and shows the right-hand tab {@code tab=NAME}
+ * (Network, Landscape, Sharpness, …).
  */
 public final class TrainerScreenshot extends Application {
     @Override
@@ -44,21 +47,35 @@ public final class TrainerScreenshot extends Application {
         c.showTrainer(true);
         TrainerPane pane = c.trainer();
         TrainerModel m = pane.model();
-        if (args.contains("curve")) {
+        String config = option(args, "config");
+        long steps = option(args, "steps") == null ? 1200 : Long.parseLong(option(args, "steps"));
+        String tab = option(args, "tab");
+        if (config != null) {
+            if (!pane.openConfig(Path.of(config))) {
+                throw new IllegalArgumentException(pane.message());
+            }
+            m.session().setSpeed(0);
+        } else if (args.contains("curve")) {
             m.setup().setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.CURVE, 200, 0.1, 0.25, 0, false, 0, 1));
         } else if (args.contains("blobs")) {
             m.setup().setData(new org.losslab.engine.mlp.DataSpec(org.losslab.engine.mlp.DataKind.BLOBS, 400, 0.05, 0.5, 4, false, 0, 1));
         }
-        m.addRun();
-        m.setup().editRun(1, r -> r.withOptimizer(new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
+        if (config == null) {
+            m.addRun();
+            m.setup().editRun(1, r -> r.withOptimizer(new Typed("sgd", Map.of("lr", 0.3, "momentum", 0.9))));
+        }
         m.session().showRun(0);
+        if (tab != null) {
+            var tabs = pane.tabs();
+            tabs.getTabs().stream().filter(x -> x.getText().equals(tab)).findFirst().ifPresent(x -> tabs.getSelectionModel().select(x));
+        }
         m.session().play();
         new AnimationTimer() {
             private int phase;
 
             @Override
             public void handle(long now) {
-                if (phase == 0 && m.session().curves().get(0).step() >= 1200) {
+                if (phase == 0 && (m.session().curves().get(0).step() >= steps || m.session().finished())) {
                     m.session().pause();
                     if (landscape) {
                         ((javafx.scene.control.TabPane) stage.getScene().lookup("#trainerTabs")).getSelectionModel().select(1);
@@ -81,6 +98,10 @@ public final class TrainerScreenshot extends Application {
                 }
             }
         }.start();
+    }
+
+    private static String option(java.util.List<String> args, String key) {
+        return args.stream().filter(a -> a.startsWith(key + "=")).map(a -> a.substring(key.length() + 1)).findFirst().orElse(null);
     }
 
     /** The entry point (a class that is not the Application, so the classpath launch works). */

@@ -1,11 +1,9 @@
 package org.losslab.engine.mlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +25,7 @@ class MlpTorchReferenceTest {
     static final double TOL = 1e-9;
 
     static Stream<Path> cases() throws Exception {
-        Path dir = Path.of(MlpTorchReferenceTest.class.getResource("/org/losslab/engine/mlp").toURI());
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> all = s.filter(p -> p.getFileName().toString().matches("mlp-.*\\.json")).sorted().toList();
-            assertTrue(all.size() >= 6, "reference cases missing from " + dir);
-            return all.stream();
-        }
+        return TorchCases.list("mlp-.*\\.json", 6);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,10 +73,6 @@ class MlpTorchReferenceTest {
     }
 
     private static double[] doubles(JsonNode a) {
-        double[] d = new double[a.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a.get(i).asDouble();
-        }
-        return d;
+        return TorchCases.doubles(a);
     }
 }

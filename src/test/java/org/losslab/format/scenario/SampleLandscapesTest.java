@@ -409,4 +409,66 @@ class SampleLandscapesTest {
         }
         assertEquals(4, ends.size(), "four different minima");
     }
+
+    // ---- training samples (losslab-train/1): each tells its story on the curves the trainer draws ----
+
+    /** Every snapshot of every run of a training sample, in step order. */
+    record Trained(org.losslab.format.train.TrainConfig config, org.losslab.engine.mlp.Training training,
+                   List<List<org.losslab.engine.mlp.TrainSnapshot>> runs) {
+        List<org.losslab.engine.mlp.TrainSnapshot> run(int r) {
+            return runs.get(r);
+        }
+
+        org.losslab.engine.mlp.TrainSnapshot last(int r) {
+            return runs.get(r).get(runs.get(r).size() - 1);
+        }
+
+        /** The measured sharpness of run r from step {@code from} on, each divided by its 2/lr. */
+        double[] sharpnessOverLimit(int r, long from) {
+            return run(r).stream().filter(s -> s.step() >= from && s.step() > 0 && Double.isFinite(s.sharpness()))
+                    .mapToDouble(s -> s.sharpness() / (2 / s.lr())).toArray();
+        }
+    }
+
+    static Trained train(String name, long every) throws Exception {
+        var config = org.losslab.format.train.TrainConfigReader.read(DIR.resolve(name));
+        assertFalse(config.title().isBlank(), name + ": title");
+        assertFalse(config.description().isBlank(), name + ": description");
+        var training = config.training();
+        List<List<org.losslab.engine.mlp.TrainSnapshot>> runs = new java.util.ArrayList<>();
+        for (int r = 0; r < training.runs().size(); r++) {
+            runs.add(new java.util.ArrayList<>());
+        }
+        assertTrue(training.run((r, s) -> runs.get(r).add(s), every, Cancellation.NEVER));
+        return new Trained(config, training, runs);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
+
+    @Test
+    void networkSharpnessRisesToTwoOverEtaAndHovers() throws Exception {
+        Trained t = train("mlp-edge-of-stability.json", 25);
+        for (int r = 0; r < 2; r++) {
+            assertFalse(t.last(r).diverged(), "run " + r);
+        }
+        // η = 0.5: far below 2/η at first, then progressive sharpening up to the edge.
+        double start = t.run(0).get(0).sharpness(), edge = 2 / 0.5;
+        assertTrue(start < 0.4 * edge, "starts well below 2/η: " + start);
+        double[] late = t.sharpnessOverLimit(0, 1000);
+        assertTrue(Math.abs(median(late) - 1) < 0.1, "hovers at 2/η from step 1000: median λ/(2/η) " + median(late));
+        double[] lateFast = t.sharpnessOverLimit(1, 1000);
+        assertTrue(Math.abs(median(lateFast) - 1) < 0.1, "η = 2 sits at its own limit: " + median(lateFast));
+        // At the edge the loss still falls over the long run, though not monotonically.
+        List<org.losslab.engine.mlp.TrainSnapshot> slow = t.run(0);
+        assertTrue(t.last(0).trainLoss() < 0.2 * slow.get(0).trainLoss(), "the loss keeps falling: " + t.last(0).trainLoss());
+        boolean rose = false;
+        for (int k = 1; k < slow.size(); k++) {
+            rose |= slow.get(k).trainLoss() > slow.get(k - 1).trainLoss() * 1.05;
+        }
+        assertTrue(rose, "non-monotone: the loss spikes where the sharpness overshoots");
+    }
 }

@@ -35,7 +35,8 @@ def optimizer(spec, params):
     return cls(params, **kw)
 
 
-def case(name, seed, n, classes, features, hidden, act, output, opt, steps, sam_rho=0.0, clip=None):
+def data(seed, n, classes, features):
+    """Points (x1, x2) uniform in [-1, 1]², labels or targets, and the feature matrix; the generator goes on."""
     g = torch.Generator().manual_seed(seed)
     x1 = torch.rand(n, generator=g) * 2 - 1
     x2 = torch.rand(n, generator=g) * 2 - 1
@@ -44,6 +45,11 @@ def case(name, seed, n, classes, features, hidden, act, output, opt, steps, sam_
     else:
         y = torch.randint(0, classes, (n,), generator=g).double()
     X = torch.stack([FEATURES[f](x1, x2) for f in features], 1)
+    return g, x1, x2, y, X
+
+
+def case(name, seed, n, classes, features, hidden, act, output, opt, steps, sam_rho=0.0, clip=None):
+    _, x1, x2, y, X = data(seed, n, classes, features)
     units = classes if (output == "softmax" or (output == "linear" and classes > 2)) else 1
     widths = [len(features)] + hidden + [units]
     layers = []
@@ -109,16 +115,17 @@ def case(name, seed, n, classes, features, hidden, act, output, opt, steps, sam_
         json.dump(out, f)
 
 
-case("tanh-bce-adam", 1, 300, 2, ["x1", "x2"], [8, 8], "tanh", "sigmoid", {"type": "adam", "lr": 0.01}, 60)
-case("relu-softmax-sgd-clip", 2, 200, 3, ["x1", "x2", "x1x2"], [6], "relu", "softmax",
-     {"type": "sgd", "lr": 0.2, "momentum": 0.9, "nesterov": True, "weightDecay": 0.001}, 60, clip=0.5)
-case("gelu-mse-adamw-sam", 3, 150, 0, ["x1", "x2", "sinX1"], [6, 5], "gelu", "linear",
-     {"type": "adamw", "lr": 0.02, "weightDecay": 0.05}, 40, sam_rho=0.05)
-case("sigmoid-onehot-rmsprop", 4, 120, 4, ["x1", "x2", "x1Squared", "x2Squared"], [7], "sigmoid", "linear",
-     {"type": "rmsprop", "lr": 0.01, "centered": True, "momentum": 0.5}, 40)
-case("leaky-bce-lbfgs", 5, 100, 2, ["x1", "x2", "sinX2"], [5], "leakyRelu", "sigmoid",
-     {"type": "lbfgs", "lr": 0.5}, 25)
-case("tanh-bce-lbfgs-wolfe", 7, 100, 2, ["x1", "x2"], [4], "tanh", "sigmoid",
-     {"type": "lbfgs", "lr": 1, "lineSearch": "strongWolfe"}, 25)
-case("identity-mse-nadam", 6, 80, 0, ["x1", "x2"], [4, 4], "identity", "linear",
-     {"type": "nadam", "lr": 0.01}, 40)
+if __name__ == "__main__":
+    case("tanh-bce-adam", 1, 300, 2, ["x1", "x2"], [8, 8], "tanh", "sigmoid", {"type": "adam", "lr": 0.01}, 60)
+    case("relu-softmax-sgd-clip", 2, 200, 3, ["x1", "x2", "x1x2"], [6], "relu", "softmax",
+         {"type": "sgd", "lr": 0.2, "momentum": 0.9, "nesterov": True, "weightDecay": 0.001}, 60, clip=0.5)
+    case("gelu-mse-adamw-sam", 3, 150, 0, ["x1", "x2", "sinX1"], [6, 5], "gelu", "linear",
+         {"type": "adamw", "lr": 0.02, "weightDecay": 0.05}, 40, sam_rho=0.05)
+    case("sigmoid-onehot-rmsprop", 4, 120, 4, ["x1", "x2", "x1Squared", "x2Squared"], [7], "sigmoid", "linear",
+         {"type": "rmsprop", "lr": 0.01, "centered": True, "momentum": 0.5}, 40)
+    case("leaky-bce-lbfgs", 5, 100, 2, ["x1", "x2", "sinX2"], [5], "leakyRelu", "sigmoid",
+         {"type": "lbfgs", "lr": 0.5}, 25)
+    case("tanh-bce-lbfgs-wolfe", 7, 100, 2, ["x1", "x2"], [4], "tanh", "sigmoid",
+         {"type": "lbfgs", "lr": 1, "lineSearch": "strongWolfe"}, 25)
+    case("identity-mse-nadam", 6, 80, 0, ["x1", "x2"], [4, 4], "identity", "linear",
+         {"type": "nadam", "lr": 0.01}, 40)

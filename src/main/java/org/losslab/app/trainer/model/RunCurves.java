@@ -2,7 +2,10 @@ package org.losslab.app.trainer.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslab.engine.analysis.EdgeOfStability;
 import org.losslab.engine.mlp.TrainSnapshot;
+import org.losslab.engine.optim.OptimizerConfig;
+import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.sim.Trajectory;
 
 /**
@@ -17,6 +20,10 @@ public final class RunCurves {
     private final int recordEvery;
     private final List<Long> recordedSteps = new ArrayList<>();
     private final List<double[]> recorded = new ArrayList<>();
+    /** The measured sharpness: step, λmax and the learning rate of the update that led there. */
+    private long[] sharpSteps = new long[16];
+    private double[] sharpValues = new double[16], sharpLr = new double[16];
+    private int sharpCount;
     private TrainSnapshot last;
 
     /**
@@ -41,6 +48,17 @@ public final class RunCurves {
         test.point(0, s.step(), 0, 0, s.testLoss(), 0, s.lr());
         trainAccuracy.point(0, s.step(), 0, 0, s.trainAccuracy(), 0, s.lr());
         testAccuracy.point(0, s.step(), 0, 0, s.testAccuracy(), 0, s.lr());
+        if (Double.isFinite(s.sharpness())) {
+            if (sharpCount == sharpSteps.length) {
+                sharpSteps = java.util.Arrays.copyOf(sharpSteps, 2 * sharpCount);
+                sharpValues = java.util.Arrays.copyOf(sharpValues, 2 * sharpCount);
+                sharpLr = java.util.Arrays.copyOf(sharpLr, 2 * sharpCount);
+            }
+            sharpSteps[sharpCount] = s.step();
+            sharpValues[sharpCount] = s.sharpness();
+            sharpLr[sharpCount] = s.lr();
+            sharpCount++;
+        }
         if (s.step() % recordEvery == 0 && !s.diverged()) {
             recordedSteps.add(s.step());
             recorded.add(s.weights());
@@ -64,6 +82,44 @@ public final class RunCurves {
 
     public Trajectory testAccuracy() {
         return testAccuracy;
+    }
+
+    /** How many sharpness measurements there are. */
+    public int sharpnessCount() {
+        return sharpCount;
+    }
+
+    /** The steps of the sharpness measurements, oldest first (a copy). */
+    public long[] sharpnessSteps() {
+        return java.util.Arrays.copyOf(sharpSteps, sharpCount);
+    }
+
+    /** λmax at each measured step (a copy). */
+    public double[] sharpness() {
+        return java.util.Arrays.copyOf(sharpValues, sharpCount);
+    }
+
+    /** The learning rate of the update that led to each measured step, NaN at step 0 (a copy). */
+    public double[] sharpnessLr() {
+        return java.util.Arrays.copyOf(sharpLr, sharpCount);
+    }
+
+    /**
+     * The measured sharpness as the edge-of-stability chart draws it, point k at step
+     * {@link #sharpnessSteps()}[k], against the stability limit of gradient descent for the run's
+     * optimizer: 2/η, or SGD's with momentum 2(1 + β)/η (Nesterov (2 + 2β)/((1 + 2β)η)), see
+     * {@link EdgeOfStability#limit}. Adaptive methods are shown against 2/η too: their own limit
+     * bounds the preconditioned sharpness, which a network's chart does not measure.
+     */
+    public EdgeOfStability.Series sharpnessSeries(OptimizerConfig optimizer) {
+        double[] limit = new double[sharpCount], pre = new double[sharpCount];
+        for (int k = 0; k < sharpCount; k++) {
+            double lr = sharpLr[k];
+            limit[k] = optimizer instanceof Sgd.Config ? EdgeOfStability.limit(optimizer, lr, sharpSteps[k]) : 2 / lr;
+            pre[k] = Double.NaN;
+        }
+        return new EdgeOfStability.Series(sharpness(), pre, limit, sharpnessLr(), false,
+                last != null && last.diverged() ? last.step() : -1);
     }
 
     /** The latest snapshot, or null before the first. */

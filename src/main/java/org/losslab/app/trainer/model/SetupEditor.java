@@ -16,6 +16,7 @@ import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Trainer;
 import org.losslab.engine.mlp.Training;
+import org.losslab.engine.mlp.TrainingOptions;
 import org.losslab.engine.surface.Window;
 import org.losslab.format.Palette;
 import org.losslab.format.RunSpec;
@@ -134,6 +135,11 @@ public final class SetupEditor {
     /** One seed for the points, the initial weights, minibatch order and noise. */
     public String setSeed(long s) {
         return edit(setup.withSeed(s));
+    }
+
+    /** What the training does besides the updates (sharpness recording, …). */
+    public String setOptions(TrainingOptions o) {
+        return edit(setup.withOptions(o));
     }
 
     /** Changes run i; null if accepted, else the problem (the run keeps its old settings). */

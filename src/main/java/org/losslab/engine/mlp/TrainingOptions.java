@@ -1,0 +1,42 @@
+package org.losslab.engine.mlp;
+
+/**
+ * What a training does besides its runs' updates, the same for every run: an immutable value.
+ *
+ * @param sharpness record the sharpness λmax of the training loss during training, or null
+ */
+public record TrainingOptions(SharpnessRecording sharpness) {
+    /** Nothing besides the updates. */
+    public static final TrainingOptions NONE = new TrainingOptions(null);
+
+    public TrainingOptions withSharpness(SharpnessRecording s) {
+        return new TrainingOptions(s);
+    }
+
+    /**
+     * Measure the sharpness at step 0 and every {@code every}-th step by {@link Sharpness}, warm
+     * started from the previous measurement.
+     *
+     * @param every      steps between measurements, ≥ 1
+     * @param iterations the most Hessian-vector products of one measurement, ≥ 1
+     * @param tolerance  relative change of the Rayleigh quotient at which a measurement stops, ≥ 0
+     */
+    public record SharpnessRecording(long every, int iterations, double tolerance) {
+        public SharpnessRecording {
+            if (every < 1 || iterations < 1 || !(tolerance >= 0)) {
+                throw new IllegalArgumentException("sharpness needs every ≥ 1, iterations ≥ 1 and tolerance ≥ 0: "
+                        + every + ", " + iterations + ", " + tolerance);
+            }
+        }
+
+        /** Every {@code every} steps with the default budget and tolerance of {@link Sharpness}. */
+        public static SharpnessRecording every(long every) {
+            return new SharpnessRecording(every, Sharpness.DEFAULT_ITERATIONS, Sharpness.DEFAULT_TOLERANCE);
+        }
+
+        /** Is step {@code k} one that is measured? */
+        public boolean at(long k) {
+            return k % every == 0;
+        }
+    }
+}
