@@ -85,9 +85,9 @@ public final class RunOptions {
         if (m.samAdaptive()) {
             t = t.with("samAdaptive", true);
         }
-        t = flatten(t, "lookahead", m.lookahead());
-        t = flatten(t, "swa", m.swa());
-        t = flatten(t, "es", m.gradientEstimator());
+        t = flatten(t, "lookahead", "k", MethodOptions.LOOKAHEAD, m.lookahead());
+        t = flatten(t, "swa", "start", MethodOptions.SWA, m.swa());
+        t = flatten(t, "es", "population", MethodOptions.ES, m.gradientEstimator());
         return t;
     }
 
@@ -102,9 +102,10 @@ public final class RunOptions {
                 .withMethods(methods(r.methods(), t));
     }
 
-    /** The object's keys as {@code prefix.key} entries of the form. */
-    private static Typed flatten(Typed t, String prefix, Typed object) {
+    /** The object's keys as {@code prefix.key} entries of the form; its switch key is always there (its default if not given). */
+    private static Typed flatten(Typed t, String prefix, String switchKey, Schema schema, Typed object) {
         if (object != null) {
+            t = t.with(prefix + "." + switchKey, schema.get(object, switchKey));
             for (Map.Entry<String, Object> e : object.params().entrySet()) {
                 if (SCHEMA.param(prefix + "." + e.getKey()).isPresent()) {
                     t = t.with(prefix + "." + e.getKey(), e.getValue());
@@ -125,19 +126,22 @@ public final class RunOptions {
         m = m.withClipValue(clipValue == null ? null : ((Number) clipValue).doubleValue())
                 .withL1(SCHEMA.number(t, "l1")).withL2(SCHEMA.number(t, "l2"))
                 .withSamAdaptive(SCHEMA.bool(t, "samAdaptive") && SCHEMA.number(t, "samRho") > 0);
-        m = m.withLookahead(unflatten(m.lookahead(), "lookahead", "lookahead", "k", p));
-        m = m.withSwa(unflatten(m.swa(), "swa", "swa", "start", p));
-        return m.withGradientEstimator(unflatten(m.gradientEstimator(), "es", "es", "population", p));
+        m = m.withLookahead(unflatten(m.lookahead(), MethodOptions.LOOKAHEAD, "lookahead", "k", p));
+        m = m.withSwa(unflatten(m.swa(), MethodOptions.SWA, "swa", "start", p));
+        return m.withGradientEstimator(unflatten(m.gradientEstimator(), MethodOptions.ES, "es", "population", p));
     }
 
-    private static Typed unflatten(Typed old, String type, String prefix, String switchKey, Map<String, Object> p) {
+    private static Typed unflatten(Typed old, Schema schema, String prefix, String switchKey, Map<String, Object> p) {
         if (!p.containsKey(prefix + "." + switchKey)) {
             return null;
         }
-        Typed t = old != null ? old : Typed.of(type);
+        Typed t = old != null ? old : Typed.of(schema.type());
         for (Map.Entry<String, Object> e : p.entrySet()) {
             if (e.getKey().startsWith(prefix + ".")) {
-                t = t.with(e.getKey().substring(prefix.length() + 1), e.getValue());
+                String key = e.getKey().substring(prefix.length() + 1);
+                // A default the file did not state stays unstated (the form shows it to switch the method on).
+                boolean implicit = !t.has(key) && e.getValue().equals(schema.param(key).orElseThrow().defaultValue());
+                t = implicit ? t : t.with(key, e.getValue());
             }
         }
         return t;
