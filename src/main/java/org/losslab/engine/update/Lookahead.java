@@ -11,10 +11,12 @@ import java.util.List;
  * </pre>
  * The inner optimizer's state (momentum, Adam's moments) carries on across the jump back, as in the
  * paper's experiments. On a surface the slow weights are reported as channels {@code lookahead.x},
- * {@code lookahead.y}, so the slow path can be drawn beside the fast one.
+ * {@code lookahead.y}, and the fast weights before the last update's jump back as {@code lookahead.fastX},
+ * {@code lookahead.fastY} (the point itself on updates without a jump), so the slow path and each jump
+ * can be drawn beside the fast path.
  */
 public final class Lookahead implements Transform, Traced {
-    private static final List<String> CHANNELS = List.of("lookahead.x", "lookahead.y");
+    private static final List<String> CHANNELS = List.of("lookahead.x", "lookahead.y", "lookahead.fastX", "lookahead.fastY");
 
     /**
      * @param k     the fast updates per slow step, ≥ 1
@@ -61,6 +63,8 @@ public final class Lookahead implements Transform, Traced {
     private final double[] alpha;
     /** The slow weights φ in the batch layout. */
     private final double[] slow;
+    /** On a surface: θ before the jump back of the last update (x block, y block). */
+    private final double[] fast;
 
     private Lookahead(int dim, int stride, int[] k, double[] alpha) {
         this.dim = dim;
@@ -69,6 +73,8 @@ public final class Lookahead implements Transform, Traced {
         this.alpha = alpha;
         slow = new double[dim * stride];
         java.util.Arrays.fill(slow, Double.NaN);
+        fast = new double[dim == 2 ? 2 * stride : 0];
+        java.util.Arrays.fill(fast, Double.NaN);
     }
 
     @Override
@@ -86,6 +92,10 @@ public final class Lookahead implements Transform, Traced {
     public void apply(Update u) {
         final long t1 = u.t + 1;
         final double[] theta = u.theta;
+        if (dim == 2) {
+            System.arraycopy(theta, 0, fast, 0, u.n);
+            System.arraycopy(theta, stride, fast, stride, u.n);
+        }
         for (int r = 0; r < u.n; r++) {
             if (k[r] == 0 || t1 % k[r] != 0) {
                 continue;
@@ -108,6 +118,10 @@ public final class Lookahead implements Transform, Traced {
         for (int c = 0; c < dim; c++) {
             slow[c * stride + to] = slow[c * stride + from];
         }
+        if (dim == 2) {
+            fast[to] = fast[from];
+            fast[stride + to] = fast[stride + from];
+        }
     }
 
     @Override
@@ -117,6 +131,9 @@ public final class Lookahead implements Transform, Traced {
 
     @Override
     public double channel(int c, int slot) {
-        return k[slot] == 0 ? Double.NaN : slow[c * stride + slot];
+        if (k[slot] == 0) {
+            return Double.NaN;
+        }
+        return c < 2 ? slow[c * stride + slot] : fast[(c - 2) * stride + slot];
     }
 }
