@@ -73,16 +73,17 @@ final class MethodPaths {
                 if (fx >= 0 && fy >= 0) {
                     // The jump back: from where the fast weights had got to, to the new slow point.
                     d.color(color);
-                    d.lineWidth(style.line(1.6));
-                    d.dash(3 * style.lineScale(), 2 * style.lineScale());
+                    d.lineWidth(style.line(2));
+                    d.dash(4 * style.lineScale(), 3 * style.lineScale());
                     d.moveTo(px(L, t.channel(fx, k)), py(L, t.channel(fy, k)));
                     d.lineTo(px(L, x), py(L, y));
                     d.stroke();
                     d.dash();
                     d.color(WHITE);
-                    d.fillCircle(px(L, t.channel(fx, k)), py(L, t.channel(fy, k)), style.line(2.8));
+                    d.fillCircle(px(L, t.channel(fx, k)), py(L, t.channel(fy, k)), style.line(4));
                     d.color(color);
-                    d.strokeCircle(px(L, t.channel(fx, k)), py(L, t.channel(fy, k)), style.line(2.8));
+                    d.lineWidth(style.line(2));
+                    d.strokeCircle(px(L, t.channel(fx, k)), py(L, t.channel(fy, k)), style.line(4));
                 }
                 square(d, px(L, x), py(L, y), r, color, style);
                 lx = x;
