@@ -115,6 +115,12 @@ public final class StochasticWeightAveraging implements Transform, Traced {
             long j = t - c.start;
             // torch: with anneal_epochs = 0, step = max(1, step); the same here since j ≥ 1.
             double steps = Math.max(1, c.annealSteps);
+            if (j - 1 >= steps) {
+                // Annealed: both alphas are 1, and torch's formula gives swaLr·1 + swaLr·0 = swaLr exactly.
+                swaRate[r] = c.swaLr;
+                lr[r] = c.swaLr;
+                continue;
+            }
             double prevAlpha = c.anneal(Math.max(0, Math.min(1, (j - 1) / steps)));
             double prev = prevAlpha == 1 ? c.swaLr : (swaRate[r] - prevAlpha * c.swaLr) / (1 - prevAlpha);
             double alpha = c.anneal(Math.max(0, Math.min(1, j / steps)));
