@@ -27,6 +27,7 @@ public final class Cli {
             "  " + FederatedCommand.USAGE,
             "  " + BenchCommand.USAGE,
             "  " + BenchTrainCommand.USAGE,
+            "  " + BenchMethodsCommand.USAGE,
             "  losslab help");
 
     private Cli() {
@@ -57,6 +58,9 @@ public final class Cli {
                     return OK;
                 case "bench-train":
                     BenchTrainCommand.run(rest, out);
+                    return OK;
+                case "bench-methods":
+                    BenchMethodsCommand.run(rest, out);
                     return OK;
                 case "help":
                 case "--help":

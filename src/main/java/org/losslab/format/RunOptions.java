@@ -23,7 +23,33 @@ public final class RunOptions {
                             "SAM radius ρ: take the gradient at θ + ρ·g/‖g‖, the worst nearby point, which favours flat minima."),
                     Param.positive("clipNorm", null,
                             "Gradient-norm clip c: g ← g·min(1, c/(‖g‖ + 1e-6)) over all parameters, as "
-                                    + "torch.nn.utils.clip_grad_norm_.").derived("no clipping")));
+                                    + "torch.nn.utils.clip_grad_norm_.").derived("no clipping"),
+                    Param.positive("clipValue", null,
+                            "Gradient-value clip v, after norm clipping: every coordinate g_i ← clamp(g_i, −v, v), as "
+                                    + "torch.nn.utils.clip_grad_value_. Bends steps toward the diagonals.").derived("no clipping"),
+                    Param.nonNegative("l1", 0.0,
+                            "L1 loss term λ₁‖θ‖₁ (coupled: g ← g + λ₁·sign(θ), so adaptive methods rescale it). "
+                                    + "Pulls coordinates to exactly 0."),
+                    Param.nonNegative("l2", 0.0,
+                            "L2 loss term (λ₂/2)‖θ‖² (coupled: g ← g + λ₂·θ): Adam + L2, against AdamW's decoupled "
+                                    + "weightDecay."),
+                    Param.bool("samAdaptive", false,
+                            "ASAM (Kwon et al. 2021): SAM's probe e = ρ·T²g/‖Tg‖ with T = diag(|θ| + 0.01), a neighbourhood "
+                                    + "that scales with the parameters. Needs samRho > 0."),
+                    Param.integer("lookahead.k", null, 1, 1_000_000,
+                            "Lookahead (Zhang et al. 2019): every k updates the slow weights φ ← φ + α(θ − φ) and θ jumps "
+                                    + "back to φ. The slow path is drawn beside the fast one.").derived("off"),
+                    Param.number("lookahead.alpha", 0.5, 0, true, 1, "Lookahead's slow step size α in (0, 1]."),
+                    Param.integer("swa.start", null, 0, 10_000_000L,
+                            "SWA (torch.optim.swa_utils): from this update on, every swa.every-th new point joins an equal "
+                                    + "average, drawn as its own path.").derived("off"),
+                    Param.integer("swa.every", 1L, 1, 10_000_000L, "SWA: average every this many updates."),
+                    Param.nonNegative("swa.swaLr", null, "SWALR's rate: after swa.start the rate anneals to it (cos) over "
+                            + "10 updates.").derived("keep the schedule's rate"),
+                    Param.integer("es.population", null, 2, 10_000,
+                            "OpenAI-ES gradient estimator (Salimans et al. 2017): g from the losses of n samples θ + σε "
+                                    + "(antithetic pairs, centred ranks) in place of ∇f. The cloud is drawn.").derived("off"),
+                    Param.positive("es.sigma", 0.1, "OpenAI-ES: noise scale σ of the samples.")));
 
     private RunOptions() {
     }
@@ -46,6 +72,22 @@ public final class RunOptions {
         if (r.clipNorm() != null) {
             t = t.with("clipNorm", r.clipNorm());
         }
+        MethodOptions m = r.methods();
+        if (m.clipValue() != null) {
+            t = t.with("clipValue", m.clipValue());
+        }
+        if (m.l1() != 0) {
+            t = t.with("l1", m.l1());
+        }
+        if (m.l2() != 0) {
+            t = t.with("l2", m.l2());
+        }
+        if (m.samAdaptive()) {
+            t = t.with("samAdaptive", true);
+        }
+        t = flatten(t, "lookahead", "k", MethodOptions.LOOKAHEAD, m.lookahead());
+        t = flatten(t, "swa", "start", MethodOptions.SWA, m.swa());
+        t = flatten(t, "es", "population", MethodOptions.ES, m.gradientEstimator());
         return t;
     }
 
@@ -56,6 +98,52 @@ public final class RunOptions {
                 .withNoiseTemperature(SCHEMA.number(t, "noiseTemperature"))
                 .withSamRho(SCHEMA.number(t, "samRho"))
                 .withClipNorm(clip == null ? null : ((Number) clip).doubleValue())
-                .withBatchSize(batch == null ? null : (int) Math.min(Integer.MAX_VALUE, ((Number) batch).longValue()));
+                .withBatchSize(batch == null ? null : (int) Math.min(Integer.MAX_VALUE, ((Number) batch).longValue()))
+                .withMethods(methods(r.methods(), t));
+    }
+
+    /** The object's keys as {@code prefix.key} entries of the form; its switch key is always there (its default if not given). */
+    private static Typed flatten(Typed t, String prefix, String switchKey, Schema schema, Typed object) {
+        if (object != null) {
+            t = t.with(prefix + "." + switchKey, schema.get(object, switchKey));
+            for (Map.Entry<String, Object> e : object.params().entrySet()) {
+                if (SCHEMA.param(prefix + "." + e.getKey()).isPresent()) {
+                    t = t.with(prefix + "." + e.getKey(), e.getValue());
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The form's method keys over the run's: an object is on while its switch key (lookahead.k,
+     * swa.start, es.population) is set, and keeps the keys the form does not show (swa's annealing,
+     * ES's flags).
+     */
+    private static MethodOptions methods(MethodOptions m, Typed t) {
+        Map<String, Object> p = t.params();
+        Object clipValue = p.get("clipValue");
+        m = m.withClipValue(clipValue == null ? null : ((Number) clipValue).doubleValue())
+                .withL1(SCHEMA.number(t, "l1")).withL2(SCHEMA.number(t, "l2"))
+                .withSamAdaptive(SCHEMA.bool(t, "samAdaptive") && SCHEMA.number(t, "samRho") > 0);
+        m = m.withLookahead(unflatten(m.lookahead(), MethodOptions.LOOKAHEAD, "lookahead", "k", p));
+        m = m.withSwa(unflatten(m.swa(), MethodOptions.SWA, "swa", "start", p));
+        return m.withGradientEstimator(unflatten(m.gradientEstimator(), MethodOptions.ES, "es", "population", p));
+    }
+
+    private static Typed unflatten(Typed old, Schema schema, String prefix, String switchKey, Map<String, Object> p) {
+        if (!p.containsKey(prefix + "." + switchKey)) {
+            return null;
+        }
+        Typed t = old != null ? old : Typed.of(schema.type());
+        for (Map.Entry<String, Object> e : p.entrySet()) {
+            if (e.getKey().startsWith(prefix + ".")) {
+                String key = e.getKey().substring(prefix.length() + 1);
+                // A default the file did not state stays unstated (the form shows it to switch the method on).
+                boolean implicit = !t.has(key) && e.getValue().equals(schema.param(key).orElseThrow().defaultValue());
+                t = implicit ? t : t.with(key, e.getValue());
+            }
+        }
+        return t;
     }
 }

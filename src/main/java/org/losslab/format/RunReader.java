@@ -12,7 +12,8 @@ import java.util.Set;
 public final class RunReader {
     /** The keys of a run in every file kind. */
     public static final Set<String> KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
-            "noiseTemperature", "samRho", "clipNorm", "batchSize");
+            "noiseTemperature", "samRho", "clipNorm", "batchSize", "clipValue", "l1", "l2", "samAdaptive", "lookahead",
+            "swa", "gradientEstimator");
 
     private final JsonInput in;
     private final boolean startAllowed;
@@ -55,6 +56,81 @@ public final class RunReader {
         Integer batch = node.has("batchSize")
                 ? (int) in.integer(node.get("batchSize"), path + ".batchSize", 1, maxBatch) : null;
         Point start = node.has("start") ? in.point(node.get("start"), path + ".start") : null;
-        return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start);
+        MethodOptions methods = methods(node, path, rho, optimizer);
+        return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start, methods);
+    }
+
+    /** The keys of {@link MethodOptions}: clipValue, l1, l2, samAdaptive, lookahead, swa, gradientEstimator. */
+    private MethodOptions methods(JsonNode node, String path, double samRho, Typed optimizer) throws InputException {
+        MethodOptions m = MethodOptions.NONE;
+        if (node.has("clipValue")) {
+            m = m.withClipValue(in.number(node.get("clipValue"), path + ".clipValue", 0, true));
+        }
+        if (node.has("l1")) {
+            m = m.withL1(in.number(node.get("l1"), path + ".l1", 0, false));
+        }
+        if (node.has("l2")) {
+            m = m.withL2(in.number(node.get("l2"), path + ".l2", 0, false));
+        }
+        if (node.has("samAdaptive")) {
+            m = m.withSamAdaptive(in.bool(node.get("samAdaptive"), path + ".samAdaptive"));
+            if (m.samAdaptive() && !(samRho > 0)) {
+                throw in.error(path + ".samAdaptive", "ASAM needs a radius: set samRho > 0");
+            }
+        }
+        if (node.has("lookahead")) {
+            Typed t = keyed(node.get("lookahead"), path + ".lookahead", MethodOptions.LOOKAHEAD);
+            m = m.withLookahead(t);
+        }
+        if (node.has("swa")) {
+            Typed t = keyed(node.get("swa"), path + ".swa", MethodOptions.SWA);
+            if (MethodOptions.SWA.integer(t, "start") > maxSteps) {
+                throw in.error(path + ".swa.start", "must be at most " + maxSteps);
+            }
+            m = m.withSwa(t);
+        }
+        if (node.has("gradientEstimator")) {
+            String where = path + ".gradientEstimator";
+            Typed t = in.typed(node.get("gradientEstimator"), where, "gradient estimator",
+                    type -> type.equals("es") ? MethodOptions.ES : null, MethodOptions.ESTIMATORS);
+            if (MethodOptions.ES.bool(t, "antithetic") && MethodOptions.ES.integer(t, "population") % 2 != 0) {
+                throw in.error(where + ".population", "an antithetic population comes in pairs: must be even, got "
+                        + MethodOptions.ES.integer(t, "population"));
+            }
+            if (optimizer.type().equals("cmaes")) {
+                throw in.error(where, "cmaes uses loss values only and never reads a gradient to estimate");
+            }
+            m = m.withGradientEstimator(t);
+        }
+        return m;
+    }
+
+    /** An object of named parameters (no "type" key) checked against {@code schema}. */
+    private Typed keyed(JsonNode node, String path, Schema schema) throws InputException {
+        if (!node.isObject()) {
+            throw in.error(path, "must be an object { " + String.join(", ", schema.names().stream()
+                    .map(n -> '"' + n + "\": ...").toList()) + " }, got " + Param.describe(node));
+        }
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        var it = node.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            Param p = schema.param(e.getKey()).orElse(null);
+            if (p == null) {
+                throw in.error(path + "." + e.getKey(), "unknown key for " + schema.type() + "; expected one of "
+                        + String.join(", ", schema.names()));
+            }
+            try {
+                params.put(p.name(), p.read(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw in.error(path + "." + e.getKey(), ex.getMessage());
+            }
+        }
+        for (Param p : schema.params()) {
+            if (p.isRequired() && !params.containsKey(p.name())) {
+                throw in.error(path, schema.type() + " needs \"" + p.name() + "\"");
+            }
+        }
+        return new Typed(schema.type(), params);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.losslab.engine.schedule.ConstantSchedule;
+import org.losslab.engine.update.Asam;
 import org.losslab.engine.update.ClipNorm;
 import org.losslab.engine.update.LangevinNoise;
 import org.losslab.engine.update.RunSettings;
@@ -24,12 +25,22 @@ import org.losslab.engine.update.TransformConfig;
  * @param clipNorm         null: no clipping
  * @param batchSize        null: full batch
  * @param start            null: the scenario's start (training runs start from the network's initial weights)
+ * @param methods          clipValue, l1/l2, samAdaptive, lookahead, swa, gradientEstimator ({@link MethodOptions#NONE}: none)
  */
 public record RunSpec(String label, String color, Typed optimizer, Typed schedule, long warmupSteps,
-                      double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start) {
+                      double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start,
+                      MethodOptions methods) {
 
     public RunSpec {
         Objects.requireNonNull(optimizer, "optimizer");
+        methods = methods == null ? MethodOptions.NONE : methods;
+    }
+
+    /** A run using none of the {@link MethodOptions}. */
+    public RunSpec(String label, String color, Typed optimizer, Typed schedule, long warmupSteps,
+                   double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start) {
+        this(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start,
+                MethodOptions.NONE);
     }
 
     public static RunSpec of(String label, Typed optimizer) {
@@ -50,7 +61,8 @@ public record RunSpec(String label, String color, Typed optimizer, Typed schedul
     public RunSettings toRunSettings(Point defaultStart) {
         Point s = start != null ? start : defaultStart;
         List<TransformConfig> links = new ArrayList<>();
-        links.add(new Sam.Config(samRho));
+        links.add(methods.samAdaptive() ? new Asam.Config(samRho) : new Sam.Config(samRho));
+        links.addAll(methods.links());
         if (clipNorm != null) {
             links.add(new ClipNorm.Config(clipNorm));
         }
@@ -61,42 +73,46 @@ public record RunSpec(String label, String color, Typed optimizer, Typed schedul
     }
 
     public RunSpec withLabel(String l) {
-        return new RunSpec(l, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(l, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
     }
 
     public RunSpec withColor(String c) {
-        return new RunSpec(label, c, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, c, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
     }
 
     public RunSpec withOptimizer(Typed o) {
-        return new RunSpec(label, color, o, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, color, o, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
     }
 
     public RunSpec withSchedule(Typed s) {
-        return new RunSpec(label, color, optimizer, s, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, color, optimizer, s, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
     }
 
     public RunSpec withWarmupSteps(long w) {
-        return new RunSpec(label, color, optimizer, schedule, w, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, color, optimizer, schedule, w, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
     }
 
     public RunSpec withNoiseTemperature(double t) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, t, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, t, samRho, clipNorm, batchSize, start, methods);
     }
 
     public RunSpec withSamRho(double r) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, r, clipNorm, batchSize, start);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, r, clipNorm, batchSize, start, methods);
     }
 
     public RunSpec withClipNorm(Double c) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, c, batchSize, start);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, c, batchSize, start, methods);
     }
 
     public RunSpec withBatchSize(Integer b) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, b, start);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, b, start, methods);
+    }
+
+    public RunSpec withMethods(MethodOptions m) {
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, m);
     }
 
     public RunSpec withStart(Point p) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, p);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, p, methods);
     }
 }

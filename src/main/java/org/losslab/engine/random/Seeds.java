@@ -12,6 +12,8 @@ public final class Seeds {
     public static final int OPTIMIZER = 3;
     /** The rounds of a federated run (each round draws fresh streams for its clients). */
     public static final int ROUNDS = 4;
+    /** A gradient estimator's perturbations (OpenAI-ES's population). */
+    public static final int ESTIMATOR = 5;
 
     private Seeds() {
     }

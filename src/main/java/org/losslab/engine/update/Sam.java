@@ -33,6 +33,12 @@ public final class Sam implements Transform {
 
         @Override
         public Transform newBatch(int dim, int stride, List<? extends TransformConfig> slots, RandomStreams streams) {
+            for (TransformConfig c : slots) {
+                if (c instanceof Asam.Config a) {
+                    // SAM and ASAM runs in one batch share one link; ASAM's treats SAM runs as T = I.
+                    return a.newBatch(dim, stride, slots, streams);
+                }
+            }
             double[] rho = new double[stride];
             for (int r = 0; r < slots.size(); r++) {
                 rho[r] = slots.get(r) instanceof Config c ? c.rho : 0;

@@ -6,12 +6,22 @@ package org.losslab.engine.update;
  * links (before the optimizer's step) rewrite g; parameter links (after it) rewrite θ.
  */
 public enum Stage {
-    /** Step 2: sharpness-aware minimization, g = ∇L_B(θ + ρ·g/‖g‖) ({@link Sam}). */
+    /** Step 1 replaced: an estimate of g from loss values only ({@link EvolutionStrategyGradient}). */
+    GRADIENT_ESTIMATOR(false),
+    /** Step 2: sharpness-aware minimization, g = ∇L_B(θ + ρ·g/‖g‖) ({@link Sam}), or adaptive SAM ({@link Asam}). */
     SAM(false),
+    /** After SAM: the gradient of the coupled L1/L2 loss terms, g ← g + λ₁·sign(θ) + λ₂·θ ({@link ElasticNetPenalty}). */
+    PENALTY(false),
     /** Step 3: gradient-norm clipping, g = g·min(1, c/(‖g‖ + 10⁻⁶)) ({@link ClipNorm}). */
     CLIP_NORM(false),
+    /** Step 3, after norm clipping: g ← clamp(g, −v, v) ({@link ClipValue}). */
+    CLIP_VALUE(false),
     /** Step 6: Langevin noise, θ ← θ + √(2·lr·T)·ξ ({@link LangevinNoise}). */
-    LANGEVIN_NOISE(true);
+    LANGEVIN_NOISE(true),
+    /** After the step and its noise: Lookahead's slow weights, φ ← φ + α(θ − φ), θ ← φ every k updates ({@link Lookahead}). */
+    LOOKAHEAD(true),
+    /** Last: the running equal average of the iterates and SWALR's rate ({@link StochasticWeightAveraging}). */
+    SWA(true);
 
     private final boolean afterStep;
 

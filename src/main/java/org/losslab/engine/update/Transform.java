@@ -11,6 +11,18 @@ public interface Transform {
     /** Applies this link to runs {@code 0 <= r < u.n}. */
     void apply(Update u);
 
+    /**
+     * Called for parameter links after the learning rate is set and before the optimizer's step, with
+     * θ_t still in place: to capture θ_t (Lookahead's φ₀) or to set the rate of the update (SWALR).
+     */
+    default void beforeStep(Update u) {
+    }
+
+    /** True when {@link #beforeStep} may rewrite the learning rate (so the optimizer must not assume it constant). */
+    default boolean changesRate() {
+        return false;
+    }
+
     /** Moves run {@code from}'s settings and state to slot {@code to} (compaction of a batch). */
     void moveRun(int from, int to);
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * ({@link Sam.Config}, {@link ClipNorm.Config}, {@link LangevinNoise.Config}). {@link #newBatch}
  * builds the link for a batch of runs, some of which may not use it.
  */
-public sealed interface TransformConfig permits Sam.Config, ClipNorm.Config, LangevinNoise.Config {
+public sealed interface TransformConfig permits Sam.Config, ClipNorm.Config, LangevinNoise.Config,
+        ClipValue.Config, ElasticNetPenalty.Config, Asam.Config, Lookahead.Config, StochasticWeightAveraging.Config,
+        EvolutionStrategyGradient.Config {
 
     /** Where in the update this link acts. */
     Stage stage();

@@ -44,9 +44,6 @@ public final class UpdatePipeline {
             seeds[r] = streams.seed(r, Seeds.OPTIMIZER);
         }
         optimizer = OptimizerConfig.create(dim, stride, runs.stream().map(RunSettings::optimizer).toList(), seeds);
-        if (rate.isConstant()) {
-            optimizer.ratesAreConstant();
-        }
         Map<Stage, List<TransformConfig>> used = new EnumMap<>(Stage.class);
         for (int r = 0; r < runs.size(); r++) {
             for (TransformConfig c : runs.get(r).transforms()) {
@@ -65,6 +62,13 @@ public final class UpdatePipeline {
             Transform link = any.newBatch(dim, stride, slots, streams);
             (e.getKey().afterStep() ? after : before).add(link);
             (e.getKey().afterStep() ? afterStages : beforeStages).add(e.getKey());
+        }
+        boolean rateChanged = false;
+        for (Transform link : after) {
+            rateChanged |= link.changesRate();
+        }
+        if (rate.isConstant() && !rateChanged) {
+            optimizer.ratesAreConstant();
         }
         gradientLinks = before.toArray(new Transform[0]);
         parameterLinks = after.toArray(new Transform[0]);
@@ -157,6 +161,9 @@ public final class UpdatePipeline {
         }
         if (!rate.isConstant()) {
             rate.set(n, t, u.lr);
+        }
+        for (Transform link : parameterLinks) {
+            link.beforeStep(u);
         }
         optimizer.step(n, theta, g, loss, u.lr, objective);
         for (Transform link : parameterLinks) {

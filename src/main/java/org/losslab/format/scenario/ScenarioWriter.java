@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.losslab.format.JsonInput;
+import org.losslab.format.MethodOptions;
 import org.losslab.format.RunSpec;
 import org.losslab.format.Typed;
 import org.losslab.io.AtomicFiles;
@@ -87,12 +88,46 @@ public final class ScenarioWriter {
             if (r.clipNorm() != null) {
                 n.set("clipNorm", number(r.clipNorm()));
             }
+            methods(n, r.methods());
             if (r.batchSize() != null) {
                 n.put("batchSize", r.batchSize());
             }
             if (r.start() != null) {
                 n.set("start", pair(r.start().x(), r.start().y()));
             }
+        }
+        return o;
+    }
+
+    /** The keys of {@link MethodOptions} the run sets, in the docs' order. */
+    static void methods(ObjectNode n, MethodOptions m) {
+        if (m.clipValue() != null) {
+            n.set("clipValue", number(m.clipValue()));
+        }
+        if (m.l1() != 0) {
+            n.set("l1", number(m.l1()));
+        }
+        if (m.l2() != 0) {
+            n.set("l2", number(m.l2()));
+        }
+        if (m.samAdaptive()) {
+            n.put("samAdaptive", true);
+        }
+        if (m.lookahead() != null) {
+            n.set("lookahead", params(m.lookahead()));
+        }
+        if (m.swa() != null) {
+            n.set("swa", params(m.swa()));
+        }
+        if (m.gradientEstimator() != null) {
+            n.set("gradientEstimator", typed(m.gradientEstimator()));
+        }
+    }
+
+    private static ObjectNode params(Typed t) {
+        ObjectNode o = NODES.objectNode();
+        for (Map.Entry<String, Object> e : t.params().entrySet()) {
+            o.set(e.getKey(), value(e.getValue()));
         }
         return o;
     }

@@ -5,7 +5,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import org.losslab.engine.update.ClipValue;
+import org.losslab.engine.update.ElasticNetPenalty;
 import org.losslab.engine.update.RunSettings;
+import org.losslab.engine.update.Stage;
+import org.losslab.engine.update.TransformConfig;
+import org.losslab.format.MethodOptions;
 import org.losslab.format.OptimizerCatalog;
 import org.losslab.format.Param;
 import org.losslab.format.Point;
@@ -17,7 +22,9 @@ import org.losslab.format.Schema;
  * A hyperparameter a sweep may vary, named by the run's JSON keys: {@code optimizer.NAME} or
  * {@code schedule.NAME} (any numeric parameter of the run's optimizer or schedule), or
  * {@code warmupSteps}, {@code noiseTemperature}, {@code samRho}, {@code clipNorm},
- * {@code batchSize}, {@code start.x}, {@code start.y}.
+ * {@code batchSize}, {@code start.x}, {@code start.y}, and the methods' {@code clipValue}, {@code l1},
+ * {@code l2}, {@code lookahead.k}, {@code lookahead.alpha}, {@code swa.start}, {@code swa.swaLr},
+ * {@code gradientEstimator.sigma}, {@code gradientEstimator.population} (the object keys on a run that has the object).
  *
  * @param key     the key as written
  * @param integer whether the value is a whole number (rounded on the axis)
@@ -25,7 +32,9 @@ import org.losslab.format.Schema;
 public record SweepKey(String key, boolean integer) {
     /** The run-level keys (besides optimizer.* and schedule.*). */
     public static final List<String> RUN_KEYS =
-            List.of("warmupSteps", "noiseTemperature", "samRho", "clipNorm", "batchSize", "start.x", "start.y");
+            List.of("warmupSteps", "noiseTemperature", "samRho", "clipNorm", "batchSize", "start.x", "start.y",
+                    "clipValue", "l1", "l2", "lookahead.k", "lookahead.alpha", "swa.start", "swa.swaLr",
+                    "gradientEstimator.sigma", "gradientEstimator.population");
 
     /**
      * Resolves a key against a run.
@@ -42,10 +51,27 @@ public record SweepKey(String key, boolean integer) {
             }
             return param(key, key.substring(9), ScheduleCatalog.schema(run.schedule().type()), "schedule");
         }
+        MethodOptions m = run.methods();
+        if (key.startsWith("lookahead.") && m.lookahead() == null
+                || key.startsWith("swa.") && m.swa() == null
+                || key.startsWith("gradientEstimator.") && m.gradientEstimator() == null) {
+            String object = key.substring(0, key.indexOf('.'));
+            throw new IllegalArgumentException("the run has no " + object + " to vary; give it \"" + object + "\" first");
+        }
         switch (key) {
             case "warmupSteps":
             case "batchSize":
+            case "lookahead.k":
+            case "swa.start":
+            case "gradientEstimator.population":
                 return new SweepKey(key, true);
+            case "clipValue":
+            case "l1":
+            case "l2":
+            case "lookahead.alpha":
+            case "swa.swaLr":
+            case "gradientEstimator.sigma":
+                return new SweepKey(key, false);
             case "noiseTemperature":
             case "samRho":
             case "clipNorm":
@@ -99,6 +125,24 @@ public record SweepKey(String key, boolean integer) {
                 return (r, v) -> r.withStart(v, r.start()[1]);
             case "start.y":
                 return (r, v) -> r.withStart(r.start()[0], v);
+            case "clipValue":
+                return (r, v) -> r.with(new ClipValue.Config(v));
+            case "l1":
+            case "l2":
+                return (r, v) -> {
+                    ElasticNetPenalty.Config c = r.transform(Stage.PENALTY) instanceof ElasticNetPenalty.Config p ? p
+                            : new ElasticNetPenalty.Config(0, 0);
+                    return r.with(key.equals("l1") ? new ElasticNetPenalty.Config(v, c.l2()) : new ElasticNetPenalty.Config(c.l1(), v));
+                };
+            case "lookahead.k":
+            case "lookahead.alpha":
+                return link(Stage.LOOKAHEAD, key.substring(10));
+            case "swa.start":
+            case "swa.swaLr":
+                return link(Stage.SWA, key.substring(4));
+            case "gradientEstimator.sigma":
+            case "gradientEstimator.population":
+                return link(Stage.GRADIENT_ESTIMATOR, key.substring(18));
             default:
                 break;
         }
@@ -113,6 +157,17 @@ public record SweepKey(String key, boolean integer) {
                     ? r.withOptimizer(c.withMomentum(v)) : copy(r, true, name, v);
         }
         return (r, v) -> copy(r, optimizer, name, v);
+    }
+
+    /** Sets the component {@code name} of the run's link of {@code stage} (copied as a record). */
+    private Setter link(Stage stage, String name) {
+        return (r, v) -> {
+            Object copy = RecordCopy.with(r.transform(stage), name, integer ? Math.rint(v) : v);
+            if (copy == null) {
+                throw new IllegalStateException("no component " + name + " in the " + stage + " link");
+            }
+            return r.with((TransformConfig) copy);
+        };
     }
 
     private RunSettings copy(RunSettings r, boolean optimizer, String name, double v) {
@@ -224,8 +279,25 @@ public record SweepKey(String key, boolean integer) {
                 return run.withStart(new Point(v, start.y()));
             case "start.y":
                 return run.withStart(new Point(start.x(), v));
+            case "clipValue":
+                return run.withMethods(run.methods().withClipValue(v));
+            case "l1":
+                return run.withMethods(run.methods().withL1(v));
+            case "l2":
+                return run.withMethods(run.methods().withL2(v));
             default:
-                throw new IllegalStateException(key);
+                break;
         }
+        MethodOptions m = run.methods();
+        if (key.startsWith("lookahead.")) {
+            return run.withMethods(m.withLookahead(m.lookahead().with(key.substring(10), value)));
+        }
+        if (key.startsWith("swa.")) {
+            return run.withMethods(m.withSwa(m.swa().with(key.substring(4), value)));
+        }
+        if (key.startsWith("gradientEstimator.")) {
+            return run.withMethods(m.withGradientEstimator(m.gradientEstimator().with(key.substring(18), value)));
+        }
+        throw new IllegalStateException(key);
     }
 }

@@ -51,7 +51,12 @@ class SampleLandscapesTest {
             "saddle-escape.json",
             "sharp-vs-flat-minima.json",
             "stability-edge.json",
-            "warmup-early-curvature.json");
+            "warmup-early-curvature.json",
+            "clip-value-vs-norm.json",
+            "adam-l2-vs-adamw.json",
+            "asam-scale-invariance.json",
+            "swa-averages-the-noise.json",
+            "es-smooths-ripples.json");
 
     /** The scenario files (other file kinds in the folder, such as sweeps, have their own tests). */
     static Stream<Path> scenarios() throws IOException {
@@ -327,6 +332,72 @@ class SampleLandscapesTest {
         assertTrue(o.run(0).diverged(), "unclipped SGD blows up");
         o.finite(1, 2);
         assertTrue(o.finalLoss(1) < 40 && o.finalLoss(2) < 40, "both reach the local minimum of 30");
+    }
+
+    @Test
+    void clipValueBendsThePathClipNormDoesNot() throws Exception {
+        Outcome o = run("clip-value-vs-norm.json");
+        o.finite(0, 1, 2);
+        Trajectory sgd = o.run(0), norm = o.run(1), value = o.run(2);
+        // Early steps: norm clipping keeps SGD's direction, value clipping steps along the diagonal.
+        double dirSgd = Math.atan2(sgd.y(1) - sgd.y(0), sgd.x(1) - sgd.x(0));
+        assertEquals(dirSgd, Math.atan2(norm.y(1) - norm.y(0), norm.x(1) - norm.x(0)), 1e-12);
+        assertEquals(0.02, value.x(1) - value.x(0), 1e-12);
+        assertEquals(-0.02, value.y(1) - value.y(0), 1e-12);
+        assertTrue(o.finalLoss(2) < 1e-2 && o.finalLoss(1) < 0.1, "both reach the bottom");
+    }
+
+    @Test
+    void adamWIsNotAdamPlusL2() throws Exception {
+        Outcome o = run("adam-l2-vs-adamw.json");
+        o.finite(0, 1, 2, 3);
+        assertTrue(o.distanceFinal(0, 2, 1.5) < 1e-9, "Adam: the data's minimum");
+        assertTrue(o.distanceFinal(1, 1, 15.0 / 11) < 1e-9, "Adam + L2: the penalized minimum");
+        assertTrue(o.distanceFinal(2, 1, 1) < 0.1 && o.distanceFinal(2, 1, 15.0 / 11) > 0.3, "AdamW: toward (1, 1)");
+        assertTrue(o.distanceFinal(3, 1, 1.4) < 1e-6, "SGD + L1: soft thresholding");
+    }
+
+    @Test
+    void asamDriftsLessAlongTheRescalingValley() throws Exception {
+        Outcome o = run("asam-scale-invariance.json");
+        o.finite(0, 1, 2);
+        assertTrue(o.distanceFinal(0, 3.5, 0.285) < 0.01, "GD stops where it meets the valley");
+        assertTrue(o.distanceFinal(1, 1, 1) < 0.05, "SAM slides to the balanced minimum");
+        assertTrue(o.finalX(2) > 2 && o.finalLoss(2) < 0.01, "ASAM stays far from it, still in the valley");
+    }
+
+    @Test
+    void lookaheadConvergesWhereItsFastStepsAreUnstable() throws Exception {
+        Outcome o = run("lookahead-jumps-back.json");
+        assertTrue(Math.abs(o.run(0).y(60)) > 50, "SGD zigzags out");
+        assertTrue(o.finalLoss(1) < 1e-3, "Lookahead's slow weights converge: " + o.finalLoss(1));
+        Trajectory la = o.run(1);
+        int sx = la.channel("lookahead.x");
+        assertEquals(la.x(10), la.channel(sx, 10), "the jump back lands on φ");
+    }
+
+    @Test
+    void swaAverageSitsNearTheMinimumTheIterateJittersAround() throws Exception {
+        Outcome o = run("swa-averages-the-noise.json");
+        o.finite(0, 1);
+        Trajectory t = o.run(0);
+        int ax = t.channel("swa.x"), ay = t.channel("swa.y");
+        double mx = o.finalX(1), my = o.finalY(1);
+        double average = Math.hypot(t.channel(ax, 600) - mx, t.channel(ay, 600) - my);
+        double iterate = 0;
+        for (int k = 300; k <= 600; k++) {
+            iterate += Math.hypot(t.x(k) - mx, t.y(k) - my) / 301;
+        }
+        assertTrue(average < iterate / 4, "average " + average + " from the minimum, iterates " + iterate + " on average");
+    }
+
+    @Test
+    void esWithABroadPopulationSeesPastTheRipples() throws Exception {
+        Outcome o = run("es-smooths-ripples.json");
+        o.finite(0, 1, 2);
+        assertTrue(o.finalLoss(0) > 15 && o.finalLoss(1) > 15, "exact and narrow ES stay in the dimple by the start");
+        assertTrue(o.distanceFinal(2, 0, 0) < 0.3, "σ = 0.8 reaches the global basin");
+        assertTrue(o.run(2).channel("es.x19") >= 0, "the population of 20 is drawn");
     }
 
     @Test
