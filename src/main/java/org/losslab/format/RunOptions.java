@@ -2,6 +2,7 @@ package org.losslab.format;
 
 import java.util.List;
 import java.util.Map;
+import org.losslab.engine.optim.Precision;
 
 /**
  * The run keys outside the optimizer and schedule catalogs (warmup, noise, SAM, clipping,
@@ -23,7 +24,17 @@ public final class RunOptions {
                             "SAM radius ρ: take the gradient at θ + ρ·g/‖g‖, the worst nearby point, which favours flat minima."),
                     Param.positive("clipNorm", null,
                             "Gradient-norm clip c: g ← g·min(1, c/(‖g‖ + 1e-6)) over all parameters, as "
-                                    + "torch.nn.utils.clip_grad_norm_.").derived("no clipping")));
+                                    + "torch.nn.utils.clip_grad_norm_.").derived("no clipping"),
+                    Param.choice("precision", "float64", PrecisionSpec.FORMATS,
+                            "Number format of the parameters, gradients and optimizer state, rounded to nearest even after "
+                                    + "every operation as torch tensors of that dtype are. An update smaller than half an ulp "
+                                    + "leaves θ unchanged: a stalled update, marked on the path."),
+                    Param.bool("masterWeights", false,
+                            "Apply each update to a float64 copy of the parameters and round the copy into the model: "
+                                    + "small updates add up instead of being lost (mixed-precision training)."),
+                    Param.positive("lossScale", 1.0,
+                            "Static loss scale S (needs master weights): the gradient is taken of S·loss in the low "
+                                    + "precision, so small gradients do not underflow, and divided by S in float64.")));
 
     private RunOptions() {
     }
@@ -46,6 +57,16 @@ public final class RunOptions {
         if (r.clipNorm() != null) {
             t = t.with("clipNorm", r.clipNorm());
         }
+        PrecisionSpec p = r.precision();
+        if (p != null && p.precision() != null) {
+            t = t.with("precision", p.precision().key());
+        }
+        if (p != null && p.masterWeights() != null) {
+            t = t.with("masterWeights", p.masterWeights());
+        }
+        if (p != null && p.lossScale() != null) {
+            t = t.with("lossScale", p.lossScale());
+        }
         return t;
     }
 
@@ -56,6 +77,17 @@ public final class RunOptions {
                 .withNoiseTemperature(SCHEMA.number(t, "noiseTemperature"))
                 .withSamRho(SCHEMA.number(t, "samRho"))
                 .withClipNorm(clip == null ? null : ((Number) clip).doubleValue())
-                .withBatchSize(batch == null ? null : (int) Math.min(Integer.MAX_VALUE, ((Number) batch).longValue()));
+                .withBatchSize(batch == null ? null : (int) Math.min(Integer.MAX_VALUE, ((Number) batch).longValue()))
+                .withPrecision(precision(t));
+    }
+
+    /** The precision keys of {@code t}; null when it sets none (the run stays in float64, saved without them). */
+    private static PrecisionSpec precision(Typed t) {
+        Object p = t.params().get("precision"), m = t.params().get("masterWeights"), s = t.params().get("lossScale");
+        if (p == null && m == null && s == null) {
+            return null;
+        }
+        return new PrecisionSpec(p == null ? null : Precision.of((String) p), (Boolean) m,
+                s == null ? null : ((Number) s).doubleValue());
     }
 }

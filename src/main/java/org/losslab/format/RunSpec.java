@@ -24,16 +24,24 @@ import org.losslab.engine.update.TransformConfig;
  * @param clipNorm         null: no clipping
  * @param batchSize        null: full batch
  * @param start            null: the scenario's start (training runs start from the network's initial weights)
+ * @param precision        null: float64 (the keys precision, masterWeights, lossScale)
  */
 public record RunSpec(String label, String color, Typed optimizer, Typed schedule, long warmupSteps,
-                      double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start) {
+                      double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start,
+                      PrecisionSpec precision) {
 
     public RunSpec {
         Objects.requireNonNull(optimizer, "optimizer");
     }
 
+    /** A run in float64 (no precision keys). */
+    public RunSpec(String label, String color, Typed optimizer, Typed schedule, long warmupSteps,
+                   double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start) {
+        this(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, null);
+    }
+
     public static RunSpec of(String label, Typed optimizer) {
-        return new RunSpec(label, null, optimizer, null, 0, 0, 0, null, null, null);
+        return new RunSpec(label, null, optimizer, null, 0, 0, 0, null, null, null, null);
     }
 
     /** The name shown and written: the label, or the optimizer type. */
@@ -55,48 +63,55 @@ public record RunSpec(String label, String color, Typed optimizer, Typed schedul
             links.add(new ClipNorm.Config(clipNorm));
         }
         links.add(new LangevinNoise.Config(noiseTemperature));
+        if (precision != null) {
+            links.add(precision.toConfig());
+        }
         return new RunSettings(OptimizerCatalog.build(optimizer),
                 schedule != null ? ScheduleCatalog.build(schedule) : new ConstantSchedule(), warmupSteps,
                 batchSize != null ? batchSize : 0, s == null ? null : new double[] {s.x(), s.y()}, links);
     }
 
     public RunSpec withLabel(String l) {
-        return new RunSpec(l, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(l, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, precision);
     }
 
     public RunSpec withColor(String c) {
-        return new RunSpec(label, c, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, c, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, precision);
     }
 
     public RunSpec withOptimizer(Typed o) {
-        return new RunSpec(label, color, o, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, color, o, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, precision);
     }
 
     public RunSpec withSchedule(Typed s) {
-        return new RunSpec(label, color, optimizer, s, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, color, optimizer, s, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, precision);
     }
 
     public RunSpec withWarmupSteps(long w) {
-        return new RunSpec(label, color, optimizer, schedule, w, noiseTemperature, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, color, optimizer, schedule, w, noiseTemperature, samRho, clipNorm, batchSize, start, precision);
     }
 
     public RunSpec withNoiseTemperature(double t) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, t, samRho, clipNorm, batchSize, start);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, t, samRho, clipNorm, batchSize, start, precision);
     }
 
     public RunSpec withSamRho(double r) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, r, clipNorm, batchSize, start);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, r, clipNorm, batchSize, start, precision);
     }
 
     public RunSpec withClipNorm(Double c) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, c, batchSize, start);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, c, batchSize, start, precision);
     }
 
     public RunSpec withBatchSize(Integer b) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, b, start);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, b, start, precision);
+    }
+
+    public RunSpec withPrecision(PrecisionSpec p) {
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, p);
     }
 
     public RunSpec withStart(Point p) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, p);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, p, precision);
     }
 }

@@ -10,6 +10,11 @@ public enum Stage {
     SAM(false),
     /** Step 3: gradient-norm clipping, g = g·min(1, c/(‖g‖ + 10⁻⁶)) ({@link ClipNorm}). */
     CLIP_NORM(false),
+    /**
+     * The gradient in a low-precision format, the master weights in place of θ for the step, and at
+     * the end of the update θ back in the format ({@link LowPrecision}): the last gradient link.
+     */
+    PRECISION(false),
     /** Step 6: Langevin noise, θ ← θ + √(2·lr·T)·ξ ({@link LangevinNoise}). */
     LANGEVIN_NOISE(true);
 

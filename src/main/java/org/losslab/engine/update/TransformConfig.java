@@ -7,7 +7,8 @@ import java.util.List;
  * ({@link Sam.Config}, {@link ClipNorm.Config}, {@link LangevinNoise.Config}). {@link #newBatch}
  * builds the link for a batch of runs, some of which may not use it.
  */
-public sealed interface TransformConfig permits Sam.Config, ClipNorm.Config, LangevinNoise.Config {
+public sealed interface TransformConfig permits Sam.Config, ClipNorm.Config, LangevinNoise.Config,
+        LowPrecision.Config {
 
     /** Where in the update this link acts. */
     Stage stage();
