@@ -20,6 +20,7 @@ public final class PlotPainter {
     private final double[] h = new double[3];
     private final double[] eig = new double[6];
     private final SamplingEllipses ellipses = new SamplingEllipses();
+    private final StalledUpdates stalls = new StalledUpdates();
 
     /** Paints {@code scene} into a {@code width × height} picture: the base, then the top layer. */
     public void paint(Drawing d, PlotScene scene, PlotStyle style, double width, double height) {
@@ -67,6 +68,7 @@ public final class PlotPainter {
                 path(d, p, scene.step(), L, style);
             }
         }
+        stalls.paint(d, scene, L, style);
         startMarker(d, L.px(scene.startX()), L.py(scene.startY()), style);
         if (scene.overlays().runVectors() && scene.surface() != null) {
             runVectors(d, scene, L, style);
