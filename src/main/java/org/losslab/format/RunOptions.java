@@ -2,6 +2,7 @@ package org.losslab.format;
 
 import java.util.List;
 import java.util.Map;
+import org.losslab.engine.optim.Precision;
 
 /**
  * The run keys outside the optimizer and schedule catalogs (warmup, noise, SAM, clipping,
@@ -49,7 +50,17 @@ public final class RunOptions {
                     Param.integer("es.population", null, 2, 10_000,
                             "OpenAI-ES gradient estimator (Salimans et al. 2017): g from the losses of n samples θ + σε "
                                     + "(antithetic pairs, centred ranks) in place of ∇f. The cloud is drawn.").derived("off"),
-                    Param.positive("es.sigma", 0.1, "OpenAI-ES: noise scale σ of the samples.")));
+                    Param.positive("es.sigma", 0.1, "OpenAI-ES: noise scale σ of the samples."),
+                    Param.choice("precision", "float64", PrecisionSpec.FORMATS,
+                            "Number format of the parameters, gradients and optimizer state, rounded to nearest even after "
+                                    + "every operation as torch tensors of that dtype are. An update smaller than half an ulp "
+                                    + "leaves θ unchanged: a stalled update, marked on the path."),
+                    Param.bool("masterWeights", false,
+                            "Apply each update to a float64 copy of the parameters and round the copy into the model: "
+                                    + "small updates add up instead of being lost (mixed-precision training)."),
+                    Param.positive("lossScale", 1.0,
+                            "Static loss scale S (needs master weights): the gradient is taken of S·loss in the low "
+                                    + "precision, so small gradients do not underflow, and divided by S in float64.")));
 
     private RunOptions() {
     }
@@ -88,6 +99,16 @@ public final class RunOptions {
         t = flatten(t, "lookahead", "k", MethodOptions.LOOKAHEAD, m.lookahead());
         t = flatten(t, "swa", "start", MethodOptions.SWA, m.swa());
         t = flatten(t, "es", "population", MethodOptions.ES, m.gradientEstimator());
+        PrecisionSpec p = r.precision();
+        if (p != null && p.precision() != null) {
+            t = t.with("precision", p.precision().key());
+        }
+        if (p != null && p.masterWeights() != null) {
+            t = t.with("masterWeights", p.masterWeights());
+        }
+        if (p != null && p.lossScale() != null) {
+            t = t.with("lossScale", p.lossScale());
+        }
         return t;
     }
 
@@ -99,7 +120,8 @@ public final class RunOptions {
                 .withSamRho(SCHEMA.number(t, "samRho"))
                 .withClipNorm(clip == null ? null : ((Number) clip).doubleValue())
                 .withBatchSize(batch == null ? null : (int) Math.min(Integer.MAX_VALUE, ((Number) batch).longValue()))
-                .withMethods(methods(r.methods(), t));
+                .withMethods(methods(r.methods(), t))
+                .withPrecision(precision(t));
     }
 
     /** The object's keys as {@code prefix.key} entries of the form; its switch key is always there (its default if not given). */
@@ -145,5 +167,15 @@ public final class RunOptions {
             }
         }
         return t;
+    }
+
+    /** The precision keys of {@code t}; null when it sets none (the run stays in float64, saved without them). */
+    private static PrecisionSpec precision(Typed t) {
+        Object p = t.params().get("precision"), m = t.params().get("masterWeights"), s = t.params().get("lossScale");
+        if (p == null && m == null && s == null) {
+            return null;
+        }
+        return new PrecisionSpec(p == null ? null : Precision.of((String) p), (Boolean) m,
+                s == null ? null : ((Number) s).doubleValue());
     }
 }

@@ -13,7 +13,7 @@ public final class RunReader {
     /** The keys of a run in every file kind. */
     public static final Set<String> KEYS = Set.of("label", "color", "optimizer", "schedule", "warmupSteps",
             "noiseTemperature", "samRho", "clipNorm", "batchSize", "clipValue", "l1", "l2", "samAdaptive", "lookahead",
-            "swa", "gradientEstimator");
+            "swa", "gradientEstimator", "precision", "masterWeights", "lossScale");
 
     private final JsonInput in;
     private final boolean startAllowed;
@@ -57,7 +57,9 @@ public final class RunReader {
                 ? (int) in.integer(node.get("batchSize"), path + ".batchSize", 1, maxBatch) : null;
         Point start = node.has("start") ? in.point(node.get("start"), path + ".start") : null;
         MethodOptions methods = methods(node, path, rho, optimizer);
-        return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start, methods);
+        PrecisionSpec precision = precision(node, path, optimizer);
+        return new RunSpec(label, color, optimizer, schedule, warmup, temperature, rho, clip, batch, start, methods,
+                precision);
     }
 
     /** The keys of {@link MethodOptions}: clipValue, l1, l2, samAdaptive, lookahead, swa, gradientEstimator. */
@@ -132,5 +134,33 @@ public final class RunReader {
             }
         }
         return new Typed(schema.type(), params);
+    }
+
+    /** The run's {@code precision}, {@code masterWeights} and {@code lossScale}; null when it sets none. */
+    private PrecisionSpec precision(JsonNode node, String path, Typed optimizer) throws InputException {
+        if (!node.has("precision") && !node.has("masterWeights") && !node.has("lossScale")) {
+            return null;
+        }
+        org.losslab.engine.optim.Precision format = null;
+        if (node.has("precision")) {
+            String name = in.string(node.get("precision"), path + ".precision");
+            format = org.losslab.engine.optim.Precision.of(name);
+            if (format == null) {
+                throw in.error(path + ".precision", "unknown precision \"" + name + "\", expected one of "
+                        + String.join(", ", PrecisionSpec.FORMATS));
+            }
+        }
+        Boolean master = node.has("masterWeights") ? in.bool(node.get("masterWeights"), path + ".masterWeights") : null;
+        Double scale = node.has("lossScale") ? in.number(node.get("lossScale"), path + ".lossScale", 0, true) : null;
+        PrecisionSpec p = new PrecisionSpec(format, master, scale);
+        if (scale != null && scale != 1 && !p.masters()) {
+            throw in.error(path + ".lossScale", "lossScale needs \"masterWeights\": true (the scaled gradient is "
+                    + "unscaled into the float64 master weights, as torch's GradScaler does)");
+        }
+        if (!p.isFloat64() && !p.masters() && !PrecisionSpec.LOW_PRECISION_OPTIMIZERS.contains(optimizer.type())) {
+            throw in.error(path + ".precision", optimizer.type() + " has no " + format.key() + " path; use "
+                    + String.join(", ", PrecisionSpec.LOW_PRECISION_OPTIMIZERS) + " or set \"masterWeights\": true");
+        }
+        return p;
     }
 }

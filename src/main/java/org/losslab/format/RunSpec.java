@@ -26,10 +26,11 @@ import org.losslab.engine.update.TransformConfig;
  * @param batchSize        null: full batch
  * @param start            null: the scenario's start (training runs start from the network's initial weights)
  * @param methods          clipValue, l1/l2, samAdaptive, lookahead, swa, gradientEstimator ({@link MethodOptions#NONE}: none)
+ * @param precision        null: float64 (the keys precision, masterWeights, lossScale)
  */
 public record RunSpec(String label, String color, Typed optimizer, Typed schedule, long warmupSteps,
                       double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start,
-                      MethodOptions methods) {
+                      MethodOptions methods, PrecisionSpec precision) {
 
     public RunSpec {
         Objects.requireNonNull(optimizer, "optimizer");
@@ -40,7 +41,7 @@ public record RunSpec(String label, String color, Typed optimizer, Typed schedul
     public RunSpec(String label, String color, Typed optimizer, Typed schedule, long warmupSteps,
                    double noiseTemperature, double samRho, Double clipNorm, Integer batchSize, Point start) {
         this(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start,
-                MethodOptions.NONE);
+                MethodOptions.NONE, null);
     }
 
     public static RunSpec of(String label, Typed optimizer) {
@@ -67,52 +68,59 @@ public record RunSpec(String label, String color, Typed optimizer, Typed schedul
             links.add(new ClipNorm.Config(clipNorm));
         }
         links.add(new LangevinNoise.Config(noiseTemperature));
+        if (precision != null) {
+            links.add(precision.toConfig());
+        }
         return new RunSettings(OptimizerCatalog.build(optimizer),
                 schedule != null ? ScheduleCatalog.build(schedule) : new ConstantSchedule(), warmupSteps,
                 batchSize != null ? batchSize : 0, s == null ? null : new double[] {s.x(), s.y()}, links);
     }
 
     public RunSpec withLabel(String l) {
-        return new RunSpec(l, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
+        return new RunSpec(l, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods, precision);
     }
 
     public RunSpec withColor(String c) {
-        return new RunSpec(label, c, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
+        return new RunSpec(label, c, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods, precision);
     }
 
     public RunSpec withOptimizer(Typed o) {
-        return new RunSpec(label, color, o, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
+        return new RunSpec(label, color, o, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods, precision);
     }
 
     public RunSpec withSchedule(Typed s) {
-        return new RunSpec(label, color, optimizer, s, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
+        return new RunSpec(label, color, optimizer, s, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods, precision);
     }
 
     public RunSpec withWarmupSteps(long w) {
-        return new RunSpec(label, color, optimizer, schedule, w, noiseTemperature, samRho, clipNorm, batchSize, start, methods);
+        return new RunSpec(label, color, optimizer, schedule, w, noiseTemperature, samRho, clipNorm, batchSize, start, methods, precision);
     }
 
     public RunSpec withNoiseTemperature(double t) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, t, samRho, clipNorm, batchSize, start, methods);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, t, samRho, clipNorm, batchSize, start, methods, precision);
     }
 
     public RunSpec withSamRho(double r) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, r, clipNorm, batchSize, start, methods);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, r, clipNorm, batchSize, start, methods, precision);
     }
 
     public RunSpec withClipNorm(Double c) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, c, batchSize, start, methods);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, c, batchSize, start, methods, precision);
     }
 
     public RunSpec withBatchSize(Integer b) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, b, start, methods);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, b, start, methods, precision);
     }
 
     public RunSpec withMethods(MethodOptions m) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, m);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, m, precision);
+    }
+
+    public RunSpec withPrecision(PrecisionSpec p) {
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, start, methods, p);
     }
 
     public RunSpec withStart(Point p) {
-        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, p, methods);
+        return new RunSpec(label, color, optimizer, schedule, warmupSteps, noiseTemperature, samRho, clipNorm, batchSize, p, methods, precision);
     }
 }

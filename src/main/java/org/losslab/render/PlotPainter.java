@@ -21,6 +21,7 @@ public final class PlotPainter {
     private final double[] eig = new double[6];
     private final SamplingEllipses ellipses = new SamplingEllipses();
     private final MethodPaths methodPaths = new MethodPaths();
+    private final StalledUpdates stalls = new StalledUpdates();
 
     /** Paints {@code scene} into a {@code width × height} picture: the base, then the top layer. */
     public void paint(Drawing d, PlotScene scene, PlotStyle style, double width, double height) {
@@ -69,6 +70,7 @@ public final class PlotPainter {
             }
         }
         methodPaths.paint(d, scene, L, style);
+        stalls.paint(d, scene, L, style);
         startMarker(d, L.px(scene.startX()), L.py(scene.startY()), style);
         if (scene.overlays().runVectors() && scene.surface() != null) {
             runVectors(d, scene, L, style);

@@ -112,6 +112,7 @@ public final class Trainer {
         System.arraycopy(training.initial(), 0, theta, 0, dim);
         RandomStreams streams = new RandomStreams(training.seed(), new int[] {runIndex});
         pipeline = new UpdatePipeline(dim, 1, List.of(run), training.steps(), streams);
+        pipeline.start(1, theta);
         batches = minibatch ? new Minibatches(train.n, run.batchSize(), streams.seed(0, Seeds.BATCHES)) : null;
         t = 0;
         seen = 0;

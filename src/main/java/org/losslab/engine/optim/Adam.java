@@ -81,6 +81,10 @@ public final class Adam extends Optimizer implements Preconditioned {
 
     @Override
     public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
+        if (lowPrecision) {
+            lowPrecisionStep(n, theta, grad, lr);
+            return;
+        }
         steps++;
         final double t = steps;
         if (sharedBetas) {
@@ -118,6 +122,53 @@ public final class Adam extends Optimizer implements Preconditioned {
                 double denom = Math.sqrt(vi) / bc2Sqrt[r] + eps[r];
                 // torch's addcdiv_: θ + (value·m)/denom, in that order.
                 theta[i] += -stepSize[r] * mi / denom;
+            }
+        }
+    }
+
+    @Override
+    public boolean hasLowPrecisionPath() {
+        return true;
+    }
+
+    /**
+     * The update in each run's {@link Precision}, tensor operation by tensor operation as
+     * {@code _single_tensor_adam} / {@code _single_tensor_adamw} do them, each rounded to the format:
+     * {@code θ.mul_(1 − ηλ)} (AdamW) or {@code g.add(θ, alpha=λ)} (Adam),
+     * {@code m.mul_(β₁).add_(g, alpha=1−β₁)}, {@code v.mul_(β₂).addcmul_(g, g, value=1−β₂)},
+     * {@code torch.maximum} (amsgrad), {@code (v̂.sqrt() / √(1−β₂ᵗ)).add_(ε)},
+     * {@code θ.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))}; the bias corrections are Python floats. In
+     * bfloat16 β₂ = 0.999 rounds to 1 and in float16 ε = 10⁻⁸ rounds to 0, as in torch.
+     */
+    private void lowPrecisionStep(int n, double[] theta, double[] grad, double[] lr) {
+        steps++;
+        final double t = steps;
+        for (int r = 0; r < n; r++) {
+            final Precision p = precision(r);
+            final double b1 = beta1[r], b2 = beta2[r], wd = weightDecay[r], e = eps[r];
+            final double bc1 = 1 - Math.pow(b1, t);
+            final double step = lr[r] / bc1;
+            final double bc2s = Math.sqrt(1 - Math.pow(b2, t));
+            stepSize[r] = step;
+            bc2Sqrt[r] = bc2s;
+            for (int c = 0; c < dim; c++) {
+                int i = c * stride + r;
+                double g = grad[i];
+                if (decoupled) {
+                    theta[i] = p.mul(theta[i], 1 - lr[r] * wd);
+                } else if (wd != 0) {
+                    g = p.add(g, theta[i], wd);
+                }
+                double mi = p.add(p.mul(m[i], b1), g, 1 - b1);
+                double vi = p.addcmul(p.mul(v[i], b2), g, g, 1 - b2);
+                m[i] = mi;
+                v[i] = vi;
+                if (amsgrad) {
+                    vi = Math.max(vMax[i], vi);
+                    vMax[i] = vi;
+                }
+                double denom = p.addScalar(p.div(p.sqrt(vi), bc2s), e);
+                theta[i] = p.addcdiv(theta[i], mi, denom, -step);
             }
         }
     }

@@ -32,6 +32,10 @@ public abstract class Optimizer {
     protected long steps;
     /** Set by {@link #ratesAreConstant}: the {@code lr} array of every step holds the same values. */
     protected boolean ratesConstant;
+    /** Set by {@link #computeIn}: some slot's update is computed in a format other than float64. */
+    protected boolean lowPrecision;
+    /** Each slot's format of θ and state ({@link #computeIn}); null while every slot is float64. */
+    private Precision[] precision;
 
     /** Per-run values (hyperparameters, scalar state, scratch read after a step), moved with their run. */
     private final List<double[]> perRun = new ArrayList<>();
@@ -89,6 +93,9 @@ public abstract class Optimizer {
         }
         for (double[] a : perCoordinate) {
             moveState(a, from, to);
+        }
+        if (precision != null) {
+            precision[to] = precision[from];
         }
     }
 
@@ -205,6 +212,42 @@ public abstract class Optimizer {
     /** Channel k of the run in slot r: its value after the last update (before the first, the initial state). */
     public double channel(int k, int slot) {
         return Double.NaN;
+    }
+
+    /**
+     * True for methods with a low-precision path: given a format by {@link #computeIn}, they hold θ
+     * and their state in it and round every operation as torch's tensors of that dtype do (SGD,
+     * Adam, AdamW). Other methods run in a low precision only with master weights.
+     */
+    public boolean hasLowPrecisionPath() {
+        return false;
+    }
+
+    /**
+     * Slot {@code slot}'s update from now on computed in format {@code p}, θ, gradient and state held
+     * in it (the caller has rounded θ and the gradient to it). Float64 is the default.
+     *
+     * @throws IllegalArgumentException if p is not float64 and the method has no low-precision path
+     */
+    public final void computeIn(int slot, Precision p) {
+        if (p == Precision.FLOAT64 && precision == null) {
+            return;
+        }
+        if (p != Precision.FLOAT64 && !hasLowPrecisionPath()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no " + p.key()
+                    + " path: use master weights");
+        }
+        if (precision == null) {
+            precision = new Precision[stride];
+            Arrays.fill(precision, Precision.FLOAT64);
+        }
+        precision[slot] = p;
+        lowPrecision = true;
+    }
+
+    /** The format slot r computes in (float64 unless {@link #computeIn} said otherwise). */
+    protected final Precision precision(int slot) {
+        return precision == null ? Precision.FLOAT64 : precision[slot];
     }
 
     /** Does this method use {@link Objective#hessian}? */

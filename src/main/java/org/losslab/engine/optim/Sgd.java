@@ -86,7 +86,9 @@ public final class Sgd extends Optimizer {
     public void step(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
         // One small method per variant keeps each under the JIT's inlining limit.
         final boolean first = steps == 0;
-        if (stride == 1) {
+        if (lowPrecision) {
+            lowPrecisionStep(n, theta, grad, lr, first);
+        } else if (stride == 1) {
             singleRun(theta, grad, lr[0], first);
         } else if (!anyMomentum && !anyWeightDecay) {
             plainStep(n, theta, grad, lr);
@@ -204,6 +206,35 @@ public final class Sgd extends Optimizer {
                 double b = first ? d : Math.fma(gain[r], d, buf[i] * momentum[r]);
                 buf[i] = b;
                 theta[i] = Math.fma(-lr[r], b, theta[i]);
+            }
+        }
+    }
+
+    @Override
+    public boolean hasLowPrecisionPath() {
+        return true;
+    }
+
+    /**
+     * The update in each run's {@link Precision}, tensor operation by tensor operation as
+     * {@code _single_tensor_sgd} does them, each rounded to the format: {@code d.add(θ, alpha=λ)},
+     * {@code buf.mul_(μ).add_(d, alpha=1−τ)} (the first buffer a clone of d), {@code d.add(buf,
+     * alpha=μ)} for Nesterov, {@code θ.add_(d, alpha=−η)}. A float64 run gives the bits of the loops
+     * above.
+     */
+    private void lowPrecisionStep(int n, double[] theta, double[] grad, double[] lr, boolean first) {
+        for (int r = 0; r < n; r++) {
+            final Precision p = precision(r);
+            final double mu = momentum[r], g1 = gain[r], wd = weightDecay[r], negLr = -lr[r];
+            for (int c = 0; c < dim; c++) {
+                int i = c * stride + r;
+                double d = wd != 0 ? p.add(grad[i], theta[i], wd) : grad[i];
+                if (mu != 0) {
+                    double b = first ? d : p.add(p.mul(buf[i], mu), d, g1);
+                    buf[i] = b;
+                    d = nesterov ? p.add(d, b, mu) : b;
+                }
+                theta[i] = p.add(theta[i], d, negLr);
             }
         }
     }

@@ -159,6 +159,7 @@ public final class Stepper implements Objective, BatchLoss {
         batchGrad = mini ? new double[2 * stride] : null;
         batchLoss = mini ? new double[stride] : null;
         pipeline = new UpdatePipeline(2, stride, runs, steps, random);
+        pipeline.start(n, theta);
         channelValues = new double[pipeline.channels().size()];
         plain = pipeline.isPlain() ? pipeline.optimizer() : null;
         rates = pipeline.rates();

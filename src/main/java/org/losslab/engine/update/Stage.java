@@ -16,6 +16,11 @@ public enum Stage {
     CLIP_NORM(false),
     /** Step 3, after norm clipping: g ← clamp(g, −v, v) ({@link ClipValue}). */
     CLIP_VALUE(false),
+    /**
+     * The gradient in a low-precision format, the master weights in place of θ for the step, and at
+     * the end of the update θ back in the format ({@link LowPrecision}): the last gradient link.
+     */
+    PRECISION(false),
     /** Step 6: Langevin noise, θ ← θ + √(2·lr·T)·ξ ({@link LangevinNoise}). */
     LANGEVIN_NOISE(true),
     /** After the step and its noise: Lookahead's slow weights, φ ← φ + α(θ − φ), θ ← φ every k updates ({@link Lookahead}). */

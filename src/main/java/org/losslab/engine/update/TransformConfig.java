@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface TransformConfig permits Sam.Config, ClipNorm.Config, LangevinNoise.Config,
         ClipValue.Config, ElasticNetPenalty.Config, Asam.Config, Lookahead.Config, StochasticWeightAveraging.Config,
-        EvolutionStrategyGradient.Config {
+        EvolutionStrategyGradient.Config, LowPrecision.Config {
 
     /** Where in the update this link acts. */
     Stage stage();

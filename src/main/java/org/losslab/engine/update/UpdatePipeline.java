@@ -22,6 +22,8 @@ public final class UpdatePipeline {
     private final Optimizer optimizer;
     private final Transform[] gradientLinks, parameterLinks;
     private final Stage[] gradientStages, parameterStages;
+    /** Links that hold θ in a format of their own: they see θ₀ and the end of every update. */
+    private final ParameterFormat[] formats;
     /** No link and a constant learning rate: an update is the optimizer's step alone. */
     private final boolean plain;
     /** The channels of the traced links, in link order, and which link and index each comes from. */
@@ -70,6 +72,16 @@ public final class UpdatePipeline {
         if (rate.isConstant() && !rateChanged) {
             optimizer.ratesAreConstant();
         }
+        List<ParameterFormat> formatLinks = new ArrayList<>();
+        for (Transform link : before) {
+            if (link instanceof ParameterFormat f) {
+                formatLinks.add(f);
+            }
+            if (link instanceof LowPrecision low) {
+                low.configure(optimizer);
+            }
+        }
+        formats = formatLinks.toArray(new ParameterFormat[0]);
         gradientLinks = before.toArray(new Transform[0]);
         parameterLinks = after.toArray(new Transform[0]);
         gradientStages = beforeStages.toArray(new Stage[0]);
@@ -168,6 +180,22 @@ public final class UpdatePipeline {
         optimizer.step(n, theta, g, loss, u.lr, objective);
         for (Transform link : parameterLinks) {
             link.apply(u);
+        }
+        for (ParameterFormat f : formats) {
+            f.finish(u);
+        }
+    }
+
+    /**
+     * The runs' initial parameters as their links hold them (rounded to a low precision, the master
+     * copies taken): call once on θ₀, before its first evaluation. Changes nothing for runs without
+     * such a link.
+     *
+     * @param theta θ₀ of slots 0..n−1 in the batch layout. Modified.
+     */
+    public void start(int n, double[] theta) {
+        for (ParameterFormat f : formats) {
+            f.start(n, theta);
         }
     }
 

@@ -118,6 +118,9 @@ final class FederatedReader {
         if (spec.batchSize() != null) {
             throw in.error(path + ".batchSize", "clients take full-batch steps on their surfaces");
         }
+        if (spec.precision() != null) {
+            throw in.error(path + ".precision", "federated rounds run in float64 (the server average is not rounded)");
+        }
         if (spec.schedule() != null && spec.schedule().type().equals("plateau")) {
             throw in.error(path + ".schedule.type", "a loss-driven schedule has no single loss to watch across clients");
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.losslab.format.JsonInput;
 import org.losslab.format.MethodOptions;
+import org.losslab.format.PrecisionSpec;
 import org.losslab.format.RunSpec;
 import org.losslab.format.Typed;
 import org.losslab.io.AtomicFiles;
@@ -91,6 +92,18 @@ public final class ScenarioWriter {
             methods(n, r.methods());
             if (r.batchSize() != null) {
                 n.put("batchSize", r.batchSize());
+            }
+            if (r.precision() != null) {
+                PrecisionSpec p = r.precision();
+                if (p.precision() != null) {
+                    n.put("precision", p.precision().key());
+                }
+                if (p.masterWeights() != null) {
+                    n.put("masterWeights", p.masterWeights());
+                }
+                if (p.lossScale() != null) {
+                    n.set("lossScale", number(p.lossScale()));
+                }
             }
             if (r.start() != null) {
                 n.set("start", pair(r.start().x(), r.start().y()));

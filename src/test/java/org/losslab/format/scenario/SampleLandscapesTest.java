@@ -40,6 +40,7 @@ class SampleLandscapesTest {
             "cmaes-rastrigin-population.json",
             "cosine-vs-exponential.json",
             "default.json",
+            "float16-stalls-in-a-shallow-valley.json",
             "gradient-clipping.json",
             "ill-conditioned-valley.json",
             "minibatch-noise.json",
@@ -398,6 +399,25 @@ class SampleLandscapesTest {
         assertTrue(o.finalLoss(0) > 15 && o.finalLoss(1) > 15, "exact and narrow ES stay in the dimple by the start");
         assertTrue(o.distanceFinal(2, 0, 0) < 0.3, "σ = 0.8 reaches the global basin");
         assertTrue(o.run(2).channel("es.x19") >= 0, "the population of 20 is drawn");
+    }
+
+    @Test
+    void float16StallsAndMasterWeightsRescueIt() throws Exception {
+        Outcome o = run("float16-stalls-in-a-shallow-valley.json");
+        o.finite(0, 1, 2, 3);
+        Trajectory f16 = o.run(1);
+        int stalled = f16.channel("precision.stalled");
+        long steps = f16.size() - 1;
+        double lostUpdates = f16.channel(stalled, f16.size() - 1);
+        assertTrue(o.finalLoss(0) < 1e-3, "float64 reaches the minimum");
+        assertTrue(o.finalLoss(1) > 100 * o.finalLoss(0), "float16 stops far from it");
+        assertTrue(lostUpdates > steps / 2, "most of float16's updates are lost");
+        assertEquals(0, o.lastTravel(1, 1000), "and it no longer moves at all");
+        assertTrue(o.finalLoss(2) < 2 * o.finalLoss(0) + 1e-6, "master weights reach the minimum as float64 does");
+        assertTrue(o.finalLoss(3) < 2 * o.finalLoss(0) + 1e-5, "bfloat16 with master weights too");
+        Trajectory m = o.run(2);
+        assertTrue(m.channel(m.channel("precision.stalled"), m.size() - 1) > 0,
+                "the model holds still for some updates while the master copy adds them up");
     }
 
     @Test
