@@ -16,14 +16,15 @@ import org.losslab.format.train.TrainConfig;
  * @param look     what to look for
  * @param why      why it happens: the equation
  * @param setup    what the page sets up
- * @param controls the controls the page needs ({@link #CONTROLS}); the app dims the others. Empty: all
+ * @param controls the controls the page needs ({@link #CONTROLS}); the app dims the others (every control when the
+ *                 file does not say; none for a demonstration)
  * @param tryIt    the prompt, or null
  */
 public record LessonPage(String title, String todo, String look, String why, Setup setup, List<String> controls,
                          TryIt tryIt) {
     /** The names of the app's controls a page may ask for. */
     public static final List<String> CONTROLS = List.of("lr", "momentum", "temperature", "warmup", "samRho", "steps",
-            "runs", "surface", "start");
+            "runs", "surface");
 
     public LessonPage {
         controls = List.copyOf(controls);

@@ -126,7 +126,9 @@ public final class LessonReader {
             throw in.error(path, "missing the page's setup: one of the keys scenario, train, sweep, escape");
         }
         List<String> controls = new ArrayList<>();
-        if (node.has("controls")) {
+        if (!node.has("controls")) {
+            controls.addAll(LessonPage.CONTROLS);
+        } else {
             JsonNode cs = list(node.get("controls"), path + ".controls", 0, LessonPage.CONTROLS.size());
             for (int i = 0; i < cs.size(); i++) {
                 String c = in.string(cs.get(i), path + ".controls[" + i + "]");
