@@ -84,4 +84,24 @@ class LayeringTest {
     void noPackageCycles() {
         slices().matching("org.losslab.(**)").should().beFreeOfCycles().check(main);
     }
+
+    /**
+     * Lessons sit on top of their layer: {@code engine.lesson} measures what the rest of the engine
+     * computes and {@code format.lesson} points at the other file kinds, never the other way round.
+     */
+    @ParameterizedTest(name = "{0} uses none of {1}")
+    @CsvSource(delimiter = ';', textBlock = """
+            org.losslab.engine.sim..      ; org.losslab.engine.lesson..
+            org.losslab.engine.mlp..      ; org.losslab.engine.lesson..
+            org.losslab.engine.analysis.. ; org.losslab.engine.lesson..
+            org.losslab.engine.update..   ; org.losslab.engine.lesson..
+            org.losslab.engine.optim..    ; org.losslab.engine.lesson..
+            org.losslab.format.scenario.. ; org.losslab.format.lesson..
+            org.losslab.format.train..    ; org.losslab.format.lesson..
+            org.losslab.format.sweep..    ; org.losslab.format.lesson..
+            org.losslab.format.escape..   ; org.losslab.format.lesson..
+            """)
+    void lessonsAreOnTopOfTheirLayer(String layer, String forbidden) {
+        layerUsesNothingOutward(layer, forbidden);
+    }
 }

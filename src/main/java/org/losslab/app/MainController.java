@@ -73,6 +73,8 @@ public final class MainController {
     /** The network trainer, built when first shown; it replaces the side panel and views while shown. */
     private org.losslab.app.trainer.TrainerPane trainer;
     private org.losslab.app.analysis.AnalysisTabs analysis;
+    /** Lessons: the menu, the panel and the page being taught. */
+    private LessonMode lessons;
 
     /**
      * @param pools the app's threads: the panels' work runs there, and the "two surfaces" view's
@@ -154,6 +156,8 @@ public final class MainController {
         model.computingProperty().addListener((o, a, b) -> timing.setOpacity(b ? 0.6 : 1));
         trainerItem.selectedProperty().addListener((o, a, b) -> showTrainer(b));
         files = new ScenarioFiles(this, model, recent, samplesMenu, recentMenu);
+        lessons = new LessonMode(this, model);
+        menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), lessons.menu());
         styleChanged();
     }
 
@@ -436,5 +440,30 @@ public final class MainController {
 
     Exporter exporter() {
         return exporter;
+    }
+
+    /** Asks before unsaved edits of the scenario are dropped; true to go on. */
+    boolean confirmDiscard() {
+        return files.confirmDiscard();
+    }
+
+    LessonMode lessons() {
+        return lessons;
+    }
+
+    SliderBar sliders() {
+        return sliders;
+    }
+
+    ScenarioPane scenarioPane() {
+        return scenarioPane;
+    }
+
+    RunsPane runsPane() {
+        return runs;
+    }
+
+    TabPane sideTabs() {
+        return sideTabs;
     }
 }

@@ -119,6 +119,20 @@ final class ParamSlider extends VBox {
         }
     }
 
+    /**
+     * Dims the slider and takes it out of use (a lesson page that does not need it), or brings it
+     * back; apart from the disabling that a run without the parameter causes.
+     */
+    void setDimmed(boolean dimmed) {
+        slider.setDisable(dimmed);
+        setOpacity(dimmed ? 0.3 : 1);
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dimmed"), dimmed);
+    }
+
+    boolean isDimmed() {
+        return slider.isDisabled();
+    }
+
     void setMax(double max) {
         slider.setMax(log ? Math.log10(max) : max);
     }

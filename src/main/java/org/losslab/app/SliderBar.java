@@ -127,6 +127,19 @@ final class SliderBar extends HBox {
                 : "2/λmax = " + Ticks.compact(lim) + " at the start: the largest stable rate of gradient descent there.");
     }
 
+    /**
+     * Leaves in use only the sliders named (a lesson page's controls: lr, momentum, temperature, warmup,
+     * samRho, steps) and dims the others; null brings every slider back.
+     */
+    void useOnly(java.util.Collection<String> names) {
+        String[] keys = {"lr", "momentum", "temperature", "warmup", "samRho", "steps"};
+        ParamSlider[] all = {lr, momentum, temperature, warmup, sam, steps};
+        for (int i = 0; i < keys.length; i++) {
+            all[i].setDimmed(names != null && !names.contains(keys[i]));
+        }
+        linked.setDisable(names != null && java.util.Arrays.stream(keys).noneMatch(names::contains));
+    }
+
     ParamSlider lrSlider() {
         return lr;
     }

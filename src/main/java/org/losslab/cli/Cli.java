@@ -25,6 +25,7 @@ public final class Cli {
             "  " + SweepCommand.USAGE,
             "  " + EscapeCommand.USAGE,
             "  " + FederatedCommand.USAGE,
+            "  " + LessonCommand.USAGE,
             "  " + BenchCommand.USAGE,
             "  " + BenchTrainCommand.USAGE,
             "  " + BenchMethodsCommand.USAGE,
@@ -53,6 +54,8 @@ public final class Cli {
                 case "federated":
                     FederatedCommand.run(rest, out);
                     return OK;
+                case "lesson":
+                    return LessonCommand.run(rest, out);
                 case "bench":
                     BenchCommand.run(rest, out);
                     return OK;

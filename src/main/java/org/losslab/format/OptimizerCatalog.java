@@ -27,6 +27,8 @@ public final class OptimizerCatalog {
     private static final String LR = "Learning rate η: the step size. Too large and the run overshoots or diverges (beyond 2/λmax on a quadratic).";
     private static final String WD = "Weight decay λ: adds λθ to the gradient (L2 regularization).";
     private static final String EPS = "ε added to the denominator for numerical stability.";
+    private static final String BIAS = "Bias correction: divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ, which undoes their start at 0 "
+            + "(off: the early steps are η(1 − β₁ᵗ)/√(1 − β₂ᵗ) instead of η).";
     private static final String BETAS = "β₁, β₂: decay rates of the running mean of the gradient and of its square.";
 
     private static final Schemas SCHEMAS = new Schemas();
@@ -38,17 +40,21 @@ public final class OptimizerCatalog {
                         nonNegative("momentum", 0.0, "Momentum μ: the velocity keeps a fraction μ of itself each step (heavy ball)."),
                         Param.real("dampening", 0.0, "Dampening τ: scales the new gradient in the velocity by (1 − τ)."),
                         bool("nesterov", false, "Nesterov: evaluate the momentum step one look-ahead further (g + μb)."),
-                        nonNegative("weightDecay", 0.0, WD))));
+                        nonNegative("weightDecay", 0.0, WD),
+                        choice("lineSearch", "none", List.of("none", "armijo"), "\"armijo\": backtrack from the scheduled lr, halving it (at most 30 times) "
+                                + "until f(θ − ηg) ≤ f(θ) − 10⁻⁴·η‖g‖² (needs momentum 0)."))));
         SCHEMAS.add(new Schema("adam", "Adam (torch.optim.Adam)",
                 "m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − η/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε)",
                 List.of(nonNegative("lr", 0.001, LR), unitPair("betas", 0.9, 0.999, BETAS), nonNegative("eps", 1e-8, EPS),
                         nonNegative("weightDecay", 0.0, WD),
-                        bool("amsgrad", false, "AMSGrad: divide by the largest second moment seen so far, never a smaller one."))));
+                        bool("amsgrad", false, "AMSGrad: divide by the largest second moment seen so far, never a smaller one."),
+                        bool("biasCorrection", true, BIAS))));
         SCHEMAS.add(new Schema("adamw", "AdamW (torch.optim.AdamW)",
                 "θ ← θ(1 − ηλ);  then Adam's update without λ in the gradient (decoupled weight decay)",
                 List.of(nonNegative("lr", 0.001, LR), unitPair("betas", 0.9, 0.999, BETAS), nonNegative("eps", 1e-8, EPS),
                         nonNegative("weightDecay", 0.01, "Decoupled weight decay λ: shrinks θ by ηλ each step, apart from the gradient."),
-                        bool("amsgrad", false, "AMSGrad: divide by the largest second moment seen so far, never a smaller one."))));
+                        bool("amsgrad", false, "AMSGrad: divide by the largest second moment seen so far, never a smaller one."),
+                        bool("biasCorrection", true, BIAS))));
         SCHEMAS.add(new Schema("rmsprop", "RMSprop (torch.optim.RMSprop)",
                 "v ← αv + (1−α)g²;  θ ← θ − η·g/(√v + ε)  (centered: √(v − ḡ²); momentum: b ← μb + g/(√v+ε))",
                 List.of(nonNegative("lr", 0.01, LR),
@@ -117,6 +123,9 @@ public final class OptimizerCatalog {
                 && (s.number(t, "momentum") <= 0 || s.number(t, "dampening") != 0)) {
             return new String[] {"nesterov", "Nesterov momentum needs momentum > 0 and dampening 0 (as torch.optim.SGD)"};
         }
+        if (t.type().equals("sgd") && s.string(t, "lineSearch").equals("armijo") && s.number(t, "momentum") != 0) {
+            return new String[] {"lineSearch", "the Armijo line search searches along the gradient and needs momentum 0"};
+        }
         return null;
     }
 
@@ -126,12 +135,12 @@ public final class OptimizerCatalog {
         switch (t.type()) {
             case "sgd":
                 return new Sgd.Config(s.number(t, "lr"), s.number(t, "momentum"), s.number(t, "dampening"),
-                        s.bool(t, "nesterov"), s.number(t, "weightDecay"));
+                        s.bool(t, "nesterov"), s.number(t, "weightDecay"), Sgd.LineSearch.of(s.string(t, "lineSearch")));
             case "adam":
             case "adamw": {
                 List<Double> b = s.pair(t, "betas");
                 return new Adam.Config(s.number(t, "lr"), b.get(0), b.get(1), s.number(t, "eps"), s.number(t, "weightDecay"),
-                        s.bool(t, "amsgrad"), t.type().equals("adamw"));
+                        s.bool(t, "amsgrad"), t.type().equals("adamw"), s.bool(t, "biasCorrection"));
             }
             case "rmsprop":
                 return new RmsProp.Config(s.number(t, "lr"), s.number(t, "alpha"), s.number(t, "eps"),

@@ -157,6 +157,11 @@ public final class RunReader {
             throw in.error(path + ".lossScale", "lossScale needs \"masterWeights\": true (the scaled gradient is "
                     + "unscaled into the float64 master weights, as torch's GradScaler does)");
         }
+        if (!p.isFloat64() && !p.masters() && optimizer.type().equals("sgd")
+                && "armijo".equals(optimizer.params().get("lineSearch"))) {
+            throw in.error(path + ".precision", "sgd's Armijo line search has no " + format.key()
+                    + " path; set \"masterWeights\": true");
+        }
         if (!p.isFloat64() && !p.masters() && !PrecisionSpec.LOW_PRECISION_OPTIMIZERS.contains(optimizer.type())) {
             throw in.error(path + ".precision", optimizer.type() + " has no " + format.key() + " path; use "
                     + String.join(", ", PrecisionSpec.LOW_PRECISION_OPTIMIZERS) + " or set \"masterWeights\": true");

@@ -165,6 +165,20 @@ public final class EscapeModel extends StudyModel<EscapeModel.Study> {
             message.set(e.getMessage());
             return e.getMessage();
         }
+        return start(spec);
+    }
+
+    /**
+     * Starts a study given whole (a lesson page's escape file, which may use any run of its scenario,
+     * SAM included), showing its settings in the form.
+     */
+    public String start(EscapeSpec spec) {
+        temperatures.set(String.join(", ", java.util.Arrays.stream(spec.temperatures()).mapToObj(Numbers::format).toList()));
+        seeds.set(spec.seeds());
+        steps.set((int) Math.min(Integer.MAX_VALUE, spec.scenario().steps()));
+        lr.set(spec.scenario().runs().get(spec.run()).toRunSettings(spec.scenario().start()).optimizer().lr());
+        sharp.set(spec.wells().contains("sharp"));
+        flat.set(spec.wells().contains("flat"));
         boolean own = lab.scenario() != null && lab.scenario().surface().type().equals("doubleWell");
         long t0 = System.nanoTime();
         long runs = (long) spec.wells().size() * spec.temperatures().length * spec.seeds();

@@ -312,6 +312,26 @@ public final class SweepModel extends StudyModel<SweepResult> {
     }
 
     /**
+     * Fills the form with a sweep file's grid (its scenario must be the one shown, as a lesson page
+     * puts it there): the run, both axes, the colouring and the tolerance.
+     */
+    public void load(SweepSpec s) {
+        run.set(s.run());
+        xKey.set(s.x().key());
+        yKey.set(s.y().key());
+        xFrom.set(s.x().from());
+        xTo.set(s.x().to());
+        xCount.set(s.x().count());
+        xLog.set(s.x().log());
+        yFrom.set(s.y().from());
+        yTo.set(s.y().to());
+        yCount.set(s.y().count());
+        yLog.set(s.y().log());
+        measure.set(s.measure());
+        tolerance.set(Double.isFinite(s.tolerance()) ? s.tolerance() : Double.NaN);
+    }
+
+    /**
      * Starts the sweep the form describes (cancelling one still running).
      *
      * @return null when started, else the one-line problem (also in {@link #messageProperty()})

@@ -15,6 +15,14 @@ import java.util.List;
  * The bias corrections are folded in exactly where torch folds them, so the rounding matches;
  * {@code add(x, alpha=a)} and {@code addcmul} are fused multiply-adds in torch's CPU kernels on
  * an FMA machine, {@code addcdiv} is {@code self + (value·t1)/t2}.
+ *
+ * <p>With {@code biasCorrection} off (no torch counterpart: Kingma &amp; Ba's Algorithm 1 without
+ * its lines m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ)) the update is θ ← θ − η·m/(√v + ε). Both moments start
+ * at 0 and are biased towards it: for a steady gradient g the uncorrected step is
+ * η·(1 − β₁ᵗ)/√(1 − β₂ᵗ) instead of η. The bias of m alone makes the first steps short, that of v
+ * alone makes them long; which wins depends on the betas: (1 − β₁)/√(1 − β₂) at t = 1 is 3.2 for the
+ * defaults (0.9, 0.999), 0.32 for (0.99, 0.999) or (0.9, 0.9). The correction is what lets Adam take
+ * steps of the size η from update 1 (Kingma &amp; Ba 2015, §3).
  */
 public final class Adam extends Optimizer implements Preconditioned {
 
@@ -23,7 +31,13 @@ public final class Adam extends Optimizer implements Preconditioned {
      * ({@code decoupled = true}, weight decay default 0.01).
      */
     public record Config(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
-                         boolean decoupled) implements OptimizerConfig {
+                         boolean decoupled, boolean biasCorrection) implements OptimizerConfig {
+        /** torch's Adam or AdamW, with its bias corrections. */
+        public Config(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
+                      boolean decoupled) {
+            this(lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled, true);
+        }
+
         public static Config adam() {
             return new Config(1e-3, 0.9, 0.999, 1e-8, 0, false, false);
         }
@@ -44,16 +58,20 @@ public final class Adam extends Optimizer implements Preconditioned {
 
         @Override
         public Config withLr(double lr) {
-            return new Config(lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled);
+            return new Config(lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled, biasCorrection);
         }
 
         public Config withBeta1(double b1) {
-            return new Config(lr, b1, beta2, eps, weightDecay, amsgrad, decoupled);
+            return new Config(lr, b1, beta2, eps, weightDecay, amsgrad, decoupled, biasCorrection);
+        }
+
+        public Config withBiasCorrection(boolean on) {
+            return new Config(lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled, on);
         }
     }
 
     private final double[] beta1, beta2, eps, weightDecay;
-    private final boolean amsgrad, decoupled;
+    private final boolean amsgrad, decoupled, biasCorrection;
     private final double[] m, v, vMax;
     /** Per-run scratch for this update: η/(1 − β₁ᵗ) and √(1 − β₂ᵗ). */
     private final double[] stepSize, bc2Sqrt;
@@ -66,6 +84,10 @@ public final class Adam extends Optimizer implements Preconditioned {
         decoupled = configs.get(0).decoupled();
         if (configs.stream().anyMatch(c -> c.amsgrad() != amsgrad || c.decoupled() != decoupled)) {
             throw new IllegalArgumentException("runs of one batch must agree on amsgrad and adam/adamw");
+        }
+        biasCorrection = configs.get(0).biasCorrection();
+        if (configs.stream().anyMatch(c -> c.biasCorrection() != biasCorrection)) {
+            throw new IllegalArgumentException("runs of one batch must agree on biasCorrection");
         }
         beta1 = hyper(configs, Config::beta1);
         beta2 = hyper(configs, Config::beta2);
@@ -87,7 +109,13 @@ public final class Adam extends Optimizer implements Preconditioned {
         }
         steps++;
         final double t = steps;
-        if (sharedBetas) {
+        if (!biasCorrection) {
+            // Dividing by 1 is exact, so the loop below computes θ − η·m/(√v + ε) as it stands.
+            for (int r = 0; r < n; r++) {
+                stepSize[r] = lr[r];
+                bc2Sqrt[r] = 1;
+            }
+        } else if (sharedBetas) {
             double bc1 = 1 - Math.pow(beta1[0], t);
             double bc2s = Math.sqrt(1 - Math.pow(beta2[0], t));
             for (int r = 0; r < n; r++) {

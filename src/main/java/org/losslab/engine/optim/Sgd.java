@@ -1,6 +1,7 @@
 package org.losslab.engine.optim;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Stochastic gradient descent with optional heavy-ball or Nesterov momentum, as torch.optim.SGD:
@@ -14,12 +15,60 @@ import java.util.List;
  * the buffer at use, not at accumulation, so changing η mid-run does not rescale past velocity.
  * Rounding follows torch's CPU kernels on an FMA machine: {@code add(x, alpha=a)}, used for every
  * line above, is a fused multiply-add.
+ *
+ * <p>With {@code lineSearch = ARMIJO} (no torch counterpart; momentum must be 0) the rate of each
+ * update is not η but the first of η, η/2, η/4, … that decreases the loss enough, by {@link Armijo}'s
+ * backtracking from the scheduled η: θ ← θ − η_k·d. The accepted η_k is reported as the channel
+ * {@value #ARMIJO_CHANNEL}.
  */
 public final class Sgd extends Optimizer {
 
-    /** Hyperparameters of torch.optim.SGD (defaults lr 0.01, everything else 0 / false). */
-    public record Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay)
-            implements OptimizerConfig {
+    /** The name of the channel holding the step length Armijo's search accepted at each update. */
+    public static final String ARMIJO_CHANNEL = "sgd.armijoLr";
+
+    /** How the rate of an update is chosen: the scheduled η itself, or Armijo backtracking from it. */
+    public enum LineSearch {
+        NONE("none"), ARMIJO("armijo");
+
+        private final String key;
+
+        LineSearch(String key) {
+            this.key = key;
+        }
+
+        /** The file's name: {@code none} or {@code armijo}. */
+        public String key() {
+            return key;
+        }
+
+        public static LineSearch of(String key) {
+            for (LineSearch s : values()) {
+                if (s.key.equals(key)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("lineSearch must be \"none\" or \"armijo\", got \"" + key + "\"");
+        }
+    }
+
+    /**
+     * Hyperparameters of torch.optim.SGD (defaults lr 0.01, everything else 0 / false), and the line
+     * search (default none, torch's fixed step).
+     */
+    public record Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay,
+                         LineSearch lineSearch) implements OptimizerConfig {
+        public Config {
+            Objects.requireNonNull(lineSearch, "lineSearch");
+            if (lineSearch == LineSearch.ARMIJO && momentum != 0) {
+                throw new IllegalArgumentException("the Armijo line search needs momentum 0");
+            }
+        }
+
+        /** torch.optim.SGD's hyperparameters with its fixed step. */
+        public Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay) {
+            this(lr, momentum, dampening, nesterov, weightDecay, LineSearch.NONE);
+        }
+
         public static Config defaults() {
             return new Config(0.01, 0, 0, false, 0);
         }
@@ -36,11 +85,15 @@ public final class Sgd extends Optimizer {
 
         @Override
         public Config withLr(double lr) {
-            return new Config(lr, momentum, dampening, nesterov, weightDecay);
+            return new Config(lr, momentum, dampening, nesterov, weightDecay, lineSearch);
         }
 
         public Config withMomentum(double m) {
-            return new Config(lr, m, dampening, nesterov, weightDecay);
+            return new Config(lr, m, dampening, nesterov, weightDecay, lineSearch);
+        }
+
+        public Config withLineSearch(LineSearch search) {
+            return new Config(lr, momentum, dampening, nesterov, weightDecay, search);
         }
     }
 
@@ -62,6 +115,11 @@ public final class Sgd extends Optimizer {
     private final double[] momentumC, gainC, negLrC;
     /** The rate each run's entries of {@link #negLrC} hold (NaN: none yet). */
     private final double[] lastLr;
+    /** The line search, or null without one; with its gather buffers of one run's θ and d. */
+    private final Armijo armijo;
+    private final double[] runTheta, runDirection;
+    /** The step each run's last Armijo search accepted (NaN before the first). */
+    private final double[] armijoLr;
 
     Sgd(int dim, int stride, List<Config> configs) {
         super(dim, stride);
@@ -80,6 +138,14 @@ public final class Sgd extends Optimizer {
         gainC = spread(gain);
         negLrC = spread(new double[stride]);
         lastLr = runState(Double.NaN);
+        LineSearch search = configs.get(0).lineSearch();
+        if (configs.stream().anyMatch(c -> c.lineSearch() != search)) {
+            throw new IllegalArgumentException("runs of one batch must agree on lineSearch");
+        }
+        armijo = search == LineSearch.ARMIJO ? new Armijo(dim) : null;
+        runTheta = armijo != null ? new double[dim] : null;
+        runDirection = armijo != null ? new double[dim] : null;
+        armijoLr = runState(Double.NaN);
     }
 
     @Override
@@ -88,6 +154,8 @@ public final class Sgd extends Optimizer {
         final boolean first = steps == 0;
         if (lowPrecision) {
             lowPrecisionStep(n, theta, grad, lr, first);
+        } else if (armijo != null) {
+            armijoStep(n, theta, grad, loss, lr, objective);
         } else if (stride == 1) {
             singleRun(theta, grad, lr[0], first);
         } else if (!anyMomentum && !anyWeightDecay) {
@@ -119,6 +187,35 @@ public final class Sgd extends Optimizer {
             }
             theta[i] = Math.fma(negLr, step, theta[i]);
         }
+    }
+
+    /**
+     * Gradient descent with Armijo backtracking, run by run (each search evaluates that run's loss):
+     * d = g + λθ, η_k from {@link Armijo#search}, θ ← θ − η_k·d.
+     */
+    private void armijoStep(int n, double[] theta, double[] grad, double[] loss, double[] lr, Objective objective) {
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < dim; c++) {
+                int i = c * stride + r;
+                runTheta[c] = theta[i];
+                runDirection[c] = decayed(grad[i], weightDecay[r], theta[i]);
+            }
+            double eta = armijo.search(r, objective, runTheta, runDirection, loss[r], lr[r], weightDecay[r]);
+            armijoLr[r] = eta;
+            for (int c = 0; c < dim; c++) {
+                theta[c * stride + r] = Math.fma(-eta, runDirection[c], runTheta[c]);
+            }
+        }
+    }
+
+    @Override
+    public List<String> channels() {
+        return armijo != null ? List.of(ARMIJO_CHANNEL) : List.of();
+    }
+
+    @Override
+    public double channel(int k, int slot) {
+        return armijoLr[slot];
     }
 
     /** Plain gradient descent: θ ← θ − η·g. */
