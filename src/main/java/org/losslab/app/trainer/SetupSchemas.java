@@ -9,11 +9,14 @@ import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Feature;
+import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
+import org.losslab.engine.mlp.Normalization;
 import org.losslab.engine.mlp.Output;
 import org.losslab.format.Param;
 import org.losslab.format.Schema;
 import org.losslab.format.Typed;
+import org.losslab.format.train.TrainConfigReader;
 
 /**
  * The trainer's settings described as schemas, so the app's generated {@code ParamForm} edits them
@@ -50,7 +53,11 @@ final class SetupSchemas {
                     Param.choice("activation", "tanh", List.of("tanh", "relu", "leakyRelu", "sigmoid", "gelu", "identity"),
                             "Hidden nonlinearity σ, as torch.nn: tanh, ReLU, LeakyReLU (slope 0.01), sigmoid, GELU (erf), identity (a deep linear network)."),
                     Param.choice("init", "xavier", List.of("xavier", "he", "orthogonal"),
-                            "Initial weights: Xavier uniform √(6/(fan_in+fan_out)), He normal √(2/fan_in), or orthogonal; biases start at 0.")));
+                            "Initial weights: Xavier uniform √(6/(fan_in+fan_out)), He normal √(2/fan_in), or orthogonal; biases start at 0."),
+                    Param.choice("normalization", "none", List.of("none", "batch", "layer"),
+                            "Between each hidden layer's linear map and its activation: batch normalization (each unit standardized over the batch, running statistics for evaluation, as torch.nn.BatchNorm1d), layer normalization (each example standardized over the layer's units), or none. Both learn a scale γ and shift β per unit."),
+                    Param.number("dropout", 0.0, 0, false, TrainConfigReader.MAX_DROPOUT,
+                            "Dropout rate p: in training each hidden activation is zeroed with probability p and the rest scaled by 1/(1−p) (inverted dropout); off in evaluation.")));
 
     static final Schema OUTPUT = new Schema("output", "Output", "output layer, loss and training length",
             List.of(Param.choice("output", "sigmoid", List.of("sigmoid", "softmax", "linear"),
@@ -135,7 +142,7 @@ final class SetupSchemas {
             widths.add((long) w);
         }
         return new Typed("network", Map.of()).with("hidden", List.copyOf(widths)).with("activation", s.activation().id())
-                .with("init", s.init().id());
+                .with("init", s.init().id()).with("normalization", s.block().normalization().id()).with("dropout", s.block().dropout());
     }
 
     static String applyNetwork(SetupEditor m, Typed t) {
@@ -149,12 +156,20 @@ final class SetupSchemas {
             }
             widths[i] = (int) w;
         }
-        String p = m.setHidden(widths);
+        HiddenBlock block = new HiddenBlock(Normalization.of((String) NETWORK.get(t, "normalization")), NETWORK.number(t, "dropout"));
+        // A plain block first, so that emptying "hidden" along with it is one accepted edit.
+        String p = block.isPlain() ? m.setBlock(block) : null;
+        if (p == null) {
+            p = m.setHidden(widths);
+        }
         if (p == null) {
             p = m.setActivation(Activation.of((String) NETWORK.get(t, "activation")));
         }
         if (p == null) {
             p = m.setInit(Init.of((String) NETWORK.get(t, "init")));
+        }
+        if (p == null && !block.isPlain()) {
+            p = m.setBlock(block);
         }
         return p;
     }

@@ -12,7 +12,9 @@ import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
+import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
+import org.losslab.engine.mlp.Normalization;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Sharpness;
 import org.losslab.engine.mlp.Trainer;
@@ -41,7 +43,10 @@ public final class TrainConfigReader {
     private static final Set<String> SHARPNESS_KEYS = Set.of("every", "iterations", "tolerance");
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
-    private static final Set<String> NETWORK_KEYS = Set.of("features", "hidden", "activation", "init", "output", "bias");
+    private static final Set<String> NETWORK_KEYS = Set.of("features", "hidden", "activation", "init", "output", "bias",
+            "normalization", "dropout");
+    /** The highest dropout rate a config may ask for. */
+    public static final double MAX_DROPOUT = 0.95;
 
     private final String source;
     private final Path folder;
@@ -96,14 +101,37 @@ public final class TrainConfigReader {
             throw error("$.runs", "must be a list of one or more runs, got " + Param.describe(runsNode));
         }
         List<RunSpec> runs = new ArrayList<>();
+        int trainPoints = data.points() - (int) Math.round(data.points() * data.testFraction());
         for (int i = 0; i < runsNode.size(); i++) {
             runs.add(run(runsNode.get(i), "$.runs[" + i + "]", steps, network.parameterCount()));
+            if (network.block().normalization() == Normalization.BATCH) {
+                batchNormBatches(runs.get(i), "$.runs[" + i + "]", trainPoints);
+            }
         }
         TrainingOptions options = TrainingOptions.NONE;
+        if (root.has("sharpness") && !network.block().isPlain()) {
+            throw error("$.sharpness", "the sharpness is measured on plain networks; remove \"normalization\" and \"dropout\" "
+                    + "from $.network or remove \"sharpness\"");
+        }
         if (root.has("sharpness")) {
             options = options.withSharpness(sharpness(root.get("sharpness")));
         }
         return new TrainConfig(title, description, data, imported, network, init, steps, seed, runs, options);
+    }
+
+    /**
+     * Batch normalization in training mode needs two or more examples in every batch (torch refuses
+     * one: its variance is undefined), the last, smaller batch of each epoch included.
+     */
+    private void batchNormBatches(RunSpec run, String path, int trainPoints) throws InputException {
+        int b = run.batchSize() == null ? 0 : run.batchSize();
+        boolean full = b <= 0 || b >= trainPoints;
+        if (full ? trainPoints < 2 : trainPoints % b == 1) {
+            throw error(full ? "$.data" : path + ".batchSize", full
+                    ? "batch normalization needs at least 2 training points, the data leaves " + trainPoints
+                    : "batch normalization needs at least 2 examples in every batch; " + trainPoints
+                            + " training points in batches of " + b + " leave a last batch of 1");
+        }
     }
 
     /** {@code "sharpness": { "every": N, "iterations": K, "tolerance": ε }}: λmax recorded every N steps. */
@@ -223,7 +251,15 @@ public final class TrainConfigReader {
             }
         }
         boolean bias = !node.has("bias") || in.bool(node.get("bias"), p + ".bias");
-        return new Architecture(features, hidden, act, out, out.units(classes), bias);
+        Normalization norm = node.has("normalization") ? choice(node.get("normalization"), p + ".normalization",
+                Normalization::of, "none, batch, layer") : Normalization.NONE;
+        double dropout = node.has("dropout") ? in.numberIn(node.get("dropout"), p + ".dropout", 0, MAX_DROPOUT) : 0;
+        for (String k : List.of("normalization", "dropout")) {
+            if (node.has(k) && hidden.length == 0 && (k.equals("dropout") ? dropout > 0 : norm != Normalization.NONE)) {
+                throw error(p + "." + k, k + " acts between hidden layers; \"hidden\" is empty");
+            }
+        }
+        return new Architecture(features, hidden, act, out, out.units(classes), bias, new HiddenBlock(norm, dropout));
     }
 
     private RunSpec run(JsonNode node, String path, long steps, int weights) throws InputException {

@@ -1,7 +1,7 @@
 package org.losslab.app.trainer.model;
 
-import org.losslab.engine.mlp.Network;
 import org.losslab.engine.mlp.Output;
+import org.losslab.engine.mlp.Predictor;
 import org.losslab.engine.surface.Window;
 
 /**
@@ -21,11 +21,12 @@ public record Boundary(long step, int run, Window window, int size, int[] pixels
     public static final int SIZE = 96;
 
     /**
-     * Predicts with {@code net} at weights {@code theta}.
+     * Predicts with {@code net} at weights {@code theta} (a network with batch normalization
+     * predicts with its running statistics: pass the trainer's {@link org.losslab.engine.mlp.Trainer#predictor()}).
      *
      * @param classes classes of the data, 0 for regression
      */
-    public static Boundary of(Network net, double[] theta, Window w, int classes, long step, int run) {
+    public static Boundary of(Predictor net, double[] theta, Window w, int classes, long step, int run) {
         Output out = net.architecture().output();
         int units = net.architecture().outputs();
         if (classes == 0) {
