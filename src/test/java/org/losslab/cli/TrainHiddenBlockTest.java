@@ -48,6 +48,17 @@ class TrainHiddenBlockTest {
         assertEquals(lines, Files.readAllLines(again));
     }
 
+    @Test
+    void mcDropoutSummarizesTheTestSet() throws Exception {
+        Path config = dir.resolve("c.json");
+        Files.writeString(config, GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"mcDropout\": { \"passes\": 8 },"));
+        CliBadInputTest.Result r = CliBadInputTest.cli("train", config.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains(", MC dropout (8 passes): test acc ") && r.out().contains("mean spread ")
+                && r.out().contains("(misclassified "), r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.contains("MC dropout")).count(), r.out());
+    }
+
     static Stream<Arguments> bad() {
         return Stream.of(
                 Arguments.of(GOOD.replace("\"batch\"", "\"group\""), "$.network.normalization: unknown value \"group\"; expected one of none, batch, layer"),
@@ -58,7 +69,13 @@ class TrainHiddenBlockTest {
                 Arguments.of(GOOD.replace("\"batchSize\": 10", "\"batchSize\": 7"),
                         "$.runs[1].batchSize: batch normalization needs at least 2 examples in every batch; 50 training points in batches of 7 leave a last batch of 1"),
                 Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"sharpness\": { \"every\": 5 },"),
-                        "$.sharpness: the sharpness is measured on plain networks"));
+                        "$.sharpness: the sharpness is measured on plain networks"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"mcDropout\": { \"passes\": 1 },"),
+                        "$.mcDropout.passes: must be from 2"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"mcDropout\": { \"runs\": 5 },"),
+                        "$.mcDropout.runs: unknown key"),
+                Arguments.of(GOOD.replace(", \"dropout\": 0.1", "").replace("\"steps\": 20,", "\"steps\": 20, \"mcDropout\": {},"),
+                        "$.mcDropout: MC dropout needs dropout: set $.network.dropout above 0"));
     }
 
     @ParameterizedTest

@@ -57,7 +57,9 @@ final class SetupSchemas {
                     Param.choice("normalization", "none", List.of("none", "batch", "layer"),
                             "Between each hidden layer's linear map and its activation: batch normalization (each unit standardized over the batch, running statistics for evaluation, as torch.nn.BatchNorm1d), layer normalization (each example standardized over the layer's units), or none. Both learn a scale γ and shift β per unit."),
                     Param.number("dropout", 0.0, 0, false, TrainConfigReader.MAX_DROPOUT,
-                            "Dropout rate p: in training each hidden activation is zeroed with probability p and the rest scaled by 1/(1−p) (inverted dropout); off in evaluation.")));
+                            "Dropout rate p: in training each hidden activation is zeroed with probability p and the rest scaled by 1/(1−p) (inverted dropout); off in evaluation."),
+                    Param.integer("mcDropout", 0L, 0, TrainConfigReader.MAX_MC_PASSES,
+                            "MC dropout (needs dropout): 0 draws the evaluation-mode prediction; T ≥ 2 draws the mean of T passes with dropout kept on, and behind its decision boundary the spread of those passes, the network's uncertainty (Gal & Ghahramani 2016).")));
 
     static final Schema OUTPUT = new Schema("output", "Output", "output layer, loss and training length",
             List.of(Param.choice("output", "sigmoid", List.of("sigmoid", "softmax", "linear"),
@@ -142,7 +144,8 @@ final class SetupSchemas {
             widths.add((long) w);
         }
         return new Typed("network", Map.of()).with("hidden", List.copyOf(widths)).with("activation", s.activation().id())
-                .with("init", s.init().id()).with("normalization", s.block().normalization().id()).with("dropout", s.block().dropout());
+                .with("init", s.init().id()).with("normalization", s.block().normalization().id()).with("dropout", s.block().dropout())
+                .with("mcDropout", (long) s.options().mcDropout());
     }
 
     static String applyNetwork(SetupEditor m, Typed t) {
@@ -157,8 +160,12 @@ final class SetupSchemas {
             widths[i] = (int) w;
         }
         HiddenBlock block = new HiddenBlock(Normalization.of((String) NETWORK.get(t, "normalization")), NETWORK.number(t, "dropout"));
-        // A plain block first, so that emptying "hidden" along with it is one accepted edit.
-        String p = block.isPlain() ? m.setBlock(block) : null;
+        int passes = (int) NETWORK.integer(t, "mcDropout");
+        // MC dropout off and a plain block first, so that dropping dropout or emptying "hidden" with them is one accepted edit.
+        String p = passes == 0 && m.current().options().mcDropout() > 0 ? m.setOptions(m.current().options().withMcDropout(0)) : null;
+        if (p == null && block.isPlain()) {
+            p = m.setBlock(block);
+        }
         if (p == null) {
             p = m.setHidden(widths);
         }
@@ -170,6 +177,12 @@ final class SetupSchemas {
         }
         if (p == null && !block.isPlain()) {
             p = m.setBlock(block);
+        }
+        if (p == null && passes == 1) {
+            p = "mcDropout: a spread needs at least 2 passes (0 turns MC dropout off)";
+        }
+        if (p == null && passes != m.current().options().mcDropout()) {
+            p = m.setOptions(m.current().options().withMcDropout(passes));
         }
         return p;
     }

@@ -374,6 +374,24 @@ public final class Trainer {
         return net;
     }
 
+    /** Purpose tag of the MC-dropout masks' random stream (see {@link Seeds}). */
+    static final int MC_DROPOUT_STREAM = 22;
+
+    /**
+     * MC dropout at the current weights ({@link McDropout}): {@code passes} stochastic passes at n
+     * points, their masks from a stream seeded by the training's seed and the run index afresh at
+     * each call, so the same weights always give the same map. Call from the training thread.
+     *
+     * @throws IllegalStateException if the network has no dropout
+     */
+    public McDropout.Prediction mcDropout(int n, double[] x1, double[] x2, int passes) {
+        if (blocks == null || training.architecture().block().dropout() == 0) {
+            throw new IllegalStateException("MC dropout needs a network with dropout");
+        }
+        return McDropout.predict(blocks, theta, n, x1, x2, passes,
+                new java.util.SplittableRandom(Seeds.of(training.seed(), runIndex, MC_DROPOUT_STREAM)));
+    }
+
     /**
      * The batch-normalization running statistics of this run (as {@link BlockNetwork#runningStatistics}),
      * empty without batch normalization. Call from the training thread.

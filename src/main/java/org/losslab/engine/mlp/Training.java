@@ -58,6 +58,9 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
      */
     private static void checkBlock(Architecture arch, int n, List<RunSettings> runs, TrainingOptions options) {
         HiddenBlock b = arch.block();
+        if (options.mcDropout() > 0 && b.dropout() == 0) {
+            throw new IllegalArgumentException("MC dropout needs a network with dropout");
+        }
         if (b.isPlain()) {
             return;
         }

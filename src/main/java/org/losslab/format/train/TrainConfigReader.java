@@ -14,6 +14,7 @@ import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
+import org.losslab.engine.mlp.McDropout;
 import org.losslab.engine.mlp.Normalization;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Sharpness;
@@ -39,7 +40,11 @@ public final class TrainConfigReader {
     public static final int MAX_SHARPNESS_ITERATIONS = 1000;
 
     private static final Set<String> ROOT_KEYS =
-            Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness");
+            Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
+                    "mcDropout");
+    private static final Set<String> MC_DROPOUT_KEYS = Set.of("passes");
+    /** Most stochastic passes of MC dropout. */
+    public static final int MAX_MC_PASSES = 1000;
     private static final Set<String> SHARPNESS_KEYS = Set.of("every", "iterations", "tolerance");
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
@@ -116,7 +121,20 @@ public final class TrainConfigReader {
         if (root.has("sharpness")) {
             options = options.withSharpness(sharpness(root.get("sharpness")));
         }
+        if (root.has("mcDropout")) {
+            options = options.withMcDropout(mcDropout(root.get("mcDropout"), network));
+        }
         return new TrainConfig(title, description, data, imported, network, init, steps, seed, runs, options);
+    }
+
+    /** {@code "mcDropout": { "passes": T }}: predict by T stochastic passes with dropout on. */
+    private int mcDropout(JsonNode node, Architecture network) throws InputException {
+        String p = "$.mcDropout";
+        in.object(node, p, MC_DROPOUT_KEYS);
+        if (network.block().dropout() == 0) {
+            throw error(p, "MC dropout needs dropout: set $.network.dropout above 0");
+        }
+        return node.has("passes") ? (int) in.integer(node.get("passes"), p + ".passes", 2, MAX_MC_PASSES) : McDropout.DEFAULT_PASSES;
     }
 
     /**

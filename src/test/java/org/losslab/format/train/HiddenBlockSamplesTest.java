@@ -35,6 +35,29 @@ class HiddenBlockSamplesTest {
     }
 
     @Test
+    void mcDropoutIsUnsureWhereTheNetworkIsWrong() throws Exception {
+        TrainConfig c = read("mlp-mc-dropout.json");
+        Training t = c.training();
+        assertTrue(t.options().mcDropout() >= 30);
+        Trainer trainer = t.trainer(0);
+        trainer.step((int) t.steps());
+        org.losslab.engine.mlp.Dataset test = t.data().test();
+        double[] x1 = new double[test.size()], x2 = new double[test.size()];
+        for (int i = 0; i < x1.length; i++) {
+            x1[i] = test.x1(i);
+            x2[i] = test.x2(i);
+        }
+        org.losslab.engine.mlp.McDropout.Summary s = org.losslab.engine.mlp.McDropout.summarize(
+                trainer.mcDropout(x1.length, x1, x2, t.options().mcDropout()), test, t.architecture().output());
+        assertTrue(s.accuracy() > 0.88, "the mean prediction is good: " + s.accuracy());
+        assertTrue(s.spreadWrong() > 3 * s.spreadRight(), "spread on misclassified " + s.spreadWrong() + " vs correct " + s.spreadRight());
+        // Far from the data (a corner of the picture) the passes disagree more than in the middle of a moon.
+        org.losslab.engine.mlp.McDropout.Prediction far = trainer.mcDropout(2, new double[] {-2.2, 0.0}, new double[] {-2.2, 0.6},
+                t.options().mcDropout());
+        assertTrue(far.spreadAt(0) > 3 * far.spreadAt(1), "corner " + far.spreadAt(0) + " vs inside a moon " + far.spreadAt(1));
+    }
+
+    @Test
     void batchNormLetsTheDeepSigmoidNetworkLearn() throws Exception {
         TrainConfig c = read("mlp-batch-norm.json");
         assertTrue(c.network().block().normalization() == Normalization.BATCH);

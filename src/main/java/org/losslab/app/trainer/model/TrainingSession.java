@@ -339,7 +339,10 @@ public final class TrainingSession implements Playable {
         long t0 = System.nanoTime();
         int r = Math.min(shownOnWorker.get(), s.list.size() - 1);
         Trainer t = s.list.get(r);
-        latestBoundary.set(new Raster(s.generation, Boundary.of(t.predictor(), t.weights(), s.window, s.classes, t.step(), r)));
+        int passes = s.training.options().mcDropout();
+        Boundary b = passes > 0 ? Boundary.ofMcDropout(t, s.window, s.classes, passes)
+                : Boundary.of(t.predictor(), t.weights(), s.window, s.classes, t.step(), r);
+        latestBoundary.set(new Raster(s.generation, b));
         lastBoundary = System.nanoTime();
         boundaryCost = lastBoundary - t0;
         scheduleDrain();

@@ -48,6 +48,25 @@ class SetupEditorBlockTest {
     }
 
     @Test
+    void mcDropoutDrawsTheMeanAndTheSpreadOfThePasses() {
+        assertNotNull(e.setOptions(TrainingOptions.NONE.withMcDropout(10)), "MC dropout needs dropout");
+        assertNull(e.setBlock(new HiddenBlock(Normalization.NONE, 0.3)));
+        assertNull(e.setOptions(TrainingOptions.NONE.withMcDropout(10)));
+        assertEquals(10, e.config().options().mcDropout());
+        Trainer t = e.training().trainer(0);
+        t.step(30);
+        Boundary b = Boundary.ofMcDropout(t, e.inputWindow(), 2, 10);
+        assertTrue(b.uncertain());
+        assertEquals(10, b.passes());
+        assertEquals(Boundary.SIZE * Boundary.SIZE, b.spread().length);
+        assertEquals(Boundary.SIZE * Boundary.SIZE, b.predicted().length);
+        assertTrue(java.util.Arrays.stream(b.spread()).max().getAsDouble() > 0);
+        Boundary again = Boundary.ofMcDropout(t, e.inputWindow(), 2, 10);
+        assertTrue(java.util.Arrays.equals(b.spread(), again.spread()), "the same weights, the same map");
+        assertTrue(!Boundary.of(t.predictor(), t.weights(), e.inputWindow(), 2, t.step(), 0).uncertain());
+    }
+
+    @Test
     void theBoundaryOfABatchNormalizedRunUsesItsRunningStatistics() {
         assertNull(e.setBlock(new HiddenBlock(Normalization.BATCH, 0)));
         Trainer t = e.training().trainer(0);
