@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.losslab.engine.Cancellation;
+import org.losslab.engine.mlp.Dataset;
+import org.losslab.engine.mlp.McDropout;
 import org.losslab.engine.mlp.TrainSnapshot;
+import org.losslab.engine.mlp.Trainer;
 import org.losslab.engine.mlp.Training;
 import org.losslab.format.InputException;
 import org.losslab.format.train.TrainConfig;
@@ -57,12 +60,30 @@ final class TrainCommand {
             last.add(null);
             sharp.add(null);
         }
-        training.run((run, s) -> {
-            last.set(run, s);
-            if (Double.isFinite(s.sharpness())) {
-                sharp.set(run, s);
+        List<McDropout.Summary> mc = new ArrayList<>();
+        int passes = training.options().mcDropout();
+        if (passes > 0) {
+            // The final trainers themselves: MC dropout needs the run's weights and running statistics.
+            Dataset test = training.data().test();
+            double[] x1 = new double[test.size()], x2 = new double[test.size()];
+            for (int i = 0; i < x1.length; i++) {
+                x1[i] = test.x1(i);
+                x2[i] = test.x2(i);
             }
-        }, Math.max(1, training.steps()), Cancellation.NEVER);
+            for (int r = 0; r < training.runs().size(); r++) {
+                Trainer t = training.trainer(r);
+                t.step((int) training.steps());
+                last.set(r, t.snapshot());
+                mc.add(McDropout.summarize(t.mcDropout(x1.length, x1, x2, passes), test, training.architecture().output()));
+            }
+        } else {
+            training.run((run, s) -> {
+                last.set(run, s);
+                if (Double.isFinite(s.sharpness())) {
+                    sharp.set(run, s);
+                }
+            }, Math.max(1, training.steps()), Cancellation.NEVER);
+        }
         out.println(config.title().isEmpty() ? "(untitled training)" : config.title());
         out.println(training.architecture() + ", " + training.architecture().parameterCount() + " weights, "
                 + training.data().train().size() + " training and " + training.data().test().size() + " test points");
@@ -74,7 +95,16 @@ final class TrainCommand {
                     + Numbers.format(s.testLoss()) + (Double.isNaN(s.testAccuracy()) && Double.isNaN(s.trainAccuracy()) ? ""
                     : ", train acc " + Numbers.format(s.trainAccuracy()) + ", test acc " + Numbers.format(s.testAccuracy()))
                     + (sharp.get(i) == null ? "" : ", sharpness " + Numbers.format(sharp.get(i).sharpness()) + " at step "
-                    + sharp.get(i).step() + " (2/lr " + Numbers.format(2 / s.lr()) + ")"));
+                    + sharp.get(i).step() + " (2/lr " + Numbers.format(2 / s.lr()) + ")")
+                    + (mc.isEmpty() || s.diverged() ? "" : mcText(mc.get(i), passes)));
         }
+    }
+
+    /** ", MC dropout (T passes): test acc a, spread s (wrong w, right r)" — accuracy and the split for classification only. */
+    private static String mcText(McDropout.Summary m, int passes) {
+        String acc = Double.isNaN(m.accuracy()) ? "" : "test acc " + Numbers.format(m.accuracy()) + ", ";
+        String split = Double.isNaN(m.accuracy()) ? "" : " (misclassified " + Numbers.format(m.spreadWrong()) + ", correct "
+                + Numbers.format(m.spreadRight()) + ")";
+        return ", MC dropout (" + passes + " passes): " + acc + "mean spread " + Numbers.format(m.meanSpread()) + split;
     }
 }

@@ -52,11 +52,19 @@ final class BoundaryView extends CanvasView {
         d.clip(left, top, side, side);
         d.color(ClassColors.NEUTRAL);
         d.fillRect(left, top, side, side);
-        if (b != null && b.pixels() != null) {
+        double sx = side / win.width(), sy = side / win.height();
+        if (b != null && b.uncertain() && b.pixels() != null) {
+            int[] map = uncertaintyMap(b);
+            d.image(map, b.size(), b.size(), left, top, side, side, true);
+            lastPixels = map;
+            decisionBoundary(d, st, b, left, top, side);
+        } else if (b != null && b.pixels() != null) {
             d.image(b.pixels(), b.size(), b.size(), left, top, side, side, true);
             lastPixels = b.pixels();
         }
-        double sx = side / win.width(), sy = side / win.height();
+        if (b != null && b.uncertain() && b.curve() != null) {
+            spreadBand(d, b, win, left, top, side, sy);
+        }
         // Points: class colour with a contrasting rim; test points hollow.
         double r = Math.max(2.2, side / 150) * st.lineScale();
         drawPoints(d, t.data().train(), classes, win, left, top, sx, sy, r, true);
@@ -81,6 +89,90 @@ final class BoundaryView extends CanvasView {
         d.strokeRect(left, top, side, side);
         axes(d, st, win, left, top, side);
         legend(d, st, classes, left, top + side + size * 1.6, side, b);
+    }
+
+    /** The MC-dropout legend: the spread scale from 0 to its top, the boundary line and the passes. */
+    private static void spreadLegend(Drawing d, PlotStyle st, Boundary b, double left, double by, double side) {
+        double size = st.font(11);
+        String title = "spread, " + b.passes() + " MC passes";
+        double label = d.textWidth(title, size, true) + 8;
+        double bx = left + label, bw = side - label, bh = size * 0.8;
+        double topValue = spreadScale(b);
+        int n = 48;
+        for (int i = 0; i < n; i++) {
+            d.color(ClassColors.mix(ClassColors.NEUTRAL, SPREAD_HUE, (i + 0.5) / n * 0.85));
+            d.fillRect(bx + bw * i / n, by, bw / n + 0.5, bh);
+        }
+        d.color(st.muted());
+        d.lineWidth(st.line(1));
+        d.strokeRect(bx, by, bw, bh);
+        d.color(st.foreground());
+        d.text(title, left, by + bh, size, Align.LEFT, true);
+        d.text("0", bx, by + bh + size * 1.1, size, Align.LEFT, false);
+        d.text(org.losslab.io.Numbers.format(Math.round(topValue * 100) / 100.0), bx + bw, by + bh + size * 1.1, size, Align.RIGHT, false);
+        d.color(st.muted());
+        d.text(b.predicted() != null ? "purple: the passes' spread · line: their mean's decision boundary"
+                : "line: the mean of the passes · band: ± 2 spreads", left, by + bh + size * 2.4, size, Align.LEFT, false);
+    }
+
+    /** The deep end of the spread scale (pale neutral at no spread). */
+    static final int SPREAD_HUE = 0xFF4B2C83;
+
+    /** The top of the spread scale: the map's largest spread, rounded up to a step of 0.05 (at least 0.05). */
+    static double spreadScale(Boundary b) {
+        double max = 0;
+        for (double v : b.spread()) {
+            max = Math.max(max, v);
+        }
+        return Math.max(0.05, Math.ceil(max / 0.05 - 1e-9) * 0.05);
+    }
+
+    /** MC dropout: the spread of the passes at each pixel, pale (no spread) to deep purple (the scale's top). */
+    private static int[] uncertaintyMap(Boundary b) {
+        double top = spreadScale(b);
+        int[] px = new int[b.spread().length];
+        double[] s = b.spread();
+        for (int i = 0; i < px.length; i++) {
+            px[i] = ClassColors.mix(ClassColors.NEUTRAL, SPREAD_HUE, Math.min(1, s[i] / top) * 0.85);
+        }
+        return px;
+    }
+
+    /** The mean prediction's decision boundary over the spread: a line between cells whose predicted classes differ. */
+    private static void decisionBoundary(Drawing d, PlotStyle st, Boundary b, double left, double top, double side) {
+        int n = b.size();
+        int[] c = b.predicted();
+        double cell = side / n;
+        d.color(0xFF1A1A1A);
+        d.lineWidth(st.line(2));
+        for (int r = 0; r < n; r++) {
+            for (int k = 0; k < n; k++) {
+                int here = c[r * n + k];
+                if (k + 1 < n && c[r * n + k + 1] != here) {
+                    d.moveTo(left + (k + 1) * cell, top + r * cell);
+                    d.lineTo(left + (k + 1) * cell, top + (r + 1) * cell);
+                }
+                if (r + 1 < n && c[(r + 1) * n + k] != here) {
+                    d.moveTo(left + k * cell, top + (r + 1) * cell);
+                    d.lineTo(left + (k + 1) * cell, top + (r + 1) * cell);
+                }
+            }
+        }
+        d.stroke();
+    }
+
+    /** MC dropout on a curve: the band mean ± 2·spread behind the mean curve. */
+    private void spreadBand(Drawing d, Boundary b, Window win, double left, double top, double side, double sy) {
+        double[] y = b.curve(), s = b.spread();
+        int n = y.length;
+        double[] xs = new double[2 * n], ys = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = xs[2 * n - 1 - i] = left + side * i / (n - 1);
+            ys[i] = top + (win.yMax() - (y[i] + 2 * s[i])) * sy;
+            ys[2 * n - 1 - i] = top + (win.yMax() - (y[i] - 2 * s[i])) * sy;
+        }
+        d.color(ClassColors.mix(ClassColors.NEUTRAL, SPREAD_HUE, 0.35));
+        d.fillPolygon(xs, ys, 2 * n);
     }
 
     private static void drawPoints(Drawing d, Dataset data, int classes, Window win, double left, double top, double sx,
@@ -124,6 +216,10 @@ final class BoundaryView extends CanvasView {
         if (classes == 0) {
             d.text("points: data (y against x₁) · line: the network's ŷ(x₁)" + (b != null ? "   step " + b.step() : ""),
                     left, y + size, size, Align.LEFT, false);
+            if (b != null && b.uncertain()) {
+                d.text("MC dropout: line the mean of " + b.passes() + " passes, band ± 2 spreads", left, y + size + row, size,
+                        Align.LEFT, false);
+            }
             return;
         }
         double x = left;
@@ -136,6 +232,10 @@ final class BoundaryView extends CanvasView {
         }
         d.color(st.muted());
         d.text(marks, left + side, y + size, size, Align.RIGHT, false);
+        if (b != null && b.uncertain()) {
+            spreadLegend(d, st, b, left, y + row, side);
+            return;
+        }
         if (classes != 2) {
             return;
         }

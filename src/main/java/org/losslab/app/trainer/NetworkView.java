@@ -93,6 +93,7 @@ final class NetworkView extends CanvasView {
             d.text(head, x, top - 9 * fs, size, l == 0 ? Align.LEFT : l == layers - 1 ? Align.RIGHT : Align.CENTER, l == 0 || l == layers - 1);
         }
         d.color(st.muted());
-        d.text(a.parameterCount() + " weights · blue +, orange −, width |w|", w - 4, h - 2, size, Align.RIGHT, false);
+        String block = a.block().isPlain() ? "" : " · each hidden layer: " + a.block().describe();
+        d.text(a.parameterCount() + " weights" + block + " · blue +, orange −, width |w|", w - 4, h - 2, size, Align.RIGHT, false);
     }
 }

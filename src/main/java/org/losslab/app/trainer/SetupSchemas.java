@@ -9,11 +9,14 @@ import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Feature;
+import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
+import org.losslab.engine.mlp.Normalization;
 import org.losslab.engine.mlp.Output;
 import org.losslab.format.Param;
 import org.losslab.format.Schema;
 import org.losslab.format.Typed;
+import org.losslab.format.train.TrainConfigReader;
 
 /**
  * The trainer's settings described as schemas, so the app's generated {@code ParamForm} edits them
@@ -50,7 +53,13 @@ final class SetupSchemas {
                     Param.choice("activation", "tanh", List.of("tanh", "relu", "leakyRelu", "sigmoid", "gelu", "identity"),
                             "Hidden nonlinearity σ, as torch.nn: tanh, ReLU, LeakyReLU (slope 0.01), sigmoid, GELU (erf), identity (a deep linear network)."),
                     Param.choice("init", "xavier", List.of("xavier", "he", "orthogonal"),
-                            "Initial weights: Xavier uniform √(6/(fan_in+fan_out)), He normal √(2/fan_in), or orthogonal; biases start at 0.")));
+                            "Initial weights: Xavier uniform √(6/(fan_in+fan_out)), He normal √(2/fan_in), or orthogonal; biases start at 0."),
+                    Param.choice("normalization", "none", List.of("none", "batch", "layer"),
+                            "Between each hidden layer's linear map and its activation: batch normalization (each unit standardized over the batch, running statistics for evaluation, as torch.nn.BatchNorm1d), layer normalization (each example standardized over the layer's units), or none. Both learn a scale γ and shift β per unit."),
+                    Param.number("dropout", 0.0, 0, false, TrainConfigReader.MAX_DROPOUT,
+                            "Dropout rate p: in training each hidden activation is zeroed with probability p and the rest scaled by 1/(1−p) (inverted dropout); off in evaluation."),
+                    Param.integer("mcDropout", 0L, 0, TrainConfigReader.MAX_MC_PASSES,
+                            "MC dropout (needs dropout): 0 draws the evaluation-mode prediction; T ≥ 2 draws the mean of T passes with dropout kept on, and behind its decision boundary the spread of those passes, the network's uncertainty (Gal & Ghahramani 2016).")));
 
     static final Schema OUTPUT = new Schema("output", "Output", "output layer, loss and training length",
             List.of(Param.choice("output", "sigmoid", List.of("sigmoid", "softmax", "linear"),
@@ -135,7 +144,8 @@ final class SetupSchemas {
             widths.add((long) w);
         }
         return new Typed("network", Map.of()).with("hidden", List.copyOf(widths)).with("activation", s.activation().id())
-                .with("init", s.init().id());
+                .with("init", s.init().id()).with("normalization", s.block().normalization().id()).with("dropout", s.block().dropout())
+                .with("mcDropout", (long) s.options().mcDropout());
     }
 
     static String applyNetwork(SetupEditor m, Typed t) {
@@ -149,12 +159,30 @@ final class SetupSchemas {
             }
             widths[i] = (int) w;
         }
-        String p = m.setHidden(widths);
+        HiddenBlock block = new HiddenBlock(Normalization.of((String) NETWORK.get(t, "normalization")), NETWORK.number(t, "dropout"));
+        int passes = (int) NETWORK.integer(t, "mcDropout");
+        // MC dropout off and a plain block first, so that dropping dropout or emptying "hidden" with them is one accepted edit.
+        String p = passes == 0 && m.current().options().mcDropout() > 0 ? m.setOptions(m.current().options().withMcDropout(0)) : null;
+        if (p == null && block.isPlain()) {
+            p = m.setBlock(block);
+        }
+        if (p == null) {
+            p = m.setHidden(widths);
+        }
         if (p == null) {
             p = m.setActivation(Activation.of((String) NETWORK.get(t, "activation")));
         }
         if (p == null) {
             p = m.setInit(Init.of((String) NETWORK.get(t, "init")));
+        }
+        if (p == null && !block.isPlain()) {
+            p = m.setBlock(block);
+        }
+        if (p == null && passes == 1) {
+            p = "mcDropout: a spread needs at least 2 passes (0 turns MC dropout off)";
+        }
+        if (p == null && passes != m.current().options().mcDropout()) {
+            p = m.setOptions(m.current().options().withMcDropout(passes));
         }
         return p;
     }

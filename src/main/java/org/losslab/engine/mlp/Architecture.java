@@ -16,11 +16,20 @@ import java.util.Objects;
  * @param hidden   hidden-layer widths (may be empty: a linear or logistic model)
  * @param outputs  output units
  * @param bias     whether the layers have biases (a deep linear network usually has none)
+ * @param block    normalization and dropout of every hidden layer ({@link HiddenBlock#PLAIN}: none);
+ *                 the normalization layers' γ and β follow the linear layers in θ
  */
 public record Architecture(List<Feature> features, int[] hidden, Activation activation, Output output, int outputs,
-                           boolean bias) {
+                           boolean bias, HiddenBlock block) {
+
+    /** A plain MLP: no normalization, no dropout. */
+    public Architecture(List<Feature> features, int[] hidden, Activation activation, Output output, int outputs,
+                        boolean bias) {
+        this(features, hidden, activation, output, outputs, bias, HiddenBlock.PLAIN);
+    }
 
     public Architecture {
+        Objects.requireNonNull(block);
         features = List.copyOf(features);
         hidden = hidden.clone();
         Objects.requireNonNull(activation);
@@ -75,7 +84,24 @@ public record Architecture(List<Feature> features, int[] hidden, Activation acti
     }
 
     public int parameterCount() {
-        return weightOffset(layerCount());
+        return weightOffset(layerCount()) + block.parameterCount(hidden);
+    }
+
+    /** This network with other hidden blocks. */
+    public Architecture withBlock(HiddenBlock b) {
+        return new Architecture(features, hidden, activation, output, outputs, bias, b);
+    }
+
+    /**
+     * Where the normalization scale γ of hidden layer l starts in θ (its shift β follows at
+     * {@code + hidden[l]}), after every linear layer's weights; only with a normalized block.
+     */
+    public int normOffset(int l) {
+        int off = weightOffset(layerCount());
+        for (int k = 0; k < l; k++) {
+            off += 2 * hidden[k];
+        }
+        return off;
     }
 
     /** The widest layer, input included. */
@@ -100,12 +126,13 @@ public record Architecture(List<Feature> features, int[] hidden, Activation acti
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture a && features.equals(a.features) && java.util.Arrays.equals(hidden, a.hidden)
-                && activation == a.activation && output == a.output && outputs == a.outputs && bias == a.bias;
+                && activation == a.activation && output == a.output && outputs == a.outputs && bias == a.bias
+                && block.equals(a.block);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(features, java.util.Arrays.hashCode(hidden), activation, output, outputs, bias);
+        return Objects.hash(features, java.util.Arrays.hashCode(hidden), activation, output, outputs, bias, block);
     }
 
     @Override
@@ -114,6 +141,7 @@ public record Architecture(List<Feature> features, int[] hidden, Activation acti
         for (int w : widths()) {
             s.append(s.length() == 0 ? "" : "-").append(w);
         }
-        return s + " " + activation.id() + " " + output.id() + (bias ? "" : " no bias");
+        return s + " " + activation.id() + " " + output.id() + (bias ? "" : " no bias")
+                + (block.isPlain() ? "" : ", " + block.describe());
     }
 }

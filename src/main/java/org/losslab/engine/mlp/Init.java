@@ -70,6 +70,13 @@ public enum Init {
                     throw new AssertionError(this);
             }
         }
+        if (arch.block().normalized()) {
+            // torch's BatchNorm1d and LayerNorm start with scale γ = 1 and shift β = 0.
+            int[] hidden = arch.hidden();
+            for (int l = 0; l < hidden.length; l++) {
+                java.util.Arrays.fill(theta, arch.normOffset(l), arch.normOffset(l) + hidden[l], 1.0);
+            }
+        }
         return theta;
     }
 

@@ -141,6 +141,10 @@ public final class LossSlice {
         if (n < 2) {
             throw new IllegalArgumentException("a grid needs at least 2×2 points");
         }
+        if (arch.block().normalization() == Normalization.BATCH) {
+            // Evaluation mode would need each point's running statistics, which only the run's own weights have.
+            throw new IllegalArgumentException("a slice of a batch-normalized network has no running statistics off the path");
+        }
         Examples ex = new Examples(arch, data);
         double[] c = center.clone(), u = d1.clone(), v = d2.clone();
         double[] loss = new double[n * n];
@@ -153,7 +157,7 @@ public final class LossSlice {
                     if (cancel.isCancelled()) {
                         return;
                     }
-                    Network net = new Network(arch);
+                    NetworkPasses net = arch.block().isPlain() ? new Network(arch) : new BlockNetwork(arch, 0);
                     double[] theta = new double[c.length];
                     double beta = bMin + r * (bMax - bMin) / (n - 1);
                     for (int i = 0; i < n; i++) {

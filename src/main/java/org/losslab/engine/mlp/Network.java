@@ -29,7 +29,7 @@ package org.losslab.engine.mlp;
  * examples (an axpy or a dot product) that the JIT vectorizes. All buffers are allocated in the
  * constructor; no pass allocates. A network object is a workspace for one thread.
  */
-public final class Network {
+public final class Network implements NetworkPasses {
     /** Examples per chunk: small enough that a layer's activations stay in cache. */
     static final int CHUNK = 256;
 
@@ -46,7 +46,11 @@ public final class Network {
     private double[] rDelta, rDeltaPrev;
     private int correct;
 
+    /** @throws IllegalArgumentException for an architecture whose hidden blocks are not plain (see {@link BlockNetwork}) */
     public Network(Architecture arch) {
+        if (!arch.block().isPlain()) {
+            throw new IllegalArgumentException("a network with " + arch.block().describe() + " is a BlockNetwork");
+        }
         this.arch = arch;
         layers = arch.layerCount();
         in = new int[layers];
@@ -70,6 +74,7 @@ public final class Network {
         output = arch.output();
     }
 
+    @Override
     public Architecture architecture() {
         return arch;
     }
@@ -82,7 +87,8 @@ public final class Network {
      * @param grad  the gradient, or null for the loss alone. Modified (overwritten).
      * @return the mean loss (NaN for an empty batch)
      */
-    double evaluate(double[] theta, Examples ex, int[] idx, int from, int to, double[] grad) {
+    @Override
+    public double evaluate(double[] theta, Examples ex, int[] idx, int from, int to, double[] grad) {
         int total = to - from;
         if (grad != null) {
             java.util.Arrays.fill(grad, 0.0);
@@ -159,7 +165,8 @@ public final class Network {
     }
 
     /** Examples classified correctly by the last {@link #evaluate} (0 for regression). */
-    int correct() {
+    @Override
+    public int correct() {
         return correct;
     }
 
@@ -533,6 +540,7 @@ public final class Network {
      * @param x2    second coordinates. Not modified.
      * @param out   length ≥ outputs·n. Modified.
      */
+    @Override
     public void predict(double[] theta, int n, double[] x1, double[] x2, double[] out) {
         int units = this.out[layers - 1];
         double[] logits = z[layers - 1];

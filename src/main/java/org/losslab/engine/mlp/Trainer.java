@@ -30,6 +30,13 @@ import org.losslab.engine.update.UpdatePipeline;
  * h = 10⁻⁵·max(1, |θ_p|), symmetrized: 2·P gradient passes per update, so it is refused for networks
  * over {@link #MAX_NEWTON_WEIGHTS} weights.
  *
+ * <p>A network with normalization or dropout ({@link HiddenBlock}) is a {@link BlockNetwork}, in
+ * training mode for each update's passes (the first draws the dropout masks and updates the
+ * running statistics; SAM, a line search and Newton's differences reuse them) and in evaluation mode
+ * otherwise: the snapshot's losses, accuracies and gradient norm, ReduceLROnPlateau's loss and the
+ * predictions are those of {@code model.eval()}. Its full batch is one pass (no halves), and it has
+ * no Hessian-vector products.
+ *
  * <p>Not thread-safe: one thread steps a trainer; snapshots go to others.
  */
 public final class Trainer {
@@ -38,7 +45,10 @@ public final class Trainer {
     private final Training training;
     private final int runIndex;
     private final RunSettings run;
-    private final Network net;
+    /** The network's passes: {@link #plain} or {@link #blocks}, whichever this architecture has. */
+    private final NetworkPasses net;
+    private final Network plain;
+    private final BlockNetwork blocks;
     /**
      * Full batches of at least {@link #HALVES_FROM} examples are evaluated in two halves on two cores
      * (PyTorch's CPU kernels use every core too); the second half's network and gradient buffer,
@@ -89,11 +99,13 @@ public final class Trainer {
             throw new IllegalArgumentException("Newton's method needs the Hessian of all " + dim
                     + " weights; it is offered for networks of at most " + MAX_NEWTON_WEIGHTS);
         }
-        net = new Network(arch);
+        plain = arch.block().isPlain() ? new Network(arch) : null;
+        blocks = plain == null ? new BlockNetwork(arch, dropoutSeed()) : null;
+        net = plain != null ? plain : blocks;
         train = new Examples(arch, training.data().train());
         test = new Examples(arch, training.data().test());
         minibatch = run.batchSize() > 0 && run.batchSize() < train.n;
-        boolean split = train.n >= HALVES_FROM;
+        boolean split = train.n >= HALVES_FROM && plain != null;
         halves = split ? new Network(arch) : null;
         theta = new double[dim];
         grad = new double[dim];
@@ -121,6 +133,17 @@ public final class Trainer {
         fullValid = false;
         tracker = null;
         sharpnessStep = -1;
+        if (blocks != null) {
+            blocks.reset(dropoutSeed());
+            blocks.train(false);
+        }
+    }
+
+    /** Purpose tag of the dropout masks' random stream (see {@link Seeds}). */
+    static final int DROPOUT_STREAM = 21;
+
+    private long dropoutSeed() {
+        return Seeds.of(training.seed(), runIndex, DROPOUT_STREAM);
     }
 
     public Training training() {
@@ -164,12 +187,23 @@ public final class Trainer {
     private boolean update() {
         double loss;
         double[] g;
+        if (blocks != null) {
+            blocks.train(true);
+            blocks.beginUpdate();
+        }
         if (minibatch) {
             batches.next();
             bIdx = batches.indices();
             bFrom = batches.from();
             bTo = batches.to();
             loss = net.evaluate(theta, train, bIdx, bFrom, bTo, batchGrad);
+            g = batchGrad;
+        } else if (blocks != null) {
+            // The training-mode pass over the full batch; the snapshot's full loss is the evaluation mode's.
+            bIdx = null;
+            bFrom = 0;
+            bTo = train.n;
+            loss = net.evaluate(theta, train, null, 0, train.n, batchGrad);
             g = batchGrad;
         } else {
             bIdx = null;
@@ -181,11 +215,17 @@ public final class Trainer {
         }
         if (!Double.isFinite(loss) || !Double.isFinite(norm(g))) {
             diverged = true;
+            if (blocks != null) {
+                blocks.train(false);
+            }
             return false;
         }
         seen += bTo - bFrom;
         lossArr[0] = loss;
         pipeline.update(1, t, theta, g, lossArr, batchLoss, objective);
+        if (blocks != null) {
+            blocks.train(false);
+        }
         fullValid = false;
         lastLr = pipeline.lr(0);
         t++;
@@ -228,13 +268,13 @@ public final class Trainer {
         Arrays.fill(gHalf, 0.0);
         CompletableFuture<Double> second = CompletableFuture.supplyAsync(
                 () -> halves.accumulate(theta, train, null, mid, n, scale, gHalf), halvesOn);
-        double first = net.accumulate(theta, train, null, 0, mid, scale, grad);
+        double first = plain.accumulate(theta, train, null, 0, mid, scale, grad);
         double rest = second.join();
         for (int i = 0; i < dim; i++) {
             grad[i] += gHalf[i];
         }
         fullLoss = (first + rest) / n;
-        fullCorrect = net.correct() + halves.correct();
+        fullCorrect = plain.correct() + halves.correct();
     }
 
     private static double norm(double[] v) {
@@ -286,7 +326,11 @@ public final class Trainer {
 
     private HessianVector hessianVector() {
         if (hvp == null) {
-            hvp = new HessianVector(net, train);
+            if (plain == null) {
+                throw new IllegalStateException("Hessian-vector products are offered for plain networks, not with "
+                        + training.architecture().block().describe());
+            }
+            hvp = new HessianVector(plain, train);
         }
         return hvp;
     }
@@ -321,6 +365,45 @@ public final class Trainer {
      */
     public void predict(int n, double[] x1, double[] x2, double[] out) {
         net.predict(theta, n, x1, x2, out);
+    }
+
+    /**
+     * This trainer's network as a {@link Predictor} (with its running statistics, if any), for
+     * predictions at weights of this run from the training thread.
+     */
+    public Predictor predictor() {
+        return net;
+    }
+
+    /** Purpose tag of the MC-dropout masks' random stream (see {@link Seeds}). */
+    static final int MC_DROPOUT_STREAM = 22;
+
+    /**
+     * MC dropout at the current weights ({@link McDropout}): {@code passes} stochastic passes at n
+     * points, their masks from a stream seeded by the training's seed and the run index afresh at
+     * each call, so the same weights always give the same map. Call from the training thread.
+     *
+     * @throws IllegalStateException if the network has no dropout
+     */
+    public McDropout.Prediction mcDropout(int n, double[] x1, double[] x2, int passes) {
+        if (blocks == null || training.architecture().block().dropout() == 0) {
+            throw new IllegalStateException("MC dropout needs a network with dropout");
+        }
+        return McDropout.predict(blocks, theta, n, x1, x2, passes,
+                new java.util.SplittableRandom(Seeds.of(training.seed(), runIndex, MC_DROPOUT_STREAM)));
+    }
+
+    /**
+     * The batch-normalization running statistics of this run (as {@link BlockNetwork#runningStatistics}),
+     * empty without batch normalization. Call from the training thread.
+     */
+    public double[] runningStatistics() {
+        if (blocks == null) {
+            return new double[0];
+        }
+        double[] r = new double[blocks.runningStatisticsCount()];
+        blocks.runningStatistics(r);
+        return r;
     }
 
     /** The loss on the current update's batch, for L-BFGS's line search and Newton's Hessian. */

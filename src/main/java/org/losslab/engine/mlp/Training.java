@@ -49,6 +49,37 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
             throw new IllegalArgumentException("output layer has " + architecture.outputs() + " units, the data needs "
                     + architecture.output().units(classes));
         }
+        checkBlock(architecture, data.train().size(), runs, options);
+    }
+
+    /**
+     * What a {@link HiddenBlock} asks: hidden layers to act on, no sharpness (Hessian-vector products
+     * are the plain network's), and for batch normalization at least two examples in every batch.
+     */
+    private static void checkBlock(Architecture arch, int n, List<RunSettings> runs, TrainingOptions options) {
+        HiddenBlock b = arch.block();
+        if (options.mcDropout() > 0 && b.dropout() == 0) {
+            throw new IllegalArgumentException("MC dropout needs a network with dropout");
+        }
+        if (b.isPlain()) {
+            return;
+        }
+        if (arch.layerCount() == 1) {
+            throw new IllegalArgumentException(b.describe() + " acts between hidden layers; the network has none");
+        }
+        if (options.sharpness() != null) {
+            throw new IllegalArgumentException("the sharpness is measured on plain networks, not with " + b.describe());
+        }
+        if (b.normalization() == Normalization.BATCH) {
+            for (int r = 0; r < runs.size(); r++) {
+                int size = runs.get(r).batchSize();
+                boolean full = size <= 0 || size >= n;
+                if (full ? n < 2 : n % size == 1) {
+                    throw new IllegalArgumentException("run " + (r + 1) + ": batch normalization needs at least 2 examples in"
+                            + " every batch; " + n + " training points" + (full ? "" : " in batches of " + size + " leave a last batch of 1"));
+                }
+            }
+        }
     }
 
     /** A training with nothing besides the updates ({@link TrainingOptions#NONE}). */

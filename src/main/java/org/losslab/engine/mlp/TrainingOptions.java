@@ -4,13 +4,31 @@ package org.losslab.engine.mlp;
  * What a training does besides its runs' updates, the same for every run: an immutable value.
  *
  * @param sharpness record the sharpness λmax of the training loss during training, or null
+ * @param mcDropout predict by MC dropout with this many passes ({@link McDropout}), or 0 for the plain
+ *                  evaluation-mode prediction
  */
-public record TrainingOptions(SharpnessRecording sharpness) {
+public record TrainingOptions(SharpnessRecording sharpness, int mcDropout) {
     /** Nothing besides the updates. */
-    public static final TrainingOptions NONE = new TrainingOptions(null);
+    public static final TrainingOptions NONE = new TrainingOptions(null, 0);
+
+    public TrainingOptions {
+        if (mcDropout < 0) {
+            throw new IllegalArgumentException("MC dropout passes must be ≥ 0, got " + mcDropout);
+        }
+    }
+
+    /** Only sharpness recording (or nothing). */
+    public TrainingOptions(SharpnessRecording sharpness) {
+        this(sharpness, 0);
+    }
 
     public TrainingOptions withSharpness(SharpnessRecording s) {
-        return new TrainingOptions(s);
+        return new TrainingOptions(s, mcDropout);
+    }
+
+    /** MC dropout with {@code passes} stochastic passes (0: off). */
+    public TrainingOptions withMcDropout(int passes) {
+        return new TrainingOptions(sharpness, passes);
     }
 
     /**

@@ -12,7 +12,10 @@ import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
+import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
+import org.losslab.engine.mlp.McDropout;
+import org.losslab.engine.mlp.Normalization;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Sharpness;
 import org.losslab.engine.mlp.Trainer;
@@ -37,11 +40,18 @@ public final class TrainConfigReader {
     public static final int MAX_SHARPNESS_ITERATIONS = 1000;
 
     private static final Set<String> ROOT_KEYS =
-            Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness");
+            Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
+                    "mcDropout");
+    private static final Set<String> MC_DROPOUT_KEYS = Set.of("passes");
+    /** Most stochastic passes of MC dropout. */
+    public static final int MAX_MC_PASSES = 1000;
     private static final Set<String> SHARPNESS_KEYS = Set.of("every", "iterations", "tolerance");
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
-    private static final Set<String> NETWORK_KEYS = Set.of("features", "hidden", "activation", "init", "output", "bias");
+    private static final Set<String> NETWORK_KEYS = Set.of("features", "hidden", "activation", "init", "output", "bias",
+            "normalization", "dropout");
+    /** The highest dropout rate a config may ask for. */
+    public static final double MAX_DROPOUT = 0.95;
 
     private final String source;
     private final Path folder;
@@ -96,14 +106,50 @@ public final class TrainConfigReader {
             throw error("$.runs", "must be a list of one or more runs, got " + Param.describe(runsNode));
         }
         List<RunSpec> runs = new ArrayList<>();
+        int trainPoints = data.points() - (int) Math.round(data.points() * data.testFraction());
         for (int i = 0; i < runsNode.size(); i++) {
             runs.add(run(runsNode.get(i), "$.runs[" + i + "]", steps, network.parameterCount()));
+            if (network.block().normalization() == Normalization.BATCH) {
+                batchNormBatches(runs.get(i), "$.runs[" + i + "]", trainPoints);
+            }
         }
         TrainingOptions options = TrainingOptions.NONE;
+        if (root.has("sharpness") && !network.block().isPlain()) {
+            throw error("$.sharpness", "the sharpness is measured on plain networks; remove \"normalization\" and \"dropout\" "
+                    + "from $.network or remove \"sharpness\"");
+        }
         if (root.has("sharpness")) {
             options = options.withSharpness(sharpness(root.get("sharpness")));
         }
+        if (root.has("mcDropout")) {
+            options = options.withMcDropout(mcDropout(root.get("mcDropout"), network));
+        }
         return new TrainConfig(title, description, data, imported, network, init, steps, seed, runs, options);
+    }
+
+    /** {@code "mcDropout": { "passes": T }}: predict by T stochastic passes with dropout on. */
+    private int mcDropout(JsonNode node, Architecture network) throws InputException {
+        String p = "$.mcDropout";
+        in.object(node, p, MC_DROPOUT_KEYS);
+        if (network.block().dropout() == 0) {
+            throw error(p, "MC dropout needs dropout: set $.network.dropout above 0");
+        }
+        return node.has("passes") ? (int) in.integer(node.get("passes"), p + ".passes", 2, MAX_MC_PASSES) : McDropout.DEFAULT_PASSES;
+    }
+
+    /**
+     * Batch normalization in training mode needs two or more examples in every batch (torch refuses
+     * one: its variance is undefined), the last, smaller batch of each epoch included.
+     */
+    private void batchNormBatches(RunSpec run, String path, int trainPoints) throws InputException {
+        int b = run.batchSize() == null ? 0 : run.batchSize();
+        boolean full = b <= 0 || b >= trainPoints;
+        if (full ? trainPoints < 2 : trainPoints % b == 1) {
+            throw error(full ? "$.data" : path + ".batchSize", full
+                    ? "batch normalization needs at least 2 training points, the data leaves " + trainPoints
+                    : "batch normalization needs at least 2 examples in every batch; " + trainPoints
+                            + " training points in batches of " + b + " leave a last batch of 1");
+        }
     }
 
     /** {@code "sharpness": { "every": N, "iterations": K, "tolerance": ε }}: λmax recorded every N steps. */
@@ -223,7 +269,15 @@ public final class TrainConfigReader {
             }
         }
         boolean bias = !node.has("bias") || in.bool(node.get("bias"), p + ".bias");
-        return new Architecture(features, hidden, act, out, out.units(classes), bias);
+        Normalization norm = node.has("normalization") ? choice(node.get("normalization"), p + ".normalization",
+                Normalization::of, "none, batch, layer") : Normalization.NONE;
+        double dropout = node.has("dropout") ? in.numberIn(node.get("dropout"), p + ".dropout", 0, MAX_DROPOUT) : 0;
+        for (String k : List.of("normalization", "dropout")) {
+            if (node.has(k) && hidden.length == 0 && (k.equals("dropout") ? dropout > 0 : norm != Normalization.NONE)) {
+                throw error(p + "." + k, k + " acts between hidden layers; \"hidden\" is empty");
+            }
+        }
+        return new Architecture(features, hidden, act, out, out.units(classes), bias, new HiddenBlock(norm, dropout));
     }
 
     private RunSpec run(JsonNode node, String path, long steps, int weights) throws InputException {

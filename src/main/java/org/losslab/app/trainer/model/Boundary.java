@@ -1,7 +1,9 @@
 package org.losslab.app.trainer.model;
 
-import org.losslab.engine.mlp.Network;
+import org.losslab.engine.mlp.McDropout;
 import org.losslab.engine.mlp.Output;
+import org.losslab.engine.mlp.Predictor;
+import org.losslab.engine.mlp.Trainer;
 import org.losslab.engine.surface.Window;
 
 /**
@@ -14,30 +16,80 @@ import org.losslab.engine.surface.Window;
  * @param window the input plane shown
  * @param pixels ARGB raster of size × size, or null for a regression curve
  * @param curve  ŷ at {@code curve.length} evenly spaced x₁ across the window, or null
+ * @param spread    MC dropout: the spread of the stochastic passes at each pixel (or curve sample), else null
+ * @param predicted MC dropout: the class the mean predicts at each pixel (classification), else null
+ * @param passes    MC dropout: the number of passes, else 0
  */
-public record Boundary(long step, int run, Window window, int size, int[] pixels, double[] curve) {
+public record Boundary(long step, int run, Window window, int size, int[] pixels, double[] curve, double[] spread,
+                       int[] predicted, int passes) {
 
     /** Raster side for classification and samples of a regression curve. */
     public static final int SIZE = 96;
 
+    /** A plain prediction: no MC-dropout spread. */
+    public Boundary(long step, int run, Window window, int size, int[] pixels, double[] curve) {
+        this(step, run, window, size, pixels, curve, null, null, 0);
+    }
+
+    /** Whether this picture is an MC-dropout mean with its spread. */
+    public boolean uncertain() {
+        return spread != null;
+    }
+
     /**
-     * Predicts with {@code net} at weights {@code theta}.
+     * Predicts with {@code net} at weights {@code theta} (a network with batch normalization
+     * predicts with its running statistics: pass the trainer's {@link Trainer#predictor()}).
      *
      * @param classes classes of the data, 0 for regression
      */
-    public static Boundary of(Network net, double[] theta, Window w, int classes, long step, int run) {
+    public static Boundary of(Predictor net, double[] theta, Window w, int classes, long step, int run) {
         Output out = net.architecture().output();
         int units = net.architecture().outputs();
+        double[][] xy = grid(w, classes);
+        int n = xy[0].length;
+        double[] y = new double[n * units];
+        net.predict(theta, n, xy[0], xy[1], y);
         if (classes == 0) {
-            double[] x1 = new double[SIZE], x2 = new double[SIZE], y = new double[SIZE * units];
+            return new Boundary(step, run, w, SIZE, null, java.util.Arrays.copyOf(y, SIZE));
+        }
+        return new Boundary(step, run, w, SIZE, pixels(y, n, units, out, classes), null);
+    }
+
+    /**
+     * MC dropout at the trainer's current weights ({@link org.losslab.engine.mlp.McDropout}): the
+     * colours (or curve) of the mean of {@code passes} stochastic passes, the spread at each pixel
+     * (or sample) and the class the mean predicts at each pixel, for the decision boundary drawn over
+     * the spread. Call from the training thread.
+     */
+    public static Boundary ofMcDropout(Trainer t, Window w, int classes, int passes) {
+        Output out = t.training().architecture().output();
+        int units = t.training().architecture().outputs();
+        double[][] xy = grid(w, classes);
+        int n = xy[0].length;
+        McDropout.Prediction p = t.mcDropout(n, xy[0], xy[1], passes);
+        if (classes == 0) {
+            return new Boundary(t.step(), t.runIndex(), w, SIZE, null, java.util.Arrays.copyOf(p.mean(), SIZE), p.spread(),
+                    null, passes);
+        }
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            predicted[i] = p.predicted(i, out);
+        }
+        return new Boundary(t.step(), t.runIndex(), w, SIZE, pixels(p.mean(), n, units, out, classes), null, p.spread(),
+                predicted, passes);
+    }
+
+    /** The points predicted at: SIZE samples of x₁ across the window for a curve, else the raster's cell centres. */
+    private static double[][] grid(Window w, int classes) {
+        if (classes == 0) {
+            double[] x1 = new double[SIZE], x2 = new double[SIZE];
             for (int i = 0; i < SIZE; i++) {
                 x1[i] = w.xMin() + w.width() * i / (SIZE - 1);
             }
-            net.predict(theta, SIZE, x1, x2, y);
-            return new Boundary(step, run, w, SIZE, null, java.util.Arrays.copyOf(y, SIZE));
+            return new double[][] {x1, x2};
         }
         int n = SIZE * SIZE;
-        double[] x1 = new double[n], x2 = new double[n], y = new double[n * units];
+        double[] x1 = new double[n], x2 = new double[n];
         for (int r = 0; r < SIZE; r++) {
             double yy = w.yMax() - w.height() * (r + 0.5) / SIZE;
             for (int c = 0; c < SIZE; c++) {
@@ -45,7 +97,11 @@ public record Boundary(long step, int run, Window window, int size, int[] pixels
                 x2[r * SIZE + c] = yy;
             }
         }
-        net.predict(theta, n, x1, x2, y);
+        return new double[][] {x1, x2};
+    }
+
+    /** Raster colours of the outputs {@code y} (laid out as {@link Predictor#predict}) at n cells. */
+    private static int[] pixels(double[] y, int n, int units, Output out, int classes) {
         int[] px = new int[n];
         for (int i = 0; i < n; i++) {
             if (units == 1) {
@@ -63,7 +119,7 @@ public record Boundary(long step, int run, Window window, int size, int[] pixels
                         : ClassColors.predicted(best, 1, units);
             }
         }
-        return new Boundary(step, run, w, SIZE, px, null);
+        return px;
     }
 
     /** The input window for data within {@code bounds} {x₁min, x₁max, x₂min, x₂max}: square, padded. */

@@ -67,6 +67,10 @@ public final class LandscapeSlice {
         if (!(range > 0) || !Double.isFinite(range)) {
             return fail("range must be a positive number, got " + range);
         }
+        if (training.architecture().block().normalization() == org.losslab.engine.mlp.Normalization.BATCH) {
+            return fail("no landscape slice with batch normalization: its evaluation loss needs running statistics, "
+                    + "which exist only along the run");
+        }
         TrainSnapshot last = curves.last();
         if (last == null) {
             return fail("the run has not started yet");

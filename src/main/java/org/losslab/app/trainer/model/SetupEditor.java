@@ -12,6 +12,7 @@ import org.losslab.engine.mlp.Architecture;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
+import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Trainer;
@@ -130,6 +131,11 @@ public final class SetupEditor {
 
     public String setSteps(long s) {
         return s < 1 || s > MAX_STEPS ? fail("steps must be 1 to " + MAX_STEPS + ", got " + s) : edit(setup.withSteps(s));
+    }
+
+    /** Normalization and dropout of the hidden layers. */
+    public String setBlock(HiddenBlock b) {
+        return b.equals(setup.block()) ? null : edit(setup.withBlock(b));
     }
 
     /** One seed for the points, the initial weights, minibatch order and noise. */

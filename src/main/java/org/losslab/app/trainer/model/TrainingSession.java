@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.losslab.app.model.Playable;
-import org.losslab.engine.mlp.Network;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.engine.mlp.Trainer;
 import org.losslab.engine.mlp.Training;
@@ -82,7 +81,6 @@ public final class TrainingSession implements Playable {
         final int generation;
         final Training training;
         final List<Trainer> list = new ArrayList<>();
-        final Network net;
         final Window window;
         final int classes;
 
@@ -93,7 +91,6 @@ public final class TrainingSession implements Playable {
             for (int r = 0; r < training.runs().size(); r++) {
                 list.add(training.trainer(r, halves));
             }
-            this.net = new Network(training.architecture());
             this.classes = training.data().train().classes();
         }
 
@@ -342,7 +339,10 @@ public final class TrainingSession implements Playable {
         long t0 = System.nanoTime();
         int r = Math.min(shownOnWorker.get(), s.list.size() - 1);
         Trainer t = s.list.get(r);
-        latestBoundary.set(new Raster(s.generation, Boundary.of(s.net, t.weights(), s.window, s.classes, t.step(), r)));
+        int passes = s.training.options().mcDropout();
+        Boundary b = passes > 0 ? Boundary.ofMcDropout(t, s.window, s.classes, passes)
+                : Boundary.of(t.predictor(), t.weights(), s.window, s.classes, t.step(), r);
+        latestBoundary.set(new Raster(s.generation, b));
         lastBoundary = System.nanoTime();
         boundaryCost = lastBoundary - t0;
         scheduleDrain();
