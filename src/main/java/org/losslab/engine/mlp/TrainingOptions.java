@@ -4,13 +4,25 @@ package org.losslab.engine.mlp;
  * What a training does besides its runs' updates, the same for every run: an immutable value.
  *
  * @param sharpness record the sharpness λmax of the training loss during training, or null
+ * @param whiten    the input points are PCA-whitened, fitted on the training set ({@link Whitening}):
+ *                  the maker of the {@link Training} whitens its split, as {@code TrainConfig.training()} does
  */
-public record TrainingOptions(SharpnessRecording sharpness) {
+public record TrainingOptions(SharpnessRecording sharpness,
+                              boolean whiten) {
     /** Nothing besides the updates. */
     public static final TrainingOptions NONE = new TrainingOptions(null);
 
+    /** Only sharpness recording (or nothing, with null). */
+    public TrainingOptions(SharpnessRecording sharpness) {
+        this(sharpness, false);
+    }
+
     public TrainingOptions withSharpness(SharpnessRecording s) {
-        return new TrainingOptions(s);
+        return new TrainingOptions(s, whiten);
+    }
+
+    public TrainingOptions withWhiten(boolean w) {
+        return new TrainingOptions(sharpness, w);
     }
 
     /**

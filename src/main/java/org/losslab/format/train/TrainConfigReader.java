@@ -37,7 +37,8 @@ public final class TrainConfigReader {
     public static final int MAX_SHARPNESS_ITERATIONS = 1000;
 
     private static final Set<String> ROOT_KEYS =
-            Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness");
+            Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
+                    "whiten");
     private static final Set<String> SHARPNESS_KEYS = Set.of("every", "iterations", "tolerance");
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
@@ -103,7 +104,26 @@ public final class TrainConfigReader {
         if (root.has("sharpness")) {
             options = options.withSharpness(sharpness(root.get("sharpness")));
         }
+        if (root.has("whiten")) {
+            options = options.withWhiten(whiten(root.get("whiten"), data, imported));
+        }
         return new TrainConfig(title, description, data, imported, network, init, steps, seed, runs, options);
+    }
+
+    /**
+     * {@code "whiten": true}: PCA whitening of the input points. Refused where it cannot make a
+     * covariance of I: training points that all coincide (checked on the split the config makes).
+     */
+    private boolean whiten(JsonNode node, DataSpec data, Dataset imported) throws InputException {
+        boolean w = in.bool(node, "$.whiten");
+        if (w) {
+            try {
+                org.losslab.engine.mlp.Whitening.fit((imported != null ? data.split(imported) : data.split()).train());
+            } catch (IllegalArgumentException e) {
+                throw error("$.whiten", e.getMessage());
+            }
+        }
+        return w;
     }
 
     /** {@code "sharpness": { "every": N, "iterations": K, "tolerance": ε }}: λmax recorded every N steps. */

@@ -471,4 +471,22 @@ class SampleLandscapesTest {
         }
         assertTrue(rose, "non-monotone: the loss spikes where the sharpness overshoots");
     }
+
+    @Test
+    void whiteningMakesStretchedInputsTrainable() throws Exception {
+        Trained t = train("mlp-whitening-stretched.json", 600);
+        assertTrue(t.config().options().whiten());
+        for (int r = 0; r < 2; r++) {
+            assertTrue(t.last(r).testAccuracy() >= 0.95, "whitened, SGD separates the moons: run " + r + " " + t.last(r).testAccuracy());
+        }
+        // The same runs on the raw points: x1 around 40 saturates the tanh units and SGD learns nothing.
+        var raw = t.config().training().withOptions(t.config().options().withWhiten(false));
+        var rawData = t.config().data().split(t.config().imported());
+        raw = new org.losslab.engine.mlp.Training(raw.architecture(), rawData, raw.initial(), raw.steps(), raw.seed(), raw.runs());
+        for (int r = 0; r < 2; r++) {
+            var trainer = raw.trainer(r);
+            trainer.step(600);
+            assertTrue(trainer.snapshot().trainLoss() > 0.6, "raw run " + r + ": " + trainer.snapshot().trainLoss());
+        }
+    }
 }
