@@ -32,6 +32,7 @@ final class RunsEditor extends VBox {
     private int built = -1;
     private int builtCount = -1;
     private boolean updating;
+    private ParamForm kfac;
 
     RunsEditor(TrainerModel model) {
         this.model = model;
@@ -97,6 +98,8 @@ final class RunsEditor extends VBox {
             }
             if (built != model.session().shownRun() || builtCount != n) {
                 build(r);
+            } else if (kfac != null) {
+                kfac.refresh(KfacForm.value(model.setup().current().options().kfac(built)));
             }
         } finally {
             updating = false;
@@ -119,6 +122,8 @@ final class RunsEditor extends VBox {
                 SetupSchemas.checked(RunOptions.SCHEMA, t -> model.setup().editRun(i, x -> RunOptions.apply(x, t))));
         editors.getChildren().setAll(sub("Optimizer"), optimizer, sub("Learning-rate schedule"), schedule,
                 sub("Batch, warmup, noise, SAM, clipping"), options);
+        kfac = KfacForm.of(model, i);
+        editors.getChildren().addAll(sub("K-FAC preconditioning"), kfac);
     }
 
     private static Label sub(String s) {

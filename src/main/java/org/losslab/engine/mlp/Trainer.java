@@ -62,6 +62,10 @@ public final class Trainer {
     private long sharpnessStep = -1;
     private double sharpnessValue = Double.NaN;
 
+    /** K-FAC's preconditioner and its output, or null when the run uses the plain gradient. */
+    private final Kfac kfac;
+    private final double[] natural;
+
     private UpdatePipeline pipeline;
     private Minibatches batches;
     private long t;
@@ -103,6 +107,12 @@ public final class Trainer {
         gMinus = new double[dim];
         hTheta = new double[dim];
         objective = new BatchObjective();
+        Kfac.Settings k = training.options().kfac(runIndex);
+        if (k != null) {
+            checkKfac(run);
+        }
+        kfac = k == null ? null : new Kfac(arch, k);
+        natural = k == null ? null : new double[dim];
         batchLoss = (count, p, f, g) -> f[0] = net.evaluate(p, train, bIdx, bFrom, bTo, g);
         reset();
     }
@@ -120,6 +130,25 @@ public final class Trainer {
         fullValid = false;
         tracker = null;
         sharpnessStep = -1;
+        if (kfac != null) {
+            kfac.reset();
+        }
+    }
+
+    /**
+     * K-FAC hands the optimizer a preconditioned gradient; methods that ask the loss for gradients
+     * of their own (SAM's ascent step, L-BFGS's line search and history, Newton's Hessian, CMA-ES's
+     * samples) would mix it with plain ones, so they are refused.
+     */
+    public static void checkKfac(RunSettings run) {
+        String type = run.optimizer().type();
+        if (type.equals("lbfgs") || type.equals("newton") || type.equals("cmaes")) {
+            throw new IllegalArgumentException("K-FAC preconditions the gradient of a first-order optimizer; "
+                    + type + " uses gradients of its own");
+        }
+        if (run.samRho() > 0) {
+            throw new IllegalArgumentException("K-FAC does not combine with SAM (samRho): SAM's ascent step takes a plain gradient");
+        }
     }
 
     public Training training() {
@@ -184,6 +213,10 @@ public final class Trainer {
         }
         seen += bTo - bFrom;
         lossArr[0] = loss;
+        if (kfac != null) {
+            kfac.precondition(theta, train, bIdx, bFrom, bTo, g, natural);
+            g = natural;
+        }
         pipeline.update(1, t, theta, g, lossArr, batchLoss, objective);
         fullValid = false;
         lastLr = pipeline.lr(0);

@@ -1,28 +1,73 @@
 package org.losslab.engine.mlp;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * What a training does besides its runs' updates, the same for every run: an immutable value.
  *
  * @param sharpness record the sharpness λmax of the training loss during training, or null
  * @param whiten    the input points are PCA-whitened, fitted on the training set ({@link Whitening}):
  *                  the maker of the {@link Training} whitens its split, as {@code TrainConfig.training()} does
+ * @param kfac      the runs (by index) whose gradients K-FAC preconditions, with its settings ({@link Kfac})
  */
 public record TrainingOptions(SharpnessRecording sharpness,
-                              boolean whiten) {
+                              boolean whiten,
+                              Map<Integer, Kfac.Settings> kfac) {
     /** Nothing besides the updates. */
     public static final TrainingOptions NONE = new TrainingOptions(null);
 
+    public TrainingOptions {
+        kfac = Map.copyOf(kfac);
+    }
+
     /** Only sharpness recording (or nothing, with null). */
     public TrainingOptions(SharpnessRecording sharpness) {
-        this(sharpness, false);
+        this(sharpness, false, Map.of());
     }
 
     public TrainingOptions withSharpness(SharpnessRecording s) {
-        return new TrainingOptions(s, whiten);
+        return new TrainingOptions(s, whiten, kfac);
     }
 
     public TrainingOptions withWhiten(boolean w) {
-        return new TrainingOptions(sharpness, w);
+        return new TrainingOptions(sharpness, w, kfac);
+    }
+
+    /** K-FAC's settings for run {@code run}, or null when the run uses its plain gradient. */
+    public Kfac.Settings kfac(int run) {
+        return kfac.get(run);
+    }
+
+    /** These options with run {@code run} preconditioned by K-FAC with {@code s} (null: not at all). */
+    public TrainingOptions withKfac(int run, Kfac.Settings s) {
+        Map<Integer, Kfac.Settings> k = new HashMap<>(kfac);
+        if (s == null) {
+            k.remove(run);
+        } else {
+            k.put(run, s);
+        }
+        return new TrainingOptions(sharpness, whiten, k);
+    }
+
+    /** The per-run options after run {@code removed} is taken out of the list (later runs move up one). */
+    public TrainingOptions withRunRemoved(int removed) {
+        return new TrainingOptions(sharpness, whiten, shifted(kfac, removed));
+    }
+
+    /** The per-run options with run {@code to} a copy of run {@code from}'s. */
+    public TrainingOptions withRunCopied(int from, int to) {
+        return withKfac(to, kfac(from));
+    }
+
+    private static <T> Map<Integer, T> shifted(Map<Integer, T> m, int removed) {
+        Map<Integer, T> r = new HashMap<>();
+        m.forEach((i, v) -> {
+            if (i != removed) {
+                r.put(i > removed ? i - 1 : i, v);
+            }
+        });
+        return r;
     }
 
     /**

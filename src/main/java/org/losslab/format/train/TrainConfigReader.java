@@ -13,6 +13,7 @@ import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.Init;
+import org.losslab.engine.mlp.Kfac;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Sharpness;
 import org.losslab.engine.mlp.Trainer;
@@ -39,6 +40,7 @@ public final class TrainConfigReader {
     private static final Set<String> ROOT_KEYS =
             Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
                     "whiten");
+    private static final Set<String> KFAC_KEYS = Set.of("damping", "decay", "inverseEvery");
     private static final Set<String> SHARPNESS_KEYS = Set.of("every", "iterations", "tolerance");
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
@@ -97,10 +99,15 @@ public final class TrainConfigReader {
             throw error("$.runs", "must be a list of one or more runs, got " + Param.describe(runsNode));
         }
         List<RunSpec> runs = new ArrayList<>();
-        for (int i = 0; i < runsNode.size(); i++) {
-            runs.add(run(runsNode.get(i), "$.runs[" + i + "]", steps, network.parameterCount()));
-        }
         TrainingOptions options = TrainingOptions.NONE;
+        for (int i = 0; i < runsNode.size(); i++) {
+            JsonNode r = runsNode.get(i);
+            String path = "$.runs[" + i + "]";
+            runs.add(run(withoutKfac(r), path, steps, network.parameterCount()));
+            if (r.isObject() && r.has("kfac")) {
+                options = options.withKfac(i, kfac(r.get("kfac"), path, runs.get(i)));
+            }
+        }
         if (root.has("sharpness")) {
             options = options.withSharpness(sharpness(root.get("sharpness")));
         }
@@ -124,6 +131,35 @@ public final class TrainConfigReader {
             }
         }
         return w;
+    }
+
+    /** A run's own keys: {@code kfac} is read here, the rest by {@link RunReader}. */
+    private static JsonNode withoutKfac(JsonNode run) {
+        if (!run.isObject() || !run.has("kfac")) {
+            return run;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) run).deepCopy();
+        copy.remove("kfac");
+        return copy;
+    }
+
+    /** A run's {@code "kfac": { "damping": γ, "decay": ε, "inverseEvery": k }}: its gradient preconditioned by K-FAC. */
+    private Kfac.Settings kfac(JsonNode node, String run, RunSpec spec) throws InputException {
+        String p = run + ".kfac";
+        in.object(node, p, KFAC_KEYS);
+        double damping = node.has("damping") ? in.number(node.get("damping"), p + ".damping", 0, true) : Kfac.Settings.DEFAULT_DAMPING;
+        if (damping > 1e6) {
+            throw error(p + ".damping", "must be at most 1e6, got " + org.losslab.io.Numbers.plain(damping));
+        }
+        double decay = node.has("decay") ? in.numberIn(node.get("decay"), p + ".decay", 0, 0.9999) : Kfac.Settings.DEFAULT_DECAY;
+        int every = node.has("inverseEvery")
+                ? (int) in.integer(node.get("inverseEvery"), p + ".inverseEvery", 1, 1_000_000) : Kfac.Settings.DEFAULT_INVERSE_EVERY;
+        try {
+            Trainer.checkKfac(spec.toRunSettings(null));
+        } catch (IllegalArgumentException e) {
+            throw error(p, e.getMessage());
+        }
+        return new Kfac.Settings(damping, decay, every);
     }
 
     /** {@code "sharpness": { "every": N, "iterations": K, "tolerance": ε }}: λmax recorded every N steps. */

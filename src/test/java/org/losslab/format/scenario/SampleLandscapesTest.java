@@ -489,4 +489,22 @@ class SampleLandscapesTest {
             assertTrue(trainer.snapshot().trainLoss() > 0.6, "raw run " + r + ": " + trainer.snapshot().trainLoss());
         }
     }
+
+    /** The first reported step of run r whose training loss is below {@code level}, or −1. */
+    static long stepBelow(Trained t, int r, double level) {
+        return t.run(r).stream().filter(s -> s.trainLoss() < level).mapToLong(org.losslab.engine.mlp.TrainSnapshot::step)
+                .findFirst().orElse(-1);
+    }
+
+    @Test
+    void kfacReachesTheLossInFewerStepsThanSgdOnTwoSpirals() throws Exception {
+        Trained t = train("mlp-kfac-spirals.json", 1);
+        assertEquals(3, t.config().options().kfac().keySet().iterator().next(), "K-FAC is the last run");
+        long kfac = stepBelow(t, 3, 0.1), heavyBall = stepBelow(t, 1, 0.1), adam = stepBelow(t, 2, 0.1);
+        assertTrue(kfac > 0 && heavyBall > 0 && adam > 0, kfac + " " + heavyBall + " " + adam);
+        assertEquals(-1, stepBelow(t, 0, 0.1), "plain SGD does not get there");
+        assertTrue(kfac < 0.6 * heavyBall, "K-FAC " + kfac + " steps, SGD + momentum " + heavyBall);
+        assertTrue(kfac < adam, "K-FAC " + kfac + " steps, Adam " + adam);
+        assertTrue(t.last(3).testAccuracy() > 0.95, "and it generalizes: " + t.last(3).testAccuracy());
+    }
 }

@@ -64,4 +64,40 @@ class TrainConfigKeysTest {
         assertTrue(problem(with("\"whiten\": 1")).contains("$.whiten: "));
         assertTrue(problem(with("\"whiten\": true").replace("\"points\": 100", "\"points\": 3")).contains("$.whiten: PCA whitening needs at least 2"));
     }
+
+    static String secondRun(String runKeys) {
+        return BASE.replace("\"runs\": [ { \"optimizer\": { \"type\": \"sgd\", \"lr\": 0.1 } } ]",
+                "\"runs\": [ { \"optimizer\": { \"type\": \"sgd\", \"lr\": 0.1 } }, { \"optimizer\": { \"type\": \"sgd\", \"lr\": 0.1 }" + runKeys + " } ]");
+    }
+
+    @Test
+    void kfacIsARunKeyKeptByRunIndex() throws Exception {
+        TrainConfig c = read(secondRun(", \"kfac\": { \"damping\": 0.01, \"inverseEvery\": 5 }"));
+        assertEquals(null, c.options().kfac(0));
+        assertEquals(new org.losslab.engine.mlp.Kfac.Settings(0.01, 0.95, 5), c.options().kfac(1));
+        assertEquals(new org.losslab.engine.mlp.Kfac.Settings(1e-3, 0.95, 10), read(secondRun(", \"kfac\": {}")).options().kfac(1));
+        assertTrue(read(BASE).options().kfac().isEmpty());
+        // The run itself reads as without the key.
+        assertEquals(read(secondRun("")).runs(), c.runs());
+        // It trains: the preconditioned run moves away from the plain one.
+        Training t = c.training();
+        var plain = t.trainer(0);
+        var kfac = t.trainer(1);
+        plain.step(3);
+        kfac.step(3);
+        assertFalse(java.util.Arrays.equals(plain.weights(), kfac.weights()));
+    }
+
+    @Test
+    void kfacIsCheckedInOneLine() {
+        assertTrue(problem(secondRun(", \"kfac\": { \"damping\": 0 }")).contains("$.runs[1].kfac.damping: must be > 0"));
+        assertTrue(problem(secondRun(", \"kfac\": { \"decay\": 1 }")).contains("$.runs[1].kfac.decay: must be from 0"));
+        assertTrue(problem(secondRun(", \"kfac\": { \"inverseEvery\": 0 }")).contains("$.runs[1].kfac.inverseEvery: must be from 1"));
+        assertTrue(problem(secondRun(", \"kfac\": { \"dampng\": 1 }")).contains("$.runs[1].kfac.dampng: unknown key"));
+        assertTrue(problem(secondRun(", \"kfac\": 3")).contains("$.runs[1].kfac: "));
+        assertTrue(problem(secondRun(", \"samRho\": 0.05, \"kfac\": {}")).contains("$.runs[1].kfac: K-FAC does not combine with SAM"));
+        assertTrue(problem(secondRun(", \"kfac\": {}").replace("\"sgd\", \"lr\": 0.1 }, \"kfac", "\"lbfgs\" }, \"kfac"))
+                .contains("$.runs[1].kfac: K-FAC preconditions the gradient of a first-order optimizer; lbfgs"));
+        assertTrue(problem(secondRun(", \"kfc\": {}")).contains("$.runs[1].kfc: unknown key"));
+    }
 }

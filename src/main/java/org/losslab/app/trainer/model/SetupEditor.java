@@ -151,7 +151,7 @@ public final class SetupEditor {
     public String addRun(int from) {
         List<RunSpec> next = new ArrayList<>(setup.runs());
         next.add(setup.runs().get(from).withLabel(null).withColor(Palette.run(next.size())));
-        return edit(setup.withRuns(next));
+        return edit(setup.withRuns(next).withOptions(setup.options().withRunCopied(from, next.size() - 1)));
     }
 
     public String removeRun(int i) {
@@ -160,7 +160,7 @@ public final class SetupEditor {
         }
         List<RunSpec> next = new ArrayList<>(setup.runs());
         next.remove(i);
-        return edit(setup.withRuns(next));
+        return edit(setup.withRuns(next).withOptions(setup.options().withRunRemoved(i)));
     }
 
     // ---- reading ---------------------------------------------------------------------------------
@@ -214,6 +214,13 @@ public final class SetupEditor {
                 return fail("no training points: lower the test fraction or add points");
             }
             for (int r = 0; r < t.runs().size(); r++) {
+                if (t.options().kfac(r) != null) {
+                    try {
+                        Trainer.checkKfac(t.runs().get(r));
+                    } catch (IllegalArgumentException e) {
+                        return fail("run " + (r + 1) + ": " + e.getMessage());
+                    }
+                }
                 if (t.runs().get(r).optimizer().type().equals("newton") && arch.parameterCount() > Trainer.MAX_NEWTON_WEIGHTS) {
                     return fail("run " + (r + 1) + ": Newton's method needs the Hessian of all " + arch.parameterCount()
                             + " weights; it is offered for networks of at most " + Trainer.MAX_NEWTON_WEIGHTS);
