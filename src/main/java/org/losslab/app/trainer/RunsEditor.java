@@ -32,7 +32,7 @@ final class RunsEditor extends VBox {
     private int built = -1;
     private int builtCount = -1;
     private boolean updating;
-    private ParamForm kfac;
+    private ParamForm kfac, curriculum;
 
     RunsEditor(TrainerModel model) {
         this.model = model;
@@ -100,6 +100,7 @@ final class RunsEditor extends VBox {
                 build(r);
             } else if (kfac != null) {
                 kfac.refresh(KfacForm.value(model.setup().current().options().kfac(built)));
+                curriculum.refresh(CurriculumForm.value(model.setup().current().options().curriculum(built), model.setup().current().steps()));
             }
         } finally {
             updating = false;
@@ -123,7 +124,8 @@ final class RunsEditor extends VBox {
         editors.getChildren().setAll(sub("Optimizer"), optimizer, sub("Learning-rate schedule"), schedule,
                 sub("Batch, warmup, noise, SAM, clipping"), options);
         kfac = KfacForm.of(model, i);
-        editors.getChildren().addAll(sub("K-FAC preconditioning"), kfac);
+        curriculum = CurriculumForm.of(model, i);
+        editors.getChildren().addAll(sub("K-FAC preconditioning"), kfac, sub("Curriculum"), curriculum);
     }
 
     private static Label sub(String s) {

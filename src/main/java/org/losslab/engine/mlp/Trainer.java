@@ -65,6 +65,8 @@ public final class Trainer {
     /** K-FAC's preconditioner and its output, or null when the run uses the plain gradient. */
     private final Kfac kfac;
     private final double[] natural;
+    /** The curriculum's batches, or null when they come in random order. */
+    private final Curriculum curriculum;
 
     private UpdatePipeline pipeline;
     private Minibatches batches;
@@ -113,6 +115,9 @@ public final class Trainer {
         }
         kfac = k == null ? null : new Kfac(arch, k);
         natural = k == null ? null : new double[dim];
+        Curriculum.Settings cs = training.options().curriculum(runIndex);
+        curriculum = cs == null ? null
+                : new Curriculum(training, cs, minibatch ? run.batchSize() : 0, Seeds.of(training.seed(), runIndex, Seeds.BATCHES));
         batchLoss = (count, p, f, g) -> f[0] = net.evaluate(p, train, bIdx, bFrom, bTo, g);
         reset();
     }
@@ -132,6 +137,9 @@ public final class Trainer {
         sharpnessStep = -1;
         if (kfac != null) {
             kfac.reset();
+        }
+        if (curriculum != null) {
+            curriculum.reset();
         }
     }
 
@@ -192,7 +200,14 @@ public final class Trainer {
     private boolean update() {
         double loss;
         double[] g;
-        if (minibatch) {
+        if (curriculum != null) {
+            curriculum.next(t);
+            bIdx = curriculum.indices();
+            bFrom = curriculum.from();
+            bTo = curriculum.to();
+            loss = net.evaluate(theta, train, bIdx, bFrom, bTo, batchGrad);
+            g = batchGrad;
+        } else if (minibatch) {
             batches.next();
             bIdx = batches.indices();
             bFrom = batches.from();

@@ -10,28 +10,31 @@ import java.util.Map;
  * @param whiten    the input points are PCA-whitened, fitted on the training set ({@link Whitening}):
  *                  the maker of the {@link Training} whitens its split, as {@code TrainConfig.training()} does
  * @param kfac      the runs (by index) whose gradients K-FAC preconditions, with its settings ({@link Kfac})
+ * @param curriculum the runs (by index) whose batches follow a curriculum, easy to hard ({@link Curriculum})
  */
 public record TrainingOptions(SharpnessRecording sharpness,
                               boolean whiten,
-                              Map<Integer, Kfac.Settings> kfac) {
+                              Map<Integer, Kfac.Settings> kfac,
+                              Map<Integer, Curriculum.Settings> curriculum) {
     /** Nothing besides the updates. */
     public static final TrainingOptions NONE = new TrainingOptions(null);
 
     public TrainingOptions {
         kfac = Map.copyOf(kfac);
+        curriculum = Map.copyOf(curriculum);
     }
 
     /** Only sharpness recording (or nothing, with null). */
     public TrainingOptions(SharpnessRecording sharpness) {
-        this(sharpness, false, Map.of());
+        this(sharpness, false, Map.of(), Map.of());
     }
 
     public TrainingOptions withSharpness(SharpnessRecording s) {
-        return new TrainingOptions(s, whiten, kfac);
+        return new TrainingOptions(s, whiten, kfac, curriculum);
     }
 
     public TrainingOptions withWhiten(boolean w) {
-        return new TrainingOptions(sharpness, w, kfac);
+        return new TrainingOptions(sharpness, w, kfac, curriculum);
     }
 
     /** K-FAC's settings for run {@code run}, or null when the run uses its plain gradient. */
@@ -47,17 +50,33 @@ public record TrainingOptions(SharpnessRecording sharpness,
         } else {
             k.put(run, s);
         }
-        return new TrainingOptions(sharpness, whiten, k);
+        return new TrainingOptions(sharpness, whiten, k, curriculum);
     }
 
     /** The per-run options after run {@code removed} is taken out of the list (later runs move up one). */
     public TrainingOptions withRunRemoved(int removed) {
-        return new TrainingOptions(sharpness, whiten, shifted(kfac, removed));
+        return new TrainingOptions(sharpness, whiten, shifted(kfac, removed), shifted(curriculum, removed));
     }
 
     /** The per-run options with run {@code to} a copy of run {@code from}'s. */
     public TrainingOptions withRunCopied(int from, int to) {
-        return withKfac(to, kfac(from));
+        return withKfac(to, kfac(from)).withCurriculum(to, curriculum(from));
+    }
+
+    /** The curriculum of run {@code run}, or null when its batches come in random order. */
+    public Curriculum.Settings curriculum(int run) {
+        return curriculum.get(run);
+    }
+
+    /** These options with run {@code run}'s batches following {@code c} (null: random order). */
+    public TrainingOptions withCurriculum(int run, Curriculum.Settings c) {
+        Map<Integer, Curriculum.Settings> m = new HashMap<>(curriculum);
+        if (c == null) {
+            m.remove(run);
+        } else {
+            m.put(run, c);
+        }
+        return new TrainingOptions(sharpness, whiten, kfac, m);
     }
 
     private static <T> Map<Integer, T> shifted(Map<Integer, T> m, int removed) {

@@ -12,6 +12,7 @@ import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
+import org.losslab.engine.mlp.Curriculum;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Kfac;
 import org.losslab.engine.mlp.Output;
@@ -36,11 +37,16 @@ public final class TrainConfigReader {
     public static final int MAX_LAYERS = 16;
     /** Most Hessian-vector products of one sharpness measurement. */
     public static final int MAX_SHARPNESS_ITERATIONS = 1000;
+    /** Most updates of a margin curriculum's reference model. */
+    public static final long MAX_REFERENCE_STEPS = 100_000;
 
     private static final Set<String> ROOT_KEYS =
             Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
                     "whiten");
     private static final Set<String> KFAC_KEYS = Set.of("damping", "decay", "inverseEvery");
+    private static final Set<String> CURRICULUM_KEYS = Set.of("by", "start", "rampSteps", "referenceSteps");
+    /** A training run's keys besides {@link RunReader#KEYS}. */
+    private static final List<String> TRAIN_RUN_KEYS = List.of("kfac", "curriculum");
     private static final Set<String> SHARPNESS_KEYS = Set.of("every", "iterations", "tolerance");
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
@@ -103,9 +109,12 @@ public final class TrainConfigReader {
         for (int i = 0; i < runsNode.size(); i++) {
             JsonNode r = runsNode.get(i);
             String path = "$.runs[" + i + "]";
-            runs.add(run(withoutKfac(r), path, steps, network.parameterCount()));
+            runs.add(run(withoutTrainKeys(r), path, steps, network.parameterCount()));
             if (r.isObject() && r.has("kfac")) {
                 options = options.withKfac(i, kfac(r.get("kfac"), path, runs.get(i)));
+            }
+            if (r.isObject() && r.has("curriculum")) {
+                options = options.withCurriculum(i, curriculum(r.get("curriculum"), path, steps, classes));
             }
         }
         if (root.has("sharpness")) {
@@ -133,14 +142,35 @@ public final class TrainConfigReader {
         return w;
     }
 
-    /** A run's own keys: {@code kfac} is read here, the rest by {@link RunReader}. */
-    private static JsonNode withoutKfac(JsonNode run) {
-        if (!run.isObject() || !run.has("kfac")) {
+    /** A run without the keys only training runs have ({@code kfac}, {@code curriculum}): those are read here, the rest by {@link RunReader}. */
+    private static JsonNode withoutTrainKeys(JsonNode run) {
+        if (!run.isObject() || TRAIN_RUN_KEYS.stream().noneMatch(run::has)) {
             return run;
         }
         com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) run).deepCopy();
-        copy.remove("kfac");
+        copy.remove(TRAIN_RUN_KEYS);
         return copy;
+    }
+
+    /** A run's {@code "curriculum": { "by": …, "start": f₀, "rampSteps": T, "referenceSteps": R }}: its batches easy to hard. */
+    private Curriculum.Settings curriculum(JsonNode node, String run, long steps, int classes) throws InputException {
+        String p = run + ".curriculum";
+        in.object(node, p, CURRICULUM_KEYS);
+        Curriculum.Score by = choice(in.required(node, p, "by"), p + ".by", Curriculum.Score::of, "centreDistance, margin");
+        if (by == Curriculum.Score.CENTRE_DISTANCE && classes == 0) {
+            throw error(p + ".by", "the distance from the class centre needs class labels; regression data has none (use \"margin\")");
+        }
+        double start = node.has("start") ? in.numberIn(node.get("start"), p + ".start", 0, 1) : Curriculum.Settings.DEFAULT_START;
+        if (start == 0) {
+            throw error(p + ".start", "must be > 0: the first pool needs an example");
+        }
+        long ramp = node.has("rampSteps") ? in.integer(node.get("rampSteps"), p + ".rampSteps", 1, MAX_STEPS) : Math.max(1, steps / 2);
+        if (by != Curriculum.Score.MARGIN && node.has("referenceSteps")) {
+            throw error(p + ".referenceSteps", "only the \"margin\" curriculum trains a reference model");
+        }
+        long reference = by != Curriculum.Score.MARGIN ? 0 : node.has("referenceSteps")
+                ? in.integer(node.get("referenceSteps"), p + ".referenceSteps", 1, MAX_REFERENCE_STEPS) : Curriculum.Settings.DEFAULT_REFERENCE_STEPS;
+        return new Curriculum.Settings(by, start, ramp, reference);
     }
 
     /** A run's {@code "kfac": { "damping": γ, "decay": ε, "inverseEvery": k }}: its gradient preconditioned by K-FAC. */

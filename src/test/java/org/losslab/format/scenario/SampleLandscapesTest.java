@@ -507,4 +507,31 @@ class SampleLandscapesTest {
         assertTrue(kfac < adam, "K-FAC " + kfac + " steps, Adam " + adam);
         assertTrue(t.last(3).testAccuracy() > 0.95, "and it generalizes: " + t.last(3).testAccuracy());
     }
+
+    @Test
+    void aCurriculumKeepsTheFlippedLabelsOutWhileItLasts() throws Exception {
+        Trained t = train("mlp-curriculum-noisy-moons.json", 50);
+        // Steps 500 to 700: the pool is the easiest 60–76%, which holds almost none of the flipped labels.
+        for (int r = 1; r <= 2; r++) {
+            double curriculum = 0, random = 0;
+            for (long step = 500; step <= 700; step += 50) {
+                curriculum += testLossAt(t, r, step);
+                random += testLossAt(t, 0, step);
+            }
+            assertTrue(curriculum < 0.5 * random, "run " + r + ": test loss " + curriculum / 5 + " against random order's " + random / 5);
+            assertTrue(trainLossAt(t, r, 500) > trainLossAt(t, 0, 500), "the hard (flipped) examples are not yet learnt");
+        }
+        // Once every example is in play the lead is gone.
+        for (int r = 1; r <= 2; r++) {
+            assertTrue(t.last(r).testLoss() > 0.8 * t.last(0).testLoss(), "run " + r + " at the end: " + t.last(r).testLoss());
+        }
+    }
+
+    static double testLossAt(Trained t, int r, long step) {
+        return t.run(r).stream().filter(s -> s.step() == step).findFirst().orElseThrow().testLoss();
+    }
+
+    static double trainLossAt(Trained t, int r, long step) {
+        return t.run(r).stream().filter(s -> s.step() == step).findFirst().orElseThrow().trainLoss();
+    }
 }

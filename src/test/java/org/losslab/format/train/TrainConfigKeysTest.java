@@ -100,4 +100,30 @@ class TrainConfigKeysTest {
                 .contains("$.runs[1].kfac: K-FAC preconditions the gradient of a first-order optimizer; lbfgs"));
         assertTrue(problem(secondRun(", \"kfc\": {}")).contains("$.runs[1].kfc: unknown key"));
     }
+
+    @Test
+    void curriculumIsARunKeyKeptByRunIndex() throws Exception {
+        TrainConfig c = read(secondRun(", \"curriculum\": { \"by\": \"margin\", \"start\": 0.3, \"rampSteps\": 8, \"referenceSteps\": 20 }"));
+        assertEquals(null, c.options().curriculum(0));
+        assertEquals(new org.losslab.engine.mlp.Curriculum.Settings(org.losslab.engine.mlp.Curriculum.Score.MARGIN, 0.3, 8, 20),
+                c.options().curriculum(1));
+        assertEquals(new org.losslab.engine.mlp.Curriculum.Settings(org.losslab.engine.mlp.Curriculum.Score.CENTRE_DISTANCE, 0.2, 10, 0),
+                read(secondRun(", \"curriculum\": { \"by\": \"centreDistance\" }")).options().curriculum(1), "defaults: start 0.2, half the steps");
+        assertEquals(read(secondRun("")).runs(), c.runs());
+        c.training().trainer(1).step(3);
+    }
+
+    @Test
+    void curriculumIsCheckedInOneLine() {
+        assertTrue(problem(secondRun(", \"curriculum\": {}")).contains("$.runs[1].curriculum: missing required key \"by\""));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"size\" }")).contains("$.runs[1].curriculum.by: unknown value \"size\""));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"margin\", \"start\": 0 }")).contains("$.runs[1].curriculum.start: must be > 0"));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"margin\", \"start\": 1.5 }")).contains("$.runs[1].curriculum.start: must be from 0"));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"margin\", \"rampSteps\": 0 }")).contains("$.runs[1].curriculum.rampSteps: must be from 1"));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"centreDistance\", \"referenceSteps\": 5 }"))
+                .contains("$.runs[1].curriculum.referenceSteps: only the \"margin\" curriculum"));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"centreDistance\" }").replace("\"moons\"", "\"curve\""))
+                .contains("$.runs[1].curriculum.by: the distance from the class centre needs class labels"));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"margin\", \"pace\": 1 }")).contains("$.runs[1].curriculum.pace: unknown key"));
+    }
 }

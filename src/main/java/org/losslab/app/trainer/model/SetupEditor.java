@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.Architecture;
+import org.losslab.engine.mlp.Curriculum;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
@@ -214,6 +215,10 @@ public final class SetupEditor {
                 return fail("no training points: lower the test fraction or add points");
             }
             for (int r = 0; r < t.runs().size(); r++) {
+                if (t.options().curriculum(r) != null && t.options().curriculum(r).by() == Curriculum.Score.CENTRE_DISTANCE
+                        && t.data().train().classes() == 0) {
+                    return fail("run " + (r + 1) + ": a curriculum by distance from the class centre needs class labels (use margin)");
+                }
                 if (t.options().kfac(r) != null) {
                     try {
                         Trainer.checkKfac(t.runs().get(r));
