@@ -32,6 +32,7 @@ final class RunsEditor extends VBox {
     private int built = -1;
     private int builtCount = -1;
     private boolean updating;
+    private ParamForm kfac, curriculum;
 
     RunsEditor(TrainerModel model) {
         this.model = model;
@@ -97,6 +98,9 @@ final class RunsEditor extends VBox {
             }
             if (built != model.session().shownRun() || builtCount != n) {
                 build(r);
+            } else if (kfac != null) {
+                kfac.refresh(KfacForm.value(model.setup().current().options().kfac(built)));
+                curriculum.refresh(CurriculumForm.value(model.setup().current().options().curriculum(built), model.setup().current().steps()));
             }
         } finally {
             updating = false;
@@ -119,6 +123,9 @@ final class RunsEditor extends VBox {
                 SetupSchemas.checked(RunOptions.SCHEMA, t -> model.setup().editRun(i, x -> RunOptions.apply(x, t))));
         editors.getChildren().setAll(sub("Optimizer"), optimizer, sub("Learning-rate schedule"), schedule,
                 sub("Batch, warmup, noise, SAM, clipping"), options);
+        kfac = KfacForm.of(model, i);
+        curriculum = CurriculumForm.of(model, i);
+        editors.getChildren().addAll(sub("K-FAC preconditioning"), kfac, sub("Curriculum"), curriculum);
     }
 
     private static Label sub(String s) {

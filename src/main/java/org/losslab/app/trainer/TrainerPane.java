@@ -161,7 +161,8 @@ public final class TrainerPane extends BorderPane {
         open.setTooltip(new Tooltip("Load data, network and runs from a losslab-train/1 file (see docs/train-format.md), "
                 + "e.g. the mlp-*.json samples."));
         open.setOnAction(e -> chooseConfig());
-        VBox box = new VBox(6, open, section("DATA"), data, csvRow, section("FEATURES"), features, section("NETWORK"), network,
+        VBox box = new VBox(6, open, section("DATA"), data, csvRow, section("PREPROCESSING"), new PreprocessingPane(model),
+                section("FEATURES"), features, section("NETWORK"), network,
                 section("OUTPUT"), output, section("RUNS"), new RunsEditor(model));
         box.getStyleClass().add("side-box");
         ScrollPane scroll = new ScrollPane(box);

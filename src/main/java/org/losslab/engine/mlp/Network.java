@@ -164,6 +164,155 @@ public final class Network implements NetworkPasses {
         return loss / total;
     }
 
+    /**
+     * K-FAC's Kronecker factors of the Fisher over examples {@code idx[from..to)} (all when {@code idx}
+     * is null), as means over the examples (see {@link Kfac}): for each layer l,
+     * <pre>
+     *   A_l = E[ā āᵀ],  ā = (a_{l−1}, 1) (the 1 only with biases)
+     *   G_l = E[Σ_c g_c g_cᵀ],  g_c = J_lᵀ c_c,  ∂²ℓ/∂z_L² = Σ_c c_c c_cᵀ
+     * </pre>
+     * where J_l = ∂z_L/∂z_l: the columns c_c of the output loss's curvature are backpropagated like
+     * δ, one pass each ({@link #curvatureColumns}), so G_l is the exact expectation of g gᵀ over the
+     * model's own predictive distribution instead of a sampled one.
+     *
+     * @param aFactor per layer, A_l row-major (d_A × d_A, d_A = inputs + 1 with biases). Modified.
+     * @param gFactor per layer, G_l row-major (units × units). Modified.
+     */
+    void kroneckerFactors(double[] theta, Examples ex, int[] idx, int from, int to, double[][] aFactor, double[][] gFactor) {
+        for (int l = 0; l < layers; l++) {
+            java.util.Arrays.fill(aFactor[l], 0.0);
+            java.util.Arrays.fill(gFactor[l], 0.0);
+        }
+        int total = to - from;
+        if (total == 0) {
+            return;
+        }
+        int columns = curvatureColumns();
+        for (int c = from; c < to; c += CHUNK) {
+            int m = Math.min(CHUNK, to - c);
+            gather(ex, idx, c, m);
+            forward(theta, m);
+            for (int l = 0; l < layers; l++) {
+                addInputMoments(a[l], in[l], bOff[l] >= 0, m, aFactor[l]);
+            }
+            for (int col = 0; col < columns; col++) {
+                curvatureColumn(col, m);
+                double[] d = delta, dPrev = deltaPrev;
+                for (int l = layers - 1; l >= 0; l--) {
+                    addMoments(d, out[l], m, gFactor[l], out[l]);
+                    if (l == 0) {
+                        break;
+                    }
+                    propagate(theta, l, d, dPrev, m);
+                    double[] t = d;
+                    d = dPrev;
+                    dPrev = t;
+                }
+            }
+        }
+        for (int l = 0; l < layers; l++) {
+            finishMean(aFactor[l], in[l] + (bOff[l] >= 0 ? 1 : 0), total);
+            finishMean(gFactor[l], out[l], total);
+        }
+    }
+
+    /**
+     * How many columns c_c factor the output loss's curvature ∂²ℓ/∂z²: one for the sigmoid with BCE
+     * (√(p(1 − p))), one per class for softmax (c_k = √p_k·(e_k − p), since Σ_k p_k(e_k − p)(e_k − p)ᵀ
+     * = diag(p) − ppᵀ), one per unit for MSE (√(2/units)·e_k).
+     */
+    private int curvatureColumns() {
+        return output == Output.SIGMOID ? 1 : out[layers - 1];
+    }
+
+    /** δ_L := column {@code col} of the curvature factor of each example of the chunk. */
+    private void curvatureColumn(int col, int m) {
+        double[] logits = z[layers - 1];
+        int units = out[layers - 1];
+        switch (output) {
+            case SIGMOID:
+                for (int i = 0; i < m; i++) {
+                    double p = MlpMath.sigmoid(logits[i]);
+                    delta[i] = Math.sqrt(p * (1 - p));
+                }
+                break;
+            case SOFTMAX:
+                for (int i = 0; i < m; i++) {
+                    double max = maxLogit(logits, units, i);
+                    double lse = max + Math.log(expSum(logits, units, i, max));
+                    double pc = Math.exp(logits[col * CHUNK + i] - lse), root = Math.sqrt(pc);
+                    for (int k = 0; k < units; k++) {
+                        double pk = Math.exp(logits[k * CHUNK + i] - lse);
+                        delta[k * CHUNK + i] = root * ((k == col ? 1 : 0) - pk);
+                    }
+                }
+                break;
+            case LINEAR: {
+                double f = Math.sqrt(units == 1 ? 2.0 : 2.0 / units);
+                for (int k = 0; k < units; k++) {
+                    double v = k == col ? f : 0;
+                    for (int i = 0; i < m; i++) {
+                        delta[k * CHUNK + i] = v;
+                    }
+                }
+                break;
+            }
+            default:
+                throw new AssertionError(output);
+        }
+    }
+
+    /** dPrev = (W_lᵀ·d) ⊙ σ′(z_{l−1}) over the chunk: δ one layer down, without the weight gradient. */
+    private void propagate(double[] theta, int l, double[] d, double[] dPrev, int m) {
+        int nIn = in[l], nOut = out[l], w = wOff[l];
+        for (int k = 0; k < nIn; k++) {
+            int col = k * CHUNK;
+            for (int i = 0; i < m; i++) {
+                dPrev[col + i] = 0;
+            }
+            for (int j = 0; j < nOut; j++) {
+                double wjk = theta[w + j * nIn + k];
+                int row = j * CHUNK;
+                for (int i = 0; i < m; i++) {
+                    dPrev[col + i] += wjk * d[row + i];
+                }
+            }
+            act.backward(z[l - 1], a[l], dPrev, col, col + m);
+        }
+    }
+
+    /** Upper triangle of Σ_i v v ᵀ over the chunk's rows 0..n of {@code v}, added into the n × n {@code f}. */
+    private static void addMoments(double[] v, int n, int m, double[] f, int stride) {
+        for (int j = 0; j < n; j++) {
+            for (int k = j; k < n; k++) {
+                f[j * stride + k] += dot(v, j * CHUNK, v, k * CHUNK, m);
+            }
+        }
+    }
+
+    /** {@link #addMoments} of ā = (a, 1): the inputs' moments, their sums, and the count. */
+    private static void addInputMoments(double[] src, int nIn, boolean bias, int m, double[] f) {
+        int dim = nIn + (bias ? 1 : 0);
+        addMoments(src, nIn, m, f, dim);
+        if (bias) {
+            for (int k = 0; k < nIn; k++) {
+                f[k * dim + nIn] += sum(src, k * CHUNK, m);
+            }
+            f[nIn * dim + nIn] += m;
+        }
+    }
+
+    /** Divides the upper triangle by the count and mirrors it below the diagonal. */
+    private static void finishMean(double[] f, int n, int total) {
+        for (int j = 0; j < n; j++) {
+            for (int k = j; k < n; k++) {
+                double v = f[j * n + k] / total;
+                f[j * n + k] = v;
+                f[k * n + j] = v;
+            }
+        }
+    }
+
     /** Examples classified correctly by the last {@link #evaluate} (0 for regression). */
     @Override
     public int correct() {

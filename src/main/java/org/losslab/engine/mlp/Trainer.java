@@ -72,6 +72,12 @@ public final class Trainer {
     private long sharpnessStep = -1;
     private double sharpnessValue = Double.NaN;
 
+    /** K-FAC's preconditioner and its output, or null when the run uses the plain gradient. */
+    private final Kfac kfac;
+    private final double[] natural;
+    /** The curriculum's batches, or null when they come in random order. */
+    private final Curriculum curriculum;
+
     private UpdatePipeline pipeline;
     private Minibatches batches;
     private long t;
@@ -115,6 +121,15 @@ public final class Trainer {
         gMinus = new double[dim];
         hTheta = new double[dim];
         objective = new BatchObjective();
+        Kfac.Settings k = training.options().kfac(runIndex);
+        if (k != null) {
+            checkKfac(run);
+        }
+        kfac = k == null ? null : new Kfac(arch, k);
+        natural = k == null ? null : new double[dim];
+        Curriculum.Settings cs = training.options().curriculum(runIndex);
+        curriculum = cs == null ? null
+                : new Curriculum(training, cs, minibatch ? run.batchSize() : 0, Seeds.of(training.seed(), runIndex, Seeds.BATCHES));
         batchLoss = (count, p, f, g) -> f[0] = net.evaluate(p, train, bIdx, bFrom, bTo, g);
         reset();
     }
@@ -137,6 +152,12 @@ public final class Trainer {
             blocks.reset(dropoutSeed());
             blocks.train(false);
         }
+        if (kfac != null) {
+            kfac.reset();
+        }
+        if (curriculum != null) {
+            curriculum.reset();
+        }
     }
 
     /** Purpose tag of the dropout masks' random stream (see {@link Seeds}). */
@@ -144,6 +165,22 @@ public final class Trainer {
 
     private long dropoutSeed() {
         return Seeds.of(training.seed(), runIndex, DROPOUT_STREAM);
+    }
+
+    /**
+     * K-FAC hands the optimizer a preconditioned gradient; methods that ask the loss for gradients
+     * of their own (SAM's ascent step, L-BFGS's line search and history, Newton's Hessian, CMA-ES's
+     * samples) would mix it with plain ones, so they are refused.
+     */
+    public static void checkKfac(RunSettings run) {
+        String type = run.optimizer().type();
+        if (type.equals("lbfgs") || type.equals("newton") || type.equals("cmaes")) {
+            throw new IllegalArgumentException("K-FAC preconditions the gradient of a first-order optimizer; "
+                    + type + " uses gradients of its own");
+        }
+        if (run.samRho() > 0) {
+            throw new IllegalArgumentException("K-FAC does not combine with SAM (samRho): SAM's ascent step takes a plain gradient");
+        }
     }
 
     public Training training() {
@@ -191,7 +228,14 @@ public final class Trainer {
             blocks.train(true);
             blocks.beginUpdate();
         }
-        if (minibatch) {
+        if (curriculum != null) {
+            curriculum.next(t);
+            bIdx = curriculum.indices();
+            bFrom = curriculum.from();
+            bTo = curriculum.to();
+            loss = net.evaluate(theta, train, bIdx, bFrom, bTo, batchGrad);
+            g = batchGrad;
+        } else if (minibatch) {
             batches.next();
             bIdx = batches.indices();
             bFrom = batches.from();
@@ -222,6 +266,10 @@ public final class Trainer {
         }
         seen += bTo - bFrom;
         lossArr[0] = loss;
+        if (kfac != null) {
+            kfac.precondition(theta, train, bIdx, bFrom, bTo, g, natural);
+            g = natural;
+        }
         pipeline.update(1, t, theta, g, lossArr, batchLoss, objective);
         if (blocks != null) {
             blocks.train(false);

@@ -8,6 +8,7 @@ import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Training;
 import org.losslab.engine.mlp.TrainingOptions;
+import org.losslab.engine.mlp.Whitening;
 import org.losslab.engine.random.Seeds;
 import org.losslab.format.RunSpec;
 
@@ -50,9 +51,12 @@ public record TrainConfig(String title, String description, DataSpec data, Datas
         return c;
     }
 
-    /** The data split, the network and its initial weights, and the runs, ready to train. */
+    /** The data split (PCA-whitened if the options say so), the network and its initial weights, and the runs, ready to train. */
     public Training training() {
         DataSpec.Split split = imported != null ? data.split(imported) : data.split();
+        if (options.whiten()) {
+            split = Whitening.whiten(split);
+        }
         double[] w = init.weights(network, Seeds.of(seed, 0, INIT_STREAM));
         return new Training(network, split, w, steps, seed, runs.stream().map(r -> r.toRunSettings(null)).toList(), options);
     }

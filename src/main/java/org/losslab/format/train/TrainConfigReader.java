@@ -12,8 +12,10 @@ import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
+import org.losslab.engine.mlp.Curriculum;
 import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
+import org.losslab.engine.mlp.Kfac;
 import org.losslab.engine.mlp.McDropout;
 import org.losslab.engine.mlp.Normalization;
 import org.losslab.engine.mlp.Output;
@@ -38,13 +40,19 @@ public final class TrainConfigReader {
     public static final int MAX_LAYERS = 16;
     /** Most Hessian-vector products of one sharpness measurement. */
     public static final int MAX_SHARPNESS_ITERATIONS = 1000;
+    /** Most updates of a margin curriculum's reference model. */
+    public static final long MAX_REFERENCE_STEPS = 100_000;
 
     private static final Set<String> ROOT_KEYS =
             Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
-                    "mcDropout");
+                    "mcDropout", "whiten");
     private static final Set<String> MC_DROPOUT_KEYS = Set.of("passes");
     /** Most stochastic passes of MC dropout. */
     public static final int MAX_MC_PASSES = 1000;
+    private static final Set<String> KFAC_KEYS = Set.of("damping", "decay", "inverseEvery");
+    private static final Set<String> CURRICULUM_KEYS = Set.of("by", "start", "rampSteps", "referenceSteps");
+    /** A training run's keys besides {@link RunReader#KEYS}. */
+    private static final List<String> TRAIN_RUN_KEYS = List.of("kfac", "curriculum");
     private static final Set<String> SHARPNESS_KEYS = Set.of("every", "iterations", "tolerance");
     private static final Set<String> DATA_KEYS = Set.of("type", "points", "noise", "testFraction", "classes",
             "randomLabels", "labelNoise", "seed", "file", "task");
@@ -107,13 +115,25 @@ public final class TrainConfigReader {
         }
         List<RunSpec> runs = new ArrayList<>();
         int trainPoints = data.points() - (int) Math.round(data.points() * data.testFraction());
+        TrainingOptions options = TrainingOptions.NONE;
         for (int i = 0; i < runsNode.size(); i++) {
-            runs.add(run(runsNode.get(i), "$.runs[" + i + "]", steps, network.parameterCount()));
+            JsonNode r = runsNode.get(i);
+            String path = "$.runs[" + i + "]";
+            runs.add(run(withoutTrainKeys(r), path, steps, network.parameterCount()));
             if (network.block().normalization() == Normalization.BATCH) {
-                batchNormBatches(runs.get(i), "$.runs[" + i + "]", trainPoints);
+                batchNormBatches(runs.get(i), path, trainPoints);
+            }
+            if (r.isObject() && r.has("kfac")) {
+                if (!network.block().isPlain()) {
+                    throw error(path + ".kfac", "K-FAC's Kronecker factors are those of a plain MLP; remove \"normalization\" "
+                            + "and \"dropout\" from $.network or remove \"kfac\"");
+                }
+                options = options.withKfac(i, kfac(r.get("kfac"), path, runs.get(i)));
+            }
+            if (r.isObject() && r.has("curriculum")) {
+                options = options.withCurriculum(i, curriculum(r.get("curriculum"), path, steps, classes));
             }
         }
-        TrainingOptions options = TrainingOptions.NONE;
         if (root.has("sharpness") && !network.block().isPlain()) {
             throw error("$.sharpness", "the sharpness is measured on plain networks; remove \"normalization\" and \"dropout\" "
                     + "from $.network or remove \"sharpness\"");
@@ -123,6 +143,9 @@ public final class TrainConfigReader {
         }
         if (root.has("mcDropout")) {
             options = options.withMcDropout(mcDropout(root.get("mcDropout"), network));
+        }
+        if (root.has("whiten")) {
+            options = options.withWhiten(whiten(root.get("whiten"), data, imported));
         }
         return new TrainConfig(title, description, data, imported, network, init, steps, seed, runs, options);
     }
@@ -150,6 +173,72 @@ public final class TrainConfigReader {
                     : "batch normalization needs at least 2 examples in every batch; " + trainPoints
                             + " training points in batches of " + b + " leave a last batch of 1");
         }
+    }
+
+    /**
+     * {@code "whiten": true}: PCA whitening of the input points. Refused where it cannot make a
+     * covariance of I: training points that all coincide (checked on the split the config makes).
+     */
+    private boolean whiten(JsonNode node, DataSpec data, Dataset imported) throws InputException {
+        boolean w = in.bool(node, "$.whiten");
+        if (w) {
+            try {
+                org.losslab.engine.mlp.Whitening.fit((imported != null ? data.split(imported) : data.split()).train());
+            } catch (IllegalArgumentException e) {
+                throw error("$.whiten", e.getMessage());
+            }
+        }
+        return w;
+    }
+
+    /** A run without the keys only training runs have ({@code kfac}, {@code curriculum}): those are read here, the rest by {@link RunReader}. */
+    private static JsonNode withoutTrainKeys(JsonNode run) {
+        if (!run.isObject() || TRAIN_RUN_KEYS.stream().noneMatch(run::has)) {
+            return run;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) run).deepCopy();
+        copy.remove(TRAIN_RUN_KEYS);
+        return copy;
+    }
+
+    /** A run's {@code "curriculum": { "by": …, "start": f₀, "rampSteps": T, "referenceSteps": R }}: its batches easy to hard. */
+    private Curriculum.Settings curriculum(JsonNode node, String run, long steps, int classes) throws InputException {
+        String p = run + ".curriculum";
+        in.object(node, p, CURRICULUM_KEYS);
+        Curriculum.Score by = choice(in.required(node, p, "by"), p + ".by", Curriculum.Score::of, "centreDistance, margin");
+        if (by == Curriculum.Score.CENTRE_DISTANCE && classes == 0) {
+            throw error(p + ".by", "the distance from the class centre needs class labels; regression data has none (use \"margin\")");
+        }
+        double start = node.has("start") ? in.numberIn(node.get("start"), p + ".start", 0, 1) : Curriculum.Settings.DEFAULT_START;
+        if (start == 0) {
+            throw error(p + ".start", "must be > 0: the first pool needs an example");
+        }
+        long ramp = node.has("rampSteps") ? in.integer(node.get("rampSteps"), p + ".rampSteps", 1, MAX_STEPS) : Math.max(1, steps / 2);
+        if (by != Curriculum.Score.MARGIN && node.has("referenceSteps")) {
+            throw error(p + ".referenceSteps", "only the \"margin\" curriculum trains a reference model");
+        }
+        long reference = by != Curriculum.Score.MARGIN ? 0 : node.has("referenceSteps")
+                ? in.integer(node.get("referenceSteps"), p + ".referenceSteps", 1, MAX_REFERENCE_STEPS) : Curriculum.Settings.DEFAULT_REFERENCE_STEPS;
+        return new Curriculum.Settings(by, start, ramp, reference);
+    }
+
+    /** A run's {@code "kfac": { "damping": γ, "decay": ε, "inverseEvery": k }}: its gradient preconditioned by K-FAC. */
+    private Kfac.Settings kfac(JsonNode node, String run, RunSpec spec) throws InputException {
+        String p = run + ".kfac";
+        in.object(node, p, KFAC_KEYS);
+        double damping = node.has("damping") ? in.number(node.get("damping"), p + ".damping", 0, true) : Kfac.Settings.DEFAULT_DAMPING;
+        if (damping > 1e6) {
+            throw error(p + ".damping", "must be at most 1e6, got " + org.losslab.io.Numbers.plain(damping));
+        }
+        double decay = node.has("decay") ? in.numberIn(node.get("decay"), p + ".decay", 0, 0.9999) : Kfac.Settings.DEFAULT_DECAY;
+        int every = node.has("inverseEvery")
+                ? (int) in.integer(node.get("inverseEvery"), p + ".inverseEvery", 1, 1_000_000) : Kfac.Settings.DEFAULT_INVERSE_EVERY;
+        try {
+            Trainer.checkKfac(spec.toRunSettings(null));
+        } catch (IllegalArgumentException e) {
+            throw error(p, e.getMessage());
+        }
+        return new Kfac.Settings(damping, decay, every);
     }
 
     /** {@code "sharpness": { "every": N, "iterations": K, "tolerance": ε }}: λmax recorded every N steps. */

@@ -562,4 +562,67 @@ class SampleLandscapesTest {
         }
         assertTrue(rose, "non-monotone: the loss spikes where the sharpness overshoots");
     }
+
+    @Test
+    void whiteningMakesStretchedInputsTrainable() throws Exception {
+        Trained t = train("mlp-whitening-stretched.json", 600);
+        assertTrue(t.config().options().whiten());
+        for (int r = 0; r < 2; r++) {
+            assertTrue(t.last(r).testAccuracy() >= 0.95, "whitened, SGD separates the moons: run " + r + " " + t.last(r).testAccuracy());
+        }
+        // The same runs on the raw points: x1 around 40 saturates the tanh units and SGD learns nothing.
+        var raw = t.config().training().withOptions(t.config().options().withWhiten(false));
+        var rawData = t.config().data().split(t.config().imported());
+        raw = new org.losslab.engine.mlp.Training(raw.architecture(), rawData, raw.initial(), raw.steps(), raw.seed(), raw.runs());
+        for (int r = 0; r < 2; r++) {
+            var trainer = raw.trainer(r);
+            trainer.step(600);
+            assertTrue(trainer.snapshot().trainLoss() > 0.6, "raw run " + r + ": " + trainer.snapshot().trainLoss());
+        }
+    }
+
+    /** The first reported step of run r whose training loss is below {@code level}, or −1. */
+    static long stepBelow(Trained t, int r, double level) {
+        return t.run(r).stream().filter(s -> s.trainLoss() < level).mapToLong(org.losslab.engine.mlp.TrainSnapshot::step)
+                .findFirst().orElse(-1);
+    }
+
+    @Test
+    void kfacReachesTheLossInFewerStepsThanSgdOnTwoSpirals() throws Exception {
+        Trained t = train("mlp-kfac-spirals.json", 1);
+        assertEquals(3, t.config().options().kfac().keySet().iterator().next(), "K-FAC is the last run");
+        long kfac = stepBelow(t, 3, 0.1), heavyBall = stepBelow(t, 1, 0.1), adam = stepBelow(t, 2, 0.1);
+        assertTrue(kfac > 0 && heavyBall > 0 && adam > 0, kfac + " " + heavyBall + " " + adam);
+        assertEquals(-1, stepBelow(t, 0, 0.1), "plain SGD does not get there");
+        assertTrue(kfac < 0.6 * heavyBall, "K-FAC " + kfac + " steps, SGD + momentum " + heavyBall);
+        assertTrue(kfac < adam, "K-FAC " + kfac + " steps, Adam " + adam);
+        assertTrue(t.last(3).testAccuracy() > 0.95, "and it generalizes: " + t.last(3).testAccuracy());
+    }
+
+    @Test
+    void aCurriculumKeepsTheFlippedLabelsOutWhileItLasts() throws Exception {
+        Trained t = train("mlp-curriculum-noisy-moons.json", 50);
+        // Steps 500 to 700: the pool is the easiest 60–76%, which holds almost none of the flipped labels.
+        for (int r = 1; r <= 2; r++) {
+            double curriculum = 0, random = 0;
+            for (long step = 500; step <= 700; step += 50) {
+                curriculum += testLossAt(t, r, step);
+                random += testLossAt(t, 0, step);
+            }
+            assertTrue(curriculum < 0.5 * random, "run " + r + ": test loss " + curriculum / 5 + " against random order's " + random / 5);
+            assertTrue(trainLossAt(t, r, 500) > trainLossAt(t, 0, 500), "the hard (flipped) examples are not yet learnt");
+        }
+        // Once every example is in play the lead is gone.
+        for (int r = 1; r <= 2; r++) {
+            assertTrue(t.last(r).testLoss() > 0.8 * t.last(0).testLoss(), "run " + r + " at the end: " + t.last(r).testLoss());
+        }
+    }
+
+    static double testLossAt(Trained t, int r, long step) {
+        return t.run(r).stream().filter(s -> s.step() == step).findFirst().orElseThrow().testLoss();
+    }
+
+    static double trainLossAt(Trained t, int r, long step) {
+        return t.run(r).stream().filter(s -> s.step() == step).findFirst().orElseThrow().trainLoss();
+    }
 }

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.Architecture;
+import org.losslab.engine.mlp.Curriculum;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
@@ -157,7 +158,7 @@ public final class SetupEditor {
     public String addRun(int from) {
         List<RunSpec> next = new ArrayList<>(setup.runs());
         next.add(setup.runs().get(from).withLabel(null).withColor(Palette.run(next.size())));
-        return edit(setup.withRuns(next));
+        return edit(setup.withRuns(next).withOptions(setup.options().withRunCopied(from, next.size() - 1)));
     }
 
     public String removeRun(int i) {
@@ -166,7 +167,7 @@ public final class SetupEditor {
         }
         List<RunSpec> next = new ArrayList<>(setup.runs());
         next.remove(i);
-        return edit(setup.withRuns(next));
+        return edit(setup.withRuns(next).withOptions(setup.options().withRunRemoved(i)));
     }
 
     // ---- reading ---------------------------------------------------------------------------------
@@ -220,6 +221,17 @@ public final class SetupEditor {
                 return fail("no training points: lower the test fraction or add points");
             }
             for (int r = 0; r < t.runs().size(); r++) {
+                if (t.options().curriculum(r) != null && t.options().curriculum(r).by() == Curriculum.Score.CENTRE_DISTANCE
+                        && t.data().train().classes() == 0) {
+                    return fail("run " + (r + 1) + ": a curriculum by distance from the class centre needs class labels (use margin)");
+                }
+                if (t.options().kfac(r) != null) {
+                    try {
+                        Trainer.checkKfac(t.runs().get(r));
+                    } catch (IllegalArgumentException e) {
+                        return fail("run " + (r + 1) + ": " + e.getMessage());
+                    }
+                }
                 if (t.runs().get(r).optimizer().type().equals("newton") && arch.parameterCount() > Trainer.MAX_NEWTON_WEIGHTS) {
                     return fail("run " + (r + 1) + ": Newton's method needs the Hessian of all " + arch.parameterCount()
                             + " weights; it is offered for networks of at most " + Trainer.MAX_NEWTON_WEIGHTS);
