@@ -9,6 +9,7 @@ import java.util.Set;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.engine.mlp.Training;
+import org.losslab.format.FilesRead;
 import org.losslab.format.InputException;
 import org.losslab.format.train.TrainConfig;
 import org.losslab.format.train.TrainConfigReader;
@@ -44,7 +45,9 @@ final class TrainCommand {
             }
         }
         Path csv = a.output("--csv");
-        TrainConfig config = TrainConfigReader.read(Path.of(a.positional.get(0)));
+        FilesRead.Result<TrainConfig> read = FilesRead.of(() -> TrainConfigReader.read(Path.of(a.positional.get(0))));
+        a.checkOutputs(read.files());
+        TrainConfig config = read.value();
         Training training = config.training();
         if (csv != null) {
             long n = every;
