@@ -28,7 +28,10 @@ public final class InputException extends Exception {
                 return b.append('…').toString();
             }
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029') {
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                b.append(c).append(s.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
                 b.append(String.format("\\u%04x", (int) c));
             } else {
                 b.append(c);

@@ -21,6 +21,9 @@ public final class JsonErrors {
         }
     }
 
+    /** The library's "Unexpected character ('c' (code n))" or "((CTRL-CHAR, code n))"; the code is group 1 or 2. */
+    private static final String CHARACTER = "Unexpected character \\((?:'.*' \\(code (\\d+)[^)]*\\)|\\(CTRL-CHAR, code (\\d+)\\))\\)";
+
     private static final String VALUE = "a value (a string in double quotes, a number, a list, an object, true, false or null)";
 
     /** What follows "Unexpected character ('c' (code n)):" in the library's messages. */
@@ -55,10 +58,12 @@ public final class JsonErrors {
             new Rule("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
                     m -> String.format("control character U+%04X inside a string; write it as an escape such as \\n, \\t or \\u0001",
                             Integer.parseInt(m.group(1)))),
-            new Rule("Unrecognized character escape (.*) \\(code \\d+\\).*",
+            new Rule("Unrecognized character escape (.*) \\(code \\d+[^)]*\\).*",
                     m -> "unknown escape \\" + m.group(1).replace("'", "") + " in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"),
-            new Rule("Unexpected character \\((.*) \\(code \\d+\\)\\) in numeric value: (.*)", m -> "bad number at " + m.group(1) + ": " + expected(m.group(2))),
-            new Rule("Unexpected character \\((.*) \\(code \\d+\\)\\): (.*)", m -> "unexpected " + m.group(1) + ": " + expected(m.group(2))),
+            new Rule(CHARACTER + " in numeric value: (.*)", m -> "bad number at " + character(m) + ": " + expected(m.group(3))),
+            new Rule(CHARACTER + ": (.*)", m -> "unexpected " + character(m) + ": " + expected(m.group(3))),
+            new Rule("Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", m -> String.format(
+                    "control character U+%04X between values; only spaces, tabs and line breaks may stand there", Integer.parseInt(m.group(1)))),
             new Rule("Trailing token .*", m -> "more text after the end of the JSON value"),
             new Rule("Invalid UTF-8 .*", m -> "not UTF-8 text; save the file as UTF-8"));
 
@@ -78,6 +83,15 @@ public final class JsonErrors {
             }
         }
         return cut(msg);
+    }
+
+    /** The character of a {@link #CHARACTER} match: quoted when printable, else U+XXXX. */
+    private static String character(Matcher m) {
+        int c = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+        boolean printable = c > 0x20 && !Character.isISOControl(c) && !Character.isWhitespace(c) && Character.isDefined(c)
+                && Character.getType(c) != Character.FORMAT && Character.getType(c) != Character.LINE_SEPARATOR
+                && Character.getType(c) != Character.PARAGRAPH_SEPARATOR && Character.getType(c) != Character.SURROGATE;
+        return printable ? "'" + new String(Character.toChars(c)) + "'" : String.format("U+%04X", c);
     }
 
     private static String expected(String what) {

@@ -85,8 +85,11 @@ public final class TextFiles {
         return new InputException(name, "file", "is larger than " + (maxBytes >> 20) + " MiB, the limit for a file of this kind");
     }
 
-    /** Strict UTF-8; a bad byte is reported at its line and column (columns count characters). */
-    static String decode(byte[] bytes, String name) throws InputException {
+    /**
+     * Strict UTF-8 as {@link #read} applies it to a file's bytes; a bad byte is reported at its line
+     * and column (columns count characters), {@code name} names the source.
+     */
+    public static String decode(byte[] bytes, String name) throws InputException {
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             start = 3;

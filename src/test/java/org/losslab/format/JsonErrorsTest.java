@@ -63,7 +63,13 @@ class JsonErrorsTest {
                 Arguments.of("{\"a\":1]", "malformed JSON: ']' where '}' should close the object that opens at line 1, column 1"),
                 Arguments.of("{} {}", "malformed JSON: more text after the end of the JSON value"),
                 Arguments.of("[".repeat(1001) + "]".repeat(1001), "line 1, column 1002: malformed JSON: nested more than 1000 levels deep"),
-                Arguments.of("[1" + "0".repeat(1000) + "]", "malformed JSON: a number longer than 1,000 characters"));
+                Arguments.of("[1" + "0".repeat(1000) + "]", "malformed JSON: a number longer than 1,000 characters"),
+                // found by the fuzz targets (docs/fuzzing.md): control characters between tokens, characters beyond
+                // ASCII (whose code the library writes as "code 233 / 0xe9") and lone surrogates
+                Arguments.of("{\u000f}", "line 1, column 3: malformed JSON: control character U+000F between values; only spaces"),
+                Arguments.of("{\u00e9}", "line 1, column 2: malformed JSON: unexpected 'é': expected a key in double quotes"),
+                Arguments.of("{\ud800}", "line 1, column 2: malformed JSON: unexpected U+D800: expected a key in double quotes"),
+                Arguments.of("[1\u2028]", "malformed JSON: unexpected U+2028: expected a comma between the items of a list"));
     }
 
     @ParameterizedTest

@@ -26,8 +26,16 @@ public final class DataCsv {
      * @throws InputException naming the file, the line and what is wrong
      */
     public static Dataset read(Path file, boolean regression) throws InputException {
-        String name = file.toString();
-        List<String> lines = lines(TextFiles.read(file, TextFiles.MAX_CSV_BYTES));
+        return parse(TextFiles.read(file, TextFiles.MAX_CSV_BYTES), file.toString(), regression);
+    }
+
+    /** As {@link #read(Path, boolean)} for a file's bytes; {@code name} names it in messages. */
+    public static Dataset read(byte[] bytes, String name, boolean regression) throws InputException {
+        return parse(TextFiles.decode(bytes, name), name, regression);
+    }
+
+    private static Dataset parse(String text, String name, boolean regression) throws InputException {
+        List<String> lines = lines(text);
         int n = 0;
         double[] x1 = new double[lines.size()], x2 = new double[lines.size()], y = new double[lines.size()];
         int max = 0;
