@@ -12,6 +12,8 @@ import java.util.Set;
 final class Args {
     final List<String> positional = new ArrayList<>();
     final Map<String, String> options = new LinkedHashMap<>();
+    /** The output options read so far by {@link #output}, as given. */
+    private final Map<String, Path> outputs = new LinkedHashMap<>();
 
     static Args parse(List<String> args, Set<String> allowed, String usage) throws UsageException {
         Args a = new Args();
@@ -55,7 +57,33 @@ final class Args {
         if (!Files.isWritable(dir)) {
             throw new UsageException(name + " " + v + ": folder " + dir + " is not writable");
         }
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            throw new UsageException(name + " " + v + ": is not a regular file (a device or a pipe); name an ordinary file");
+        }
+        for (Map.Entry<String, Path> other : outputs.entrySet()) {
+            if (OutputPaths.same(p, other.getValue())) {
+                throw new UsageException(name + " " + v + " and " + other.getKey() + " " + options.get(other.getKey())
+                        + " are the same file; give each output its own file");
+            }
+        }
+        outputs.put(name, p);
         return p;
+    }
+
+    /**
+     * Refuses an output that is one of the files the command read (the file named and those it
+     * references), compared by real path, so no spelling, link or relative path lets an output
+     * overwrite an input. Called after reading and before writing anything.
+     */
+    void checkOutputs(List<Path> inputs) throws UsageException {
+        for (Map.Entry<String, Path> out : outputs.entrySet()) {
+            for (Path in : inputs) {
+                if (OutputPaths.same(out.getValue(), in)) {
+                    throw new UsageException(out.getKey() + " " + options.get(out.getKey()) + ": is the input file " + in
+                            + "; writing it would destroy it, so name another file (nothing was written)");
+                }
+            }
+        }
     }
 
     /** {@code WxH}, each 16..8192. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.WorkerThreads;
 import org.losslab.engine.analysis.EscapeResult;
+import org.losslab.format.FilesRead;
 import org.losslab.format.InputException;
 import org.losslab.format.escape.EscapeSpec;
 import org.losslab.io.EscapeCsv;
@@ -35,7 +36,9 @@ final class EscapeCommand {
         Path csv = a.output("--csv");
         Path png = a.output("--png");
         int threads = SweepCommand.threads(a);
-        EscapeSpec spec = EscapeSpec.read(Path.of(a.positional.get(0)));
+        FilesRead.Result<EscapeSpec> read = FilesRead.of(() -> EscapeSpec.read(Path.of(a.positional.get(0))));
+        a.checkOutputs(read.files());
+        EscapeSpec spec = read.value();
         ExecutorService pool = WorkerThreads.pool(threads, "escape");
         List<EscapeResult> results = new ArrayList<>();
         try {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.federated.FederatedPath;
 import org.losslab.engine.federated.GlobalObjective;
+import org.losslab.format.FilesRead;
 import org.losslab.format.InputException;
 import org.losslab.format.federated.FederatedSpec;
 import org.losslab.io.FederatedCsv;
@@ -36,7 +37,9 @@ final class FederatedCommand {
             throw new UsageException("--size describes the picture of --png FILE, which is missing");
         }
         int[] size = a.size("--size", 1600, 1000);
-        FederatedSpec spec = FederatedSpec.read(Path.of(a.positional.get(0)));
+        FilesRead.Result<FederatedSpec> read = FilesRead.of(() -> FederatedSpec.read(Path.of(a.positional.get(0))));
+        a.checkOutputs(read.files());
+        FederatedSpec spec = read.value();
         GlobalObjective problem = spec.problem();
         List<FederatedPath> paths = spec.simulation(problem).run(Runnable::run, Cancellation.NEVER);
         if (csv != null) {

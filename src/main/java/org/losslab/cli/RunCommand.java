@@ -9,6 +9,7 @@ import org.losslab.engine.Cancellation;
 import org.losslab.engine.sim.Simulation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
+import org.losslab.format.FilesRead;
 import org.losslab.format.InputException;
 import org.losslab.format.scenario.Scenario;
 import org.losslab.format.scenario.ScenarioReader;
@@ -45,7 +46,9 @@ final class RunCommand {
             throw new UsageException("--view and --size describe the picture of --png FILE, which is missing");
         }
         int[] size = a.size("--size", DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        Scenario scenario = ScenarioReader.read(Path.of(a.positional.get(0)));
+        FilesRead.Result<Scenario> read = FilesRead.of(() -> ScenarioReader.read(Path.of(a.positional.get(0))));
+        a.checkOutputs(read.files());
+        Scenario scenario = read.value();
         Surface surface = scenario.buildSurface();
         Simulation sim = scenario.simulation(surface);
         if (csv != null) {

@@ -11,6 +11,7 @@ import org.losslab.engine.WorkerThreads;
 import org.losslab.engine.analysis.Sweep;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.engine.surface.Surface;
+import org.losslab.format.FilesRead;
 import org.losslab.format.InputException;
 import org.losslab.format.sweep.SweepSpec;
 import org.losslab.io.Numbers;
@@ -53,7 +54,9 @@ final class SweepCommand {
         Path csv = a.output("--csv");
         Path png = a.output("--png");
         int threads = threads(a);
-        SweepSpec spec = SweepSpec.read(Path.of(a.positional.get(0)));
+        FilesRead.Result<SweepSpec> read = FilesRead.of(() -> SweepSpec.read(Path.of(a.positional.get(0))));
+        a.checkOutputs(read.files());
+        SweepSpec spec = read.value();
         Surface surface = spec.scenario().buildSurface();
         Sweep sweep = spec.sweep(surface);
         ExecutorService pool = WorkerThreads.pool(threads, "sweep");

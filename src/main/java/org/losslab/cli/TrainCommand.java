@@ -12,6 +12,7 @@ import org.losslab.engine.mlp.McDropout;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.engine.mlp.Trainer;
 import org.losslab.engine.mlp.Training;
+import org.losslab.format.FilesRead;
 import org.losslab.format.InputException;
 import org.losslab.format.train.TrainConfig;
 import org.losslab.format.train.TrainConfigReader;
@@ -47,7 +48,9 @@ final class TrainCommand {
             }
         }
         Path csv = a.output("--csv");
-        TrainConfig config = TrainConfigReader.read(Path.of(a.positional.get(0)));
+        FilesRead.Result<TrainConfig> read = FilesRead.of(() -> TrainConfigReader.read(Path.of(a.positional.get(0))));
+        a.checkOutputs(read.files());
+        TrainConfig config = read.value();
         Training training = config.training();
         if (csv != null) {
             long n = every;

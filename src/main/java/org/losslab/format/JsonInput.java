@@ -9,12 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,23 +41,12 @@ public final class JsonInput {
         return source;
     }
 
-    /** A file's text, refusing missing, unreadable and non-UTF-8 files. */
+    /**
+     * A file's text, refusing missing, unreadable, special (devices, pipes), oversized (over
+     * {@link TextFiles#MAX_JSON_BYTES}) and non-UTF-8 files.
+     */
     public static String readText(Path file) throws InputException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "file", "no such file");
-        } catch (IOException e) {
-            throw new InputException(name, "file", "cannot read: " + e.getMessage());
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(name, "file", "is not UTF-8 text");
-        }
+        return TextFiles.read(file, TextFiles.MAX_JSON_BYTES);
     }
 
     /** The JSON tree of a file. */
@@ -76,16 +59,25 @@ public final class JsonInput {
         if (text.isBlank()) {
             throw new InputException(source, "line 1, column 1", "the file is empty");
         }
-        try (JsonParser p = JSON.createParser(text)) {
+        JsonParser p = null;
+        try {
+            p = JSON.createParser(text);
             return JSON.readTree(p);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String msg = e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            throw new InputException(source, where, "malformed JSON: " + (nl >= 0 ? msg.substring(0, nl) : msg));
+            // A size limit of the reader carries no location; the parser knows where it stopped.
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
+            String where = loc == null || loc.getLineNr() < 1 ? "line 1, column 1" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new InputException(source, where, "malformed JSON: " + JsonErrors.describe(e));
         } catch (IOException e) {
             throw new InputException(source, "JSON", "cannot read: " + e.getMessage());
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // a parser over a string has nothing to release
+                }
+            }
         }
     }
 
@@ -97,11 +89,29 @@ public final class JsonInput {
         if (root == null || !root.isObject()) {
             throw error("$", what + " must be a JSON object, got " + Param.describe(root));
         }
+        JsonNode kind = root.get("format");
+        if (kind != null && kind.isTextual() && !kind.textValue().equals(format) && FileKinds.command(kind.textValue()) != null) {
+            throw error("$.format", "must be \"" + format + "\" (" + what + "); this is a " + kind.textValue() + " file: use `"
+                    + FileKinds.command(kind.textValue()) + "`");
+        }
         unknownKeys(root, "$", allowed);
         JsonNode f = required(root, "$", "format");
         if (!f.isTextual() || !f.textValue().equals(format)) {
             throw error("$.format", "must be \"" + format + "\", got " + Param.describe(f));
         }
+    }
+
+    /** A key as a message shows it: in double quotes, control characters escaped, cut at 80 characters. */
+    public static String quote(String key) {
+        StringBuilder b = new StringBuilder("\"");
+        key.codePoints().limit(80).forEach(c -> {
+            if (c < 0x20 || c == 0x7F) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.append(key.codePointCount(0, key.length()) > 80 ? "…\"" : "\"").toString();
     }
 
     public InputException error(String path, String problem) {
@@ -122,7 +132,8 @@ public final class JsonInput {
         while (it.hasNext()) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw error(path + "." + k, "unknown key; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
+                throw error(path + "." + k, "unknown key " + quote(k) + Suggestions.didYouMean(k, allowed)
+                        + "; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }
@@ -227,8 +238,9 @@ public final class JsonInput {
             }
             Param p = schema.param(e.getKey()).orElse(null);
             if (p == null) {
-                throw error(path + "." + e.getKey(), "unknown key for " + what + " \"" + type + "\""
-                        + (schema.params().isEmpty() ? " (it takes no parameters)" : "; expected one of " + String.join(", ", schema.names())));
+                throw error(path + "." + e.getKey(), "unknown key for " + what + " \"" + type + "\": " + quote(e.getKey())
+                        + (schema.params().isEmpty() ? " (it takes no parameters)"
+                        : Suggestions.didYouMean(e.getKey(), schema.names()) + "; expected one of " + String.join(", ", schema.names())));
             }
             try {
                 params.put(p.name(), p.read(e.getValue()));

@@ -7,7 +7,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,18 +69,28 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(tmp, perms);
     }
 
+    /**
+     * Writes {@code target} atomically. Every failure is reported as "cannot write TARGET: reason",
+     * naming the user's path, never the temporary file (whose name the file system's own messages
+     * carry). An existing target that is not an ordinary file (a device, a pipe) is refused rather
+     * than replaced.
+     */
     public static void write(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("folder " + dir + " does not exist");
+            throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
         }
         if (Files.isDirectory(abs)) {
-            throw new IOException(abs + " is a folder");
+            throw new IOException("cannot write " + target + ": it is a folder");
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            throw new IOException("cannot write " + target + ": it is not a regular file (a device or a pipe)");
+        }
+        Path tmp = null;
         boolean done = false;
         try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
@@ -89,10 +101,34 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             done = true;
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e, tmp), e);
         } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
+            if (!done && tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the write's own failure is the one to report
+                }
             }
         }
+    }
+
+    /** Why a write failed, in the file system's words, without the temporary file's name. */
+    static String reason(IOException e, Path tmp) {
+        String why;
+        if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            why = f.getReason();
+        } else if (e instanceof FileSystemException) {
+            why = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (tmp != null) {
+            why = why.replace(tmp.toString(), "").replace(tmp.getFileName().toString(), "").strip();
+        }
+        return why.isEmpty() ? "input/output error" : why;
     }
 }

@@ -1,6 +1,8 @@
 package org.losslab.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -39,6 +41,34 @@ class AtomicFilesTest {
         assertEquals("keep", Files.readString(target));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void failuresNameTheUsersPathNeverTheTemporaryFile() throws IOException {
+        Path target = dir.resolve("out.csv");
+        Files.writeString(target, "old");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeText(target, w -> {
+            w.write("partial");
+            // what a full disk reports, with the file system naming the file it was writing
+            throw new java.nio.file.FileSystemException(dir.resolve(".out.csv.123.part").toString(), null, "No space left on device");
+        }));
+        assertEquals("cannot write " + target + ": No space left on device", e.getMessage());
+        assertEquals("old", Files.readString(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "the temporary file is gone");
+        }
+        Path proc = Path.of("/proc/losslab-cannot-write-here.csv");
+        if (Files.isDirectory(proc.getParent())) {
+            IOException p = assertThrows(IOException.class, () -> AtomicFiles.writeText(proc, w -> w.write("x")));
+            assertTrue(p.getMessage().startsWith("cannot write " + proc + ": "), p.getMessage());
+            assertFalse(p.getMessage().contains(".part"), p.getMessage());
+        }
+        Path device = Path.of("/dev/null");
+        if (Files.exists(device)) {
+            IOException d = assertThrows(IOException.class, () -> AtomicFiles.writeText(device, w -> w.write("x")));
+            assertEquals("cannot write /dev/null: it is not a regular file (a device or a pipe)", d.getMessage());
+            assertFalse(Files.isRegularFile(device));
         }
     }
 }

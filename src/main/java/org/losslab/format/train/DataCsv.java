@@ -1,20 +1,19 @@
 package org.losslab.format.train;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.format.InputException;
+import org.losslab.format.TextFiles;
 import org.losslab.io.Numbers;
 
 /**
  * Imported points: a CSV file of rows {@code x1,x2,label}, an optional header line whose first
  * field is not a number, {@code .} as the decimal point, blank lines ignored. For classification the
  * labels are class numbers 0, 1, …, k−1 (k is the largest label + 1, at least 2); for regression any
- * finite number.
+ * finite number. The file is read through {@link TextFiles} (an ordinary UTF-8 file of at most
+ * {@link TextFiles#MAX_CSV_BYTES}).
  */
 public final class DataCsv {
     public static final int MAX_ROWS = 1_000_000;
@@ -27,15 +26,16 @@ public final class DataCsv {
      * @throws InputException naming the file, the line and what is wrong
      */
     public static Dataset read(Path file, boolean regression) throws InputException {
-        String name = file.toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "file", "no such file");
-        } catch (IOException e) {
-            throw new InputException(name, "file", "cannot read: " + e.getMessage());
-        }
+        return parse(TextFiles.read(file, TextFiles.MAX_CSV_BYTES), file.toString(), regression);
+    }
+
+    /** As {@link #read(Path, boolean)} for a file's bytes; {@code name} names it in messages. */
+    public static Dataset read(byte[] bytes, String name, boolean regression) throws InputException {
+        return parse(TextFiles.decode(bytes, name), name, regression);
+    }
+
+    private static Dataset parse(String text, String name, boolean regression) throws InputException {
+        List<String> lines = lines(text);
         int n = 0;
         double[] x1 = new double[lines.size()], x2 = new double[lines.size()], y = new double[lines.size()];
         int max = 0;
@@ -71,6 +71,26 @@ public final class DataCsv {
         }
         return new Dataset(java.util.Arrays.copyOf(x1, n), java.util.Arrays.copyOf(x2, n), java.util.Arrays.copyOf(y, n),
                 regression ? 0 : Math.max(2, max + 1));
+    }
+
+    /** The lines of a text, broken at \n, \r\n or \r as {@code Files.readAllLines} breaks them. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int from = 0, n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(from, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                from = i + 1;
+            }
+        }
+        if (from < n) {
+            lines.add(text.substring(from));
+        }
+        return lines;
     }
 
     private static boolean isNumber(String s) {
