@@ -18,7 +18,7 @@ import org.losslab.render.PlotScene;
 final class ChartView extends CanvasPane implements FrameLoop.Painted {
     private final LabModel model;
     private final Metric metric;
-    private final ChartPainter painter = new ChartPainter();
+    private final ChartPainter painter = new ChartPainter(0.25);
     private long hover = -1;
 
     ChartView(LabModel model, Metric metric) {

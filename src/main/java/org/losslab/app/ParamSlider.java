@@ -141,8 +141,12 @@ final class ParamSlider extends VBox {
     void setMark(double v, String label, String tip) {
         markValue = v;
         markLabel.setText(label);
-        if (tip != null) {
+        // A tooltip is a popup window with a scene of its own: make it once and change its text,
+        // since this runs on every edit and every new snapshot while a slider is dragged.
+        if (tip != null && markLabel.getTooltip() == null) {
             markLabel.setTooltip(new Tooltip(tip));
+        } else if (tip != null && !tip.equals(markLabel.getTooltip().getText())) {
+            markLabel.getTooltip().setText(tip);
         }
         placeMark();
     }

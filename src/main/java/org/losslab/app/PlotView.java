@@ -40,7 +40,7 @@ final class PlotView extends Region implements FrameLoop.Painted {
     private final FxDrawing drawing = new FxDrawing();
     private final FxDrawing baseDrawing = new FxDrawing();
     private Object baseKey;
-    private final PlotPainter painter = new PlotPainter();
+    private final PlotPainter painter = new PlotPainter(0.5);
     private final ObjectProperty<PlotStyle> style = new SimpleObjectProperty<>(this, "style", PlotStyle.LIGHT);
     private final ObjectProperty<PlotScene.Overlays> overlays =
             new SimpleObjectProperty<>(this, "overlays", PlotScene.Overlays.DEFAULT);

@@ -39,6 +39,9 @@ final class RunTable extends VBox {
         TableColumn<Row, Row> run = new TableColumn<>("run");
         run.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         run.setCellFactory(c -> new TableCell<>() {
+            /** One swatch per cell, recoloured: a new node per update would be styled anew on every drag event. */
+            private final Rectangle swatch = new Rectangle(10, 10);
+
             @Override
             protected void updateItem(Row r, boolean empty) {
                 super.updateItem(r, empty);
@@ -48,8 +51,8 @@ final class RunTable extends VBox {
                     return;
                 }
                 int a = r.color();
-                Rectangle sw = new Rectangle(10, 10, Color.rgb((a >> 16) & 255, (a >> 8) & 255, a & 255));
-                setGraphic(sw);
+                swatch.setFill(Color.rgb((a >> 16) & 255, (a >> 8) & 255, a & 255));
+                setGraphic(swatch);
                 setText(r.label());
             }
         });
@@ -114,8 +117,21 @@ final class RunTable extends VBox {
 
     private void refresh() {
         Snapshot snap = model.snapshot();
-        if (snap != null) {
-            table.getItems().setAll(rows(snap, tol));
+        if (snap == null) {
+            return;
+        }
+        List<Row> rows = rows(snap, tol);
+        var items = table.getItems();
+        if (items.size() != rows.size()) {
+            items.setAll(rows);
+            return;
+        }
+        // While a slider moves, a new snapshot arrives every frame: replace only the rows whose
+        // figures changed, so the other rows' cells are neither updated nor laid out again.
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).equals(items.get(i))) {
+                items.set(i, rows.get(i));
+            }
         }
     }
 

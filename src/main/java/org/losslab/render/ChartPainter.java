@@ -9,6 +9,21 @@ import org.losslab.render.Drawing.Align;
  * keeps spikes visible and costs one segment per column.
  */
 public final class ChartPainter {
+    private final SleevePolyline line = new SleevePolyline();
+    private final double tolerance;
+
+    /** Draws every column's vertices (pictures written to files). */
+    public ChartPainter() {
+        this(0);
+    }
+
+    /**
+     * Leaves out the vertices within {@code tolerance} pixels of the drawn line ({@link SleevePolyline}):
+     * the app's charts, repainted on every frame of a drag, use a quarter of a pixel.
+     */
+    public ChartPainter(double tolerance) {
+        this.tolerance = tolerance;
+    }
 
     /** Pixel layout of a chart of the given size (shared with hover handling). */
     public record Layout(double left, double top, double width, double height) {
@@ -85,14 +100,14 @@ public final class ChartPainter {
     }
 
     /** Each pixel column's range of values, joined column to column; a dashed line where the run diverged. */
-    private static void series(Drawing d, Axes a, PlotStyle style, Metric m, PlotScene.Path p, long steps) {
+    private void series(Drawing d, Axes a, PlotStyle style, Metric m, PlotScene.Path p, long steps) {
         Trajectory t = p.trajectory();
         boolean log = a.y().log();
         d.color(p.color());
         d.lineWidth(style.line(p.selected() ? 2.5 : 1.6));
         int column = Integer.MIN_VALUE;
         double cMin = 0, cMax = 0;
-        boolean open = false;
+        line.begin(d, tolerance);
         for (int k = 0; k <= t.size(); k++) {
             double v = k < t.size() ? m.value(t, k) : Double.NaN;
             int col = k < t.size() ? (int) Math.floor(a.left() + a.width() * k / steps) : Integer.MAX_VALUE;
@@ -100,14 +115,9 @@ public final class ChartPainter {
             if (col != column || !finite) {
                 if (column != Integer.MIN_VALUE) {
                     double y0 = a.py(cMin), y1 = a.py(cMax);
-                    if (!open) {
-                        d.moveTo(column, y0);
-                        open = true;
-                    } else {
-                        d.lineTo(column, y0);
-                    }
+                    line.point(column, y0);
                     if (y1 != y0) {
-                        d.lineTo(column, y1);
+                        line.point(column, y1);
                     }
                 }
                 column = finite ? col : Integer.MIN_VALUE;
@@ -121,6 +131,7 @@ public final class ChartPainter {
                 break;
             }
         }
+        line.end();
         d.stroke();
         if (t.diverged()) {
             double x = a.px(Math.min(steps, t.divergedAt()));

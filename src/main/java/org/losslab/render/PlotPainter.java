@@ -22,6 +22,22 @@ public final class PlotPainter {
     private final SamplingEllipses ellipses = new SamplingEllipses();
     private final MethodPaths methodPaths = new MethodPaths();
     private final StalledUpdates stalls = new StalledUpdates();
+    /** Segments a path has drawn in this stroke, or null to draw every one (pictures written to files). */
+    private final RepeatedSegments repeated;
+
+    /** Draws every segment of every path. */
+    public PlotPainter() {
+        this(0);
+    }
+
+    /**
+     * Strokes a segment a path goes over again (ends within the same {@code cell}-pixel square)
+     * once ({@link RepeatedSegments}): the app's plot, repainted on every frame of a drag, uses half
+     * a pixel. 0 draws every segment.
+     */
+    public PlotPainter(double cell) {
+        this.repeated = cell > 0 ? new RepeatedSegments(cell) : null;
+    }
 
     /** Paints {@code scene} into a {@code width × height} picture: the base, then the top layer. */
     public void paint(Drawing d, PlotScene scene, PlotStyle style, double width, double height) {
@@ -142,7 +158,7 @@ public final class PlotPainter {
         return (int) Math.max(0, Math.min(step, t.size() - 1L));
     }
 
-    private static void path(Drawing d, PlotScene.Path p, long step, PlotLayout L, PlotStyle style) {
+    private void path(Drawing d, PlotScene.Path p, long step, PlotLayout L, PlotStyle style) {
         Trajectory t = p.trajectory();
         int last = shownIndex(t, step);
         double w = style.line(p.selected() ? 3 : 2);
@@ -152,6 +168,11 @@ public final class PlotPainter {
             d.lineWidth(pass == 0 ? w + 2 * style.lineScale() : w);
             double lx = Double.NaN, ly = Double.NaN;
             boolean open = false;
+            // Whether the pen is at (lx, ly): not after a segment drawn before was left out.
+            boolean joined = true;
+            if (repeated != null) {
+                repeated.clear();
+            }
             for (int k = 0; k <= last; k++) {
                 double x = t.x(k), y = t.y(k);
                 if (!Double.isFinite(x) || !Double.isFinite(y)) {
@@ -165,7 +186,15 @@ public final class PlotPainter {
                     ly = py;
                 } else if (k == last || Math.abs(px - lx) + Math.abs(py - ly) > 1.5) {
                     // Points within a pixel or two add nothing visible: skip them (long zigzags cost the rasterizer).
-                    d.lineTo(px, py);
+                    if (repeated != null && repeated.seen(lx, ly, px, py)) {
+                        joined = false;
+                    } else {
+                        if (!joined) {
+                            d.moveTo(lx, ly);
+                            joined = true;
+                        }
+                        d.lineTo(px, py);
+                    }
                     lx = px;
                     ly = py;
                 }

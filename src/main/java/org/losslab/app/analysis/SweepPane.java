@@ -100,7 +100,14 @@ public final class SweepPane extends BorderPane {
                 }
                 RunSpec r = run();
                 if (b != null && r != null) {
-                    k.setTooltip(Forms.tip(b + ": " + SweepModel.help(b, r)));
+                    // Slider edits pass through here on every event: change the text of the one
+                    // tooltip (a popup with a scene of its own) rather than making a new one.
+                    String text = b + ": " + SweepModel.help(b, r);
+                    if (k.getTooltip() == null) {
+                        k.setTooltip(Forms.tip(text));
+                    } else if (!text.equals(k.getTooltip().getText())) {
+                        k.getTooltip().setText(text);
+                    }
                 }
             });
         }
@@ -284,18 +291,26 @@ public final class SweepPane extends BorderPane {
         if (now == null) {
             return;
         }
-        updatingKeys = true;
-        runBox.getItems().setAll(java.util.stream.IntStream.range(0, now.runs().size()).boxed().toList());
         int r = Math.min(model.runProperty().get(), now.runs().size() - 1);
-        runBox.setValue(null);
-        runBox.setValue(r);
-        updatingKeys = false;
+        // A slider edit changes neither the runs' number nor their labels: leave the picker alone
+        // (resetting it re-lays out its list cells on every event of a drag).
+        if (before == null || !labels(before).equals(labels(now)) || !Integer.valueOf(r).equals(runBox.getValue())) {
+            updatingKeys = true;
+            runBox.getItems().setAll(java.util.stream.IntStream.range(0, now.runs().size()).boxed().toList());
+            runBox.setValue(null);
+            runBox.setValue(r);
+            updatingKeys = false;
+        }
         model.runProperty().set(r);
         // A new file or a different optimizer asks for new axes; a slider edit keeps the form.
         boolean fresh = before == null || before.runs().size() <= r
                 || !before.runs().get(r).optimizer().type().equals(now.runs().get(r).optimizer().type())
                 || !before.surface().equals(now.surface());
         updateKeys(fresh);
+    }
+
+    private static List<String> labels(Scenario s) {
+        return s.runs().stream().map(RunSpec::displayLabel).toList();
     }
 
     private void updateKeys(boolean suggest) {
@@ -305,8 +320,12 @@ public final class SweepPane extends BorderPane {
         }
         List<String> keys = SweepModel.keys(r);
         updatingKeys = true;
-        xKey.getItems().setAll(keys);
-        yKey.getItems().setAll(keys);
+        if (!xKey.getItems().equals(keys)) {
+            xKey.getItems().setAll(keys);
+        }
+        if (!yKey.getItems().equals(keys)) {
+            yKey.getItems().setAll(keys);
+        }
         updatingKeys = false;
         if (suggest || !keys.contains(model.xKeyProperty().get()) || !keys.contains(model.yKeyProperty().get())) {
             model.suggestAxes();
