@@ -97,6 +97,7 @@ class LessonPanelTest {
         assertTrue(dimmed("momentumSlider"));
         assertTrue(dimmed("samSlider"));
         assertTrue(fx(() -> c.runsPane().isDisabled()));
+        assertNull(fx(() -> c.root().getLeft()), "a page without runs or surface controls hides the side panel");
         assertTrue(text("#lessonTryIt").startsWith("Try it"));
 
         robot.clickOn("#lessonNext");
@@ -145,6 +146,7 @@ class LessonPanelTest {
         assertNull(fx(() -> c.root().getRight()));
         assertFalse(dimmed("momentumSlider"));
         assertFalse(fx(() -> c.runsPane().isDisabled()));
+        assertEquals(fx(() -> c.sideTabs()), fx(() -> c.root().getLeft()));
     }
 
     @Test
