@@ -250,7 +250,11 @@ final class LessonMode {
         }
         // A page that needs neither the surface nor the runs gets the side panel's width for its views.
         if (!window.trainerShown()) {
-            window.root().setLeft(controls.contains("surface") || controls.contains("runs") ? window.sideTabs() : null);
+            window.root().setLeft(controls.contains("surface") || controls.contains("runs") || controls.contains("narration")
+                    ? window.sideTabs() : null);
+        }
+        if (controls.contains("narration") && !controls.contains("surface") && !controls.contains("runs")) {
+            window.sideTabs().getSelectionModel().select(2);
         }
         if (problem != null) {
             window.showMessage("This page's setup was not applied: " + problem);

@@ -26,7 +26,7 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
     public static final int MAX_REPLAY = 1_000_000;
 
     /** What a vector shows (the view picks its colour). */
-    public enum Role { GRADIENT, MOMENTUM, SCALED, STEP }
+    public enum Role { GRADIENT, MOMENTUM, SCALED, STEP, ASCENT }
 
     public record Vector(Role role, String label, double dx, double dy) {
     }
@@ -59,7 +59,7 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
         double[] state = new double[8];
         double[] last = new double[2];
         for (int i = 0; i <= k; i++) {
-            gradient(spec, f, tr.x(i), tr.y(i), i, g, i == k ? lines : null);
+            gradient(spec, f, tr.x(i), tr.y(i), i, g, i == k ? lines : null, i == k ? vec : null);
             last[0] = g[0];
             last[1] = g[1];
             replay(o, s, tr.x(i), tr.y(i), g, i + 1, state, i == k ? lines : null, i == k ? vec : null, lr);
@@ -86,7 +86,8 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
     }
 
     /** The gradient the optimizer sees at θ_i: SAM and clipping as the spec's steps 2 and 3. */
-    private static void gradient(RunSpec spec, Surface f, double x, double y, int t, double[] g, List<String> lines) {
+    private static void gradient(RunSpec spec, Surface f, double x, double y, int t, double[] g, List<String> lines,
+                                 List<Vector> vec) {
         f.valueAndGradient(x, y, t, g);
         if (lines != null) {
             lines.add(String.format(Locale.ROOT, "Gradient g = ∇f(θ) = (%s, %s), ‖g‖ = %s%s.", n(g[0]), n(g[1]),
@@ -97,6 +98,9 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
             double norm = Math.hypot(g[0], g[1]);
             double ex = norm > 0 ? rho * g[0] / norm : 0, ey = norm > 0 ? rho * g[1] / norm : 0;
             f.valueAndGradient(x + ex, y + ey, t, g);
+            if (vec != null) {
+                vec.add(new Vector(Role.ASCENT, "SAM probe ρ·g/‖g‖", ex, ey));
+            }
             if (lines != null) {
                 lines.add(String.format(Locale.ROOT, "SAM: look ρ·g/‖g‖ uphill to (%s, %s) and take the gradient there: g = (%s, %s).",
                         n(x + ex), n(y + ey), n(g[0]), n(g[1])));

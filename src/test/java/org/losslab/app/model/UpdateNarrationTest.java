@@ -82,4 +82,20 @@ class UpdateNarrationTest {
         assertEquals(stepA.dy(), grad.dy(), 1e-12 * Math.max(1, Math.abs(stepA.dy())));
         assertTrue(na.lines().stream().anyMatch(l -> l.startsWith("Armijo line search: from the scheduled η = 0.01000, 4 halvings to η = 6.250e-04")), na.lines().toString());
     }
+
+    @Test
+    void samsAscentStepIsDrawnFromThePoint() {
+        Scenario base = DefaultScenario.rosenbrockRace().withSteps(10);
+        RunSpec sam = RunSpec.of("s", new Typed("sgd", Map.of("lr", 0.0005))).withSamRho(0.2);
+        Trajectory t = run(sam, base);
+        var surface = base.buildSurface();
+        UpdateNarration n = UpdateNarration.of(sam, surface, t, 4);
+        var ascent = role(n, UpdateNarration.Role.ASCENT);
+        double[] g = new double[2];
+        surface.valueAndGradient(t.x(4), t.y(4), 4, g);
+        double norm = Math.hypot(g[0], g[1]);
+        assertEquals(0.2 * g[0] / norm, ascent.dx(), 1e-15);
+        assertEquals(0.2 * g[1] / norm, ascent.dy(), 1e-15);
+        assertEquals(0.2, Math.hypot(ascent.dx(), ascent.dy()), 1e-12);
+    }
 }
