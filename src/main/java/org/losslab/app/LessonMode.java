@@ -106,6 +106,38 @@ final class LessonMode {
         }
     }
 
+    /**
+     * Opens a lesson named on the command line ({@code -Dlosslab.lesson}): the path of a lesson file, or
+     * the id of a shipped lesson; then shows its page {@code page} (1-based).
+     */
+    boolean open(String name, int page) {
+        Path file = Path.of(name);
+        boolean opened;
+        if (java.nio.file.Files.isRegularFile(file)) {
+            opened = open(file);
+        } else {
+            Path folder = LessonLibrary.shippedFolder();
+            Lesson found = null;
+            try {
+                found = folder == null ? null : LessonLibrary.read(folder).find(name);
+            } catch (InputException | IOException e) {
+                window.showMessage("Lesson not opened: " + e.getMessage());
+                return false;
+            }
+            if (found == null) {
+                window.showMessage("No lesson \"" + name + "\" (Lessons menu lists them)");
+                return false;
+            }
+            open(found);
+            opened = true;
+        }
+        if (opened && page > 1 && session != null) {
+            session.go(page - 1);
+            apply();
+        }
+        return opened;
+    }
+
     /** Opens a lesson file; a bad one is one message in the banner and changes nothing. */
     boolean open(Path file) {
         try {
@@ -141,6 +173,9 @@ final class LessonMode {
         window.scenarioPane().setDisable(false);
         window.runsPane().setDisable(false);
         runTab().setDisable(false);
+        if (!window.trainerShown()) {
+            window.root().setLeft(window.sideTabs());
+        }
         window.setStatus("Lesson closed");
     }
 
@@ -180,6 +215,10 @@ final class LessonMode {
             case SCENARIO -> {
                 window.showTrainer(false);
                 model.show(s.scenario());
+                if (p.tryIt() != null) {
+                    // The sliders act on the selected run: the one the prompt watches.
+                    model.selectedProperty().set(p.tryIt().run());
+                }
                 window.centerTabs().getSelectionModel().select(0);
             }
             case TRAIN -> {
@@ -208,6 +247,14 @@ final class LessonMode {
         runTab().setDisable(!controls.contains("runs"));
         if (runTab().isDisabled() && window.sideTabs().getSelectionModel().getSelectedIndex() == 1) {
             window.sideTabs().getSelectionModel().select(0);
+        }
+        // A page that needs neither the surface nor the runs gets the side panel's width for its views.
+        if (!window.trainerShown()) {
+            window.root().setLeft(controls.contains("surface") || controls.contains("runs") || controls.contains("narration")
+                    ? window.sideTabs() : null);
+        }
+        if (controls.contains("narration") && !controls.contains("surface") && !controls.contains("runs")) {
+            window.sideTabs().getSelectionModel().select(2);
         }
         if (problem != null) {
             window.showMessage("This page's setup was not applied: " + problem);

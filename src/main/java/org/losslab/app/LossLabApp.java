@@ -10,7 +10,8 @@ import org.losslab.app.model.WorkPools;
 /**
  * The desktop app. System properties for classroom set-up and for screenshots:
  * {@code losslab.scenario} (file to open), {@code losslab.theme} (light|dark),
- * {@code losslab.presentation} (true), {@code losslab.layout} (single|two),
+ * {@code losslab.presentation} (true), {@code losslab.lesson} (a lesson id or file to teach) and
+ * {@code losslab.lessonPage} (its page, from 1), {@code losslab.layout} (single|two),
  * {@code losslab.window} (WxH), {@code losslab.tab} (run|narration: the side panel's tab),
  * {@code losslab.layout} (two|3d), {@code losslab.overlays} (gradient,vectors), {@code losslab.run} (index of the selected run), {@code losslab.step} (playback step to show), {@code losslab.screenshot} (PNG file: snapshot the window once
  * everything is drawn, then exit), {@code losslab.timing} (true: print the time from JVM start to
@@ -54,6 +55,10 @@ public final class LossLabApp extends Application {
         }
         String overlays = System.getProperty("losslab.overlays", "");
         c.setOverlays(overlays.contains("gradient"), overlays.contains("vectors"));
+        String lesson = System.getProperty("losslab.lesson");
+        if (lesson != null) {
+            c.lessons().open(lesson, Integer.getInteger("losslab.lessonPage", 1));
+        }
         String shot = System.getProperty("losslab.screenshot");
         Long step = Long.getLong("losslab.step");
         boolean timing = Boolean.getBoolean("losslab.timing");

@@ -442,6 +442,11 @@ public final class MainController {
         return exporter;
     }
 
+    /** Is the network trainer shown in place of the surfaces? */
+    boolean trainerShown() {
+        return trainerItem.isSelected();
+    }
+
     /** Asks before unsaved edits of the scenario are dropped; true to go on. */
     boolean confirmDiscard() {
         return files.confirmDiscard();

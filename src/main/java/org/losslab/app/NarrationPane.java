@@ -19,7 +19,7 @@ import org.losslab.render.PlotScene;
  * moment, bias correction, the step), each part drawn as a vector on the 2-D view at θ_k.
  */
 final class NarrationPane extends VBox {
-    private static final int GRADIENT = 0xFF56B4E9, MOMENTUM = 0xFFCC79A7, SCALED = 0xFFE69F00;
+    private static final int GRADIENT = 0xFF56B4E9, MOMENTUM = 0xFFCC79A7, SCALED = 0xFFE69F00, ASCENT = 0xFF009E73;
     private final LabModel model;
     private final PlotView plot;
     private final VBox lines = new VBox(6);
@@ -105,6 +105,7 @@ final class NarrationPane extends VBox {
                 case MOMENTUM -> MOMENTUM;
                 case SCALED -> SCALED;
                 case STEP -> runColor;
+                case ASCENT -> ASCENT;
             };
             arrows.add(new PlotScene.Arrow(tr.x(k), tr.y(k), v.dx(), v.dy(), c, v.label()));
         }

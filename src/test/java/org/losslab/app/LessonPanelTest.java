@@ -97,6 +97,7 @@ class LessonPanelTest {
         assertTrue(dimmed("momentumSlider"));
         assertTrue(dimmed("samSlider"));
         assertTrue(fx(() -> c.runsPane().isDisabled()));
+        assertNull(fx(() -> c.root().getLeft()), "a page without runs or surface controls hides the side panel");
         assertTrue(text("#lessonTryIt").startsWith("Try it"));
 
         robot.clickOn("#lessonNext");
@@ -145,6 +146,7 @@ class LessonPanelTest {
         assertNull(fx(() -> c.root().getRight()));
         assertFalse(dimmed("momentumSlider"));
         assertFalse(fx(() -> c.runsPane().isDisabled()));
+        assertEquals(fx(() -> c.sideTabs()), fx(() -> c.root().getLeft()));
     }
 
     @Test
@@ -168,6 +170,39 @@ class LessonPanelTest {
         fx(() -> {
             c.lessons().close();
             c.showTrainer(false);
+            return null;
+        });
+    }
+
+    @Test
+    void aSweepPageRunsItsSweepAndADivergencePromptIsNoticed(FxRobot robot) throws Exception {
+        var lesson = LessonReader.read(Path.of("sample-landscapes/lessons/04-momentum-lr-stability.json"));
+        fx(() -> {
+            c.lessons().open(lesson);
+            return null;
+        });
+        var sweep = fx(() -> c.analysis().sweepModel());
+        assertEquals(fx(() -> c.analysis().sweepTab()), fx(() -> c.centerTabs().getSelectionModel().getSelectedItem()));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> sweep.resultProperty().get() != null
+                && sweep.resultProperty().get().complete()));
+        assertEquals(160, fx(() -> sweep.resultProperty().get().width()));
+        assertEquals("optimizer.momentum", fx(() -> sweep.yKeyProperty().get()));
+
+        robot.clickOn("#lessonNext");
+        awaitIdle();
+        assertEquals(fx(() -> c.centerTabs().getTabs().get(0)), fx(() -> c.centerTabs().getSelectionModel().getSelectedItem()));
+        assertFalse(fx(() -> model().snapshot().trajectory(0).diverged()));
+        assertTrue(text("#lessonTryIt").startsWith("Try it"));
+        // Lower the momentum of the watched run below 0.8: lr 0.36 falls outside 2(1 + β)/λ and diverges.
+        Node thumb = c.root().getScene().lookup("#momentumSlider").lookup(".thumb");
+        robot.drag(thumb, MouseButton.PRIMARY);
+        robot.moveBy(-60, 0);
+        robot.drop();
+        awaitIdle();
+        assertTrue(fx(() -> model().snapshot().trajectory(0).diverged()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#lessonTryIt").startsWith("✓"));
+        fx(() -> {
+            c.lessons().close();
             return null;
         });
     }

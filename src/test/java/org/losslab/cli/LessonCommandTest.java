@@ -75,4 +75,32 @@ class LessonCommandTest {
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("losslab: no lesson \"no-such-lesson\""), r.err());
     }
+
+    @Test
+    void withoutCheckItPrintsThePages() {
+        Result r = cli("lesson", "momentum");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("Momentum: the heavy ball, overshoot and Nesterov\n"), r.out());
+        assertTrue(r.out().contains("\n1. Heavy ball at its optimal settings  [scenario]\n   Do: "), r.out());
+        assertTrue(r.out().contains("\n2. Momentum overshoots  [scenario ../momentum-overshoot.json]\n"), r.out());
+        assertTrue(r.out().endsWith("6 claims; losslab lesson momentum --check evaluates them\n"), r.out());
+    }
+
+    @Test
+    void twoLessonsWithOneIdInAFolderAreAnError() throws Exception {
+        String lesson = """
+                { "format": "losslab-lesson/1", "id": "same", "title": "T",
+                  "pages": [ { "title": "P", "scenario": "%s" } ] }
+                """.formatted(Path.of("sample-landscapes/default.json").toAbsolutePath().toString().replace("\\", "/"));
+        Files.writeString(dir.resolve("01-a.json"), lesson);
+        Files.writeString(dir.resolve("02-b.json"), lesson);
+        Result r = cli("lesson", "--list", "--dir", dir.toString());
+        assertEquals(2, r.status());
+        assertEquals(dir.resolve("02-b.json") + ": $.id: the id \"same\" is already that of 01-a.json\n", r.err());
+        Files.delete(dir.resolve("02-b.json"));
+        r = cli("lesson", "--list", "--dir", dir.toString());
+        assertEquals("same  T\n", r.out());
+        r = cli("lesson", "--list", "--check");
+        assertEquals(2, r.status());
+    }
 }

@@ -26,7 +26,7 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
     public static final int MAX_REPLAY = 1_000_000;
 
     /** What a vector shows (the view picks its colour). */
-    public enum Role { GRADIENT, MOMENTUM, SCALED, STEP }
+    public enum Role { GRADIENT, MOMENTUM, SCALED, STEP, ASCENT }
 
     public record Vector(Role role, String label, double dx, double dy) {
     }
@@ -44,15 +44,28 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
         Schema s = OptimizerCatalog.schema(o.type());
         List<String> lines = new ArrayList<>();
         List<Vector> vec = new ArrayList<>();
-        double lr = tr.lr(k + 1);
+        double lr = tr.lr(k + 1), scheduled = lr;
+        String armijo = null;
+        int armijoChannel = tr.channel(org.losslab.engine.optim.Sgd.ARMIJO_CHANNEL);
+        if (armijoChannel >= 0 && Double.isFinite(tr.channel(armijoChannel, k + 1))) {
+            // The update used the rate Armijo's search accepted, a halving of the scheduled one.
+            double accepted = tr.channel(armijoChannel, k + 1);
+            long halvings = Math.round(Math.log(lr / accepted) / Math.log(2));
+            armijo = String.format(Locale.ROOT, "Armijo line search: from the scheduled η = %s, %d halving%s to η = %s, the first "
+                    + "rate with f(θ − η·g) ≤ f(θ) − 10⁻⁴·η·‖g‖².", n(lr), halvings, halvings == 1 ? "" : "s", n(accepted));
+            lr = accepted;
+        }
         double[] g = new double[2];
         double[] state = new double[8];
         double[] last = new double[2];
         for (int i = 0; i <= k; i++) {
-            gradient(spec, f, tr.x(i), tr.y(i), i, g, i == k ? lines : null);
+            gradient(spec, f, tr.x(i), tr.y(i), i, g, i == k ? lines : null, i == k ? vec : null);
             last[0] = g[0];
             last[1] = g[1];
             replay(o, s, tr.x(i), tr.y(i), g, i + 1, state, i == k ? lines : null, i == k ? vec : null, lr);
+        }
+        if (armijo != null) {
+            lines.add(armijo);
         }
         vec.add(0, new Vector(Role.GRADIENT, "−η·g", -lr * last[0], -lr * last[1]));
         double dx = tr.x(k + 1) - tr.x(k), dy = tr.y(k + 1) - tr.y(k);
@@ -60,7 +73,7 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
                 n(tr.x(k + 1)), n(tr.y(k + 1)), spec.noiseTemperature() > 0 ? ", including the Langevin noise √(2ηT)·ξ" : ""));
         vec.add(new Vector(Role.STEP, "step", dx, dy));
         lines.add(0, String.format(Locale.ROOT, "Update %d of %s at θ = (%s, %s), learning rate η = %s.", k + 1,
-                spec.displayLabel(), n(tr.x(k)), n(tr.y(k)), n(lr)));
+                spec.displayLabel(), n(tr.x(k)), n(tr.y(k)), n(scheduled)));
         return new UpdateNarration(k, List.copyOf(lines), List.copyOf(vec));
     }
 
@@ -73,7 +86,8 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
     }
 
     /** The gradient the optimizer sees at θ_i: SAM and clipping as the spec's steps 2 and 3. */
-    private static void gradient(RunSpec spec, Surface f, double x, double y, int t, double[] g, List<String> lines) {
+    private static void gradient(RunSpec spec, Surface f, double x, double y, int t, double[] g, List<String> lines,
+                                 List<Vector> vec) {
         f.valueAndGradient(x, y, t, g);
         if (lines != null) {
             lines.add(String.format(Locale.ROOT, "Gradient g = ∇f(θ) = (%s, %s), ‖g‖ = %s%s.", n(g[0]), n(g[1]),
@@ -84,6 +98,9 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
             double norm = Math.hypot(g[0], g[1]);
             double ex = norm > 0 ? rho * g[0] / norm : 0, ey = norm > 0 ? rho * g[1] / norm : 0;
             f.valueAndGradient(x + ex, y + ey, t, g);
+            if (vec != null) {
+                vec.add(new Vector(Role.ASCENT, "SAM probe ρ·g/‖g‖", ex, ey));
+            }
             if (lines != null) {
                 lines.add(String.format(Locale.ROOT, "SAM: look ρ·g/‖g‖ uphill to (%s, %s) and take the gradient there: g = (%s, %s).",
                         n(x + ex), n(y + ey), n(g[0]), n(g[1])));
@@ -154,14 +171,17 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
                     st[2 + c] = b2 * st[2 + c] + (1 - b2) * g[c] * g[c];
                     st[4 + c] = Math.max(st[4 + c], st[2 + c]);
                 }
-                double bc1 = 1 - Math.pow(b1, t), bc2 = 1 - Math.pow(b2, t);
+                boolean corrected = type.equals("nadam") || s.bool(o, "biasCorrection");
+                double bc1 = corrected ? 1 - Math.pow(b1, t) : 1, bc2 = corrected ? 1 - Math.pow(b2, t) : 1;
                 if (lines != null) {
                     lines.add(String.format(Locale.ROOT, "First moment: m ← β₁·m + (1 − β₁)·g = (%s, %s), β₁ = %s.", n(st[0]),
                             n(st[1]), n(b1)));
                     lines.add(String.format(Locale.ROOT, "Second moment: v ← β₂·v + (1 − β₂)·g² = (%s, %s), β₂ = %s%s.",
                             n(st[2]), n(st[3]), n(b2), ams ? "; AMSGrad keeps the largest v: (" + n(st[4]) + ", " + n(st[5]) + ")" : ""));
-                    lines.add(String.format(Locale.ROOT, "Bias correction at t = %d: m′ = m/(1 − β₁ᵗ) = m/%s and v′ = v/(1 − β₂ᵗ) = v/%s (the moments start at 0).",
-                            t, n(bc1), n(bc2)));
+                    lines.add(corrected ? String.format(Locale.ROOT, "Bias correction at t = %d: m′ = m/(1 − β₁ᵗ) = m/%s and v′ = v/(1 − β₂ᵗ) = v/%s (the moments start at 0).",
+                            t, n(bc1), n(bc2))
+                            : String.format(Locale.ROOT, "No bias correction: m′ = m and v′ = v, still biased towards their start at 0, so the step is "
+                            + "(1 − β₁ᵗ)/√(1 − β₂ᵗ) = %s of a corrected one at t = %d.", n((1 - Math.pow(b1, t)) / Math.sqrt(1 - Math.pow(b2, t))), t));
                     double vx = ams ? st[4] : st[2], vy = ams ? st[5] : st[3];
                     double sx = st[0] / bc1 / (Math.sqrt(vx / bc2) + eps), sy = st[1] / bc1 / (Math.sqrt(vy / bc2) + eps);
                     vec.add(new Vector(Role.MOMENTUM, "−η·m′", -lr * st[0] / bc1, -lr * st[1] / bc1));

@@ -24,7 +24,7 @@ public record LessonPage(String title, String todo, String look, String why, Set
                          TryIt tryIt) {
     /** The names of the app's controls a page may ask for. */
     public static final List<String> CONTROLS = List.of("lr", "momentum", "temperature", "warmup", "samRho", "steps",
-            "runs", "surface");
+            "runs", "surface", "narration");
 
     public LessonPage {
         controls = List.copyOf(controls);

@@ -59,4 +59,43 @@ class UpdateNarrationTest {
             assertTrue(n.lines().size() >= 4, type);
         }
     }
+
+    @Test
+    void uncorrectedAdamAndArmijoAreNarratedAsTheStepTheyTook() {
+        Scenario base = DefaultScenario.rosenbrockRace().withSteps(30);
+        RunSpec adam = RunSpec.of("a", new Typed("adam", Map.of("lr", 0.01, "biasCorrection", false)));
+        Trajectory t = run(adam, base);
+        UpdateNarration n = UpdateNarration.of(adam, base.buildSurface(), t, 3);
+        var scaled = role(n, UpdateNarration.Role.SCALED);
+        var step = role(n, UpdateNarration.Role.STEP);
+        assertEquals(step.dx(), scaled.dx(), 1e-9 * Math.abs(step.dx()));
+        assertEquals(step.dy(), scaled.dy(), 1e-9 * Math.abs(step.dy()));
+        assertTrue(n.lines().stream().anyMatch(l -> l.startsWith("No bias correction")), n.lines().toString());
+
+        // Armijo from lr 0.01 on Rosenbrock halves the rate: the narrated −η·g is the step taken.
+        RunSpec armijo = RunSpec.of("g", new Typed("sgd", Map.of("lr", 0.01, "lineSearch", "armijo")));
+        Trajectory ta = run(armijo, base);
+        UpdateNarration na = UpdateNarration.of(armijo, base.buildSurface(), ta, 0);
+        var grad = role(na, UpdateNarration.Role.GRADIENT);
+        var stepA = role(na, UpdateNarration.Role.STEP);
+        assertEquals(stepA.dx(), grad.dx(), 1e-12 * Math.max(1, Math.abs(stepA.dx())));
+        assertEquals(stepA.dy(), grad.dy(), 1e-12 * Math.max(1, Math.abs(stepA.dy())));
+        assertTrue(na.lines().stream().anyMatch(l -> l.startsWith("Armijo line search: from the scheduled η = 0.01000, 4 halvings to η = 6.250e-04")), na.lines().toString());
+    }
+
+    @Test
+    void samsAscentStepIsDrawnFromThePoint() {
+        Scenario base = DefaultScenario.rosenbrockRace().withSteps(10);
+        RunSpec sam = RunSpec.of("s", new Typed("sgd", Map.of("lr", 0.0005))).withSamRho(0.2);
+        Trajectory t = run(sam, base);
+        var surface = base.buildSurface();
+        UpdateNarration n = UpdateNarration.of(sam, surface, t, 4);
+        var ascent = role(n, UpdateNarration.Role.ASCENT);
+        double[] g = new double[2];
+        surface.valueAndGradient(t.x(4), t.y(4), 4, g);
+        double norm = Math.hypot(g[0], g[1]);
+        assertEquals(0.2 * g[0] / norm, ascent.dx(), 1e-15);
+        assertEquals(0.2 * g[1] / norm, ascent.dy(), 1e-15);
+        assertEquals(0.2, Math.hypot(ascent.dx(), ascent.dy()), 1e-12);
+    }
 }

@@ -19,6 +19,8 @@ class NoAllocationTest {
     static Stream<OptimizerConfig> configs() {
         return Stream.of(
                 new Sgd.Config(1e-3, 0.9, 0, true, 0.01),
+                new Sgd.Config(1e3, 0, 0, false, 0.01, Sgd.LineSearch.ARMIJO),
+                new Adam.Config(1e-2, 0.9, 0.999, 1e-8, 0, false, false, false),
                 new Adam.Config(1e-2, 0.9, 0.999, 1e-8, 0.01, true, false),
                 new RmsProp.Config(1e-3, 0.9, 1e-8, 0.5, true, 0.01),
                 new Adagrad.Config(0.05, 0.01, 1e-10, 0.1, 0.01),

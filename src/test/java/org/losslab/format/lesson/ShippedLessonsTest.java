@@ -50,6 +50,24 @@ class ShippedLessonsTest {
         assertEquals("", failed.toString(), file + ": claims that do not hold");
     }
 
+    /** A prompt that is done before the student touches anything would praise them for nothing. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void noPromptIsDoneAtItsPagesOwnSettings(Path file) throws Exception {
+        Lesson lesson = LessonReader.read(file);
+        for (int i = 0; i < lesson.pages().size(); i++) {
+            LessonPage p = lesson.pages().get(i);
+            if (p.tryIt() == null) {
+                continue;
+            }
+            var s = p.setup().scenario();
+            var paths = s.simulation().run(pool, Cancellation.NEVER);
+            var run = s.runs().get(p.tryIt().run()).toRunSettings(s.start());
+            assertEquals(false, p.tryIt().action().done(run, paths.get(p.tryIt().run()), p.tryIt().value()),
+                    file + " page " + (i + 1) + ": the prompt is done before the student acts");
+        }
+    }
+
     @Test
     void theLibraryHasAtLeastTwelveLessonsWithDistinctIds() throws Exception {
         LessonLibrary lib = LessonLibrary.read(FOLDER);
