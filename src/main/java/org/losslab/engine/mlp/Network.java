@@ -45,6 +45,8 @@ public final class Network {
     private double[][] rz, ra;
     private double[] rDelta, rDeltaPrev;
     private int correct;
+    /** DARTS: the hidden layers' mixed activations, or null for the architecture's one activation. */
+    private MixedActivation mixture;
 
     public Network(Architecture arch) {
         this.arch = arch;
@@ -72,6 +74,11 @@ public final class Network {
 
     public Architecture architecture() {
         return arch;
+    }
+
+    /** Makes every hidden layer a DARTS mixture of candidates with the given weights (see {@link MixedActivation}). */
+    void mix(MixedActivation m) {
+        mixture = m;
     }
 
     /**
@@ -333,6 +340,12 @@ public final class Network {
             double[] dst = z[l];
             affine(theta, wOff[l], bOff[l], a[l], in[l], out[l], m, dst, false);
             if (l < layers - 1) {
+                if (mixture != null) {
+                    for (int j = 0; j < out[l]; j++) {
+                        mixture.forward(l, dst, a[l + 1], j * CHUNK, j * CHUNK + m);
+                    }
+                    continue;
+                }
                 for (int j = 0; j < out[l]; j++) {
                     act.forward(dst, a[l + 1], j * CHUNK, j * CHUNK + m);
                 }
@@ -601,8 +614,14 @@ public final class Network {
                     }
                 }
             }
-            for (int k = 0; k < nIn; k++) {
-                act.backward(z[l - 1], src, dPrev, k * CHUNK, k * CHUNK + m);
+            if (mixture != null) {
+                for (int k = 0; k < nIn; k++) {
+                    mixture.backward(l - 1, z[l - 1], dPrev, k * CHUNK, k * CHUNK + m);
+                }
+            } else {
+                for (int k = 0; k < nIn; k++) {
+                    act.backward(z[l - 1], src, dPrev, k * CHUNK, k * CHUNK + m);
+                }
             }
             double[] t = d;
             d = dPrev;

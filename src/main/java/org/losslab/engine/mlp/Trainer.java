@@ -65,6 +65,8 @@ public final class Trainer {
     /** K-FAC's preconditioner and its output, or null when the run uses the plain gradient. */
     private final Kfac kfac;
     private final double[] natural;
+    /** DARTS: the mixture weights and, when searching, α's own updates; null without DARTS. */
+    private final DartsSearch search;
     /** The curriculum's batches, or null when they come in random order. */
     private final Curriculum curriculum;
 
@@ -96,11 +98,33 @@ public final class Trainer {
                     + " weights; it is offered for networks of at most " + MAX_NEWTON_WEIGHTS);
         }
         net = new Network(arch);
-        train = new Examples(arch, training.data().train());
+        Darts darts = training.options().darts();
+        Darts.check(training.options());
+        Dataset trainSet = training.data().train();
+        if (darts != null && darts.searching()) {
+            // DARTS trains θ on the first part of the training set and α on the rest.
+            int nVal = DartsSearch.validationSize(trainSet.size(), darts.validationFraction());
+            int[] all = new int[trainSet.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            search = new DartsSearch(arch, darts, new Examples(arch, trainSet.subset(all, all.length - nVal, all.length)),
+                    run.batchSize(), training, runIndex);
+            trainSet = trainSet.subset(all, 0, all.length - nVal);
+        } else {
+            search = darts == null ? null : new DartsSearch(arch, darts, null, 0, training, runIndex);
+        }
+        train = new Examples(arch, trainSet);
         test = new Examples(arch, training.data().test());
         minibatch = run.batchSize() > 0 && run.batchSize() < train.n;
         boolean split = train.n >= HALVES_FROM;
         halves = split ? new Network(arch) : null;
+        if (search != null) {
+            search.mixInto(net);
+            if (halves != null) {
+                search.mixInto(halves);
+            }
+        }
         theta = new double[dim];
         grad = new double[dim];
         gHalf = halves != null ? new double[dim] : null;
@@ -140,6 +164,9 @@ public final class Trainer {
         }
         if (curriculum != null) {
             curriculum.reset();
+        }
+        if (search != null) {
+            search.reset();
         }
     }
 
@@ -200,6 +227,11 @@ public final class Trainer {
     private boolean update() {
         double loss;
         double[] g;
+        if (search != null && search.searching()) {
+            // DARTS's step 1: α on the validation part at the current θ; the mixture changed, so must the cached loss.
+            search.step(theta, t);
+            fullValid = false;
+        }
         if (curriculum != null) {
             curriculum.next(t);
             bIdx = curriculum.indices();
@@ -304,7 +336,7 @@ public final class Trainer {
         double testAcc = classify && test.n > 0 ? (double) net.correct() / test.n : Double.NaN;
         double trainAcc = classify && train.n > 0 ? (double) fullCorrect / train.n : Double.NaN;
         return new TrainSnapshot(t, train.n == 0 ? 0 : (double) seen / train.n, fullLoss, testLoss, trainAcc, testAcc, gn,
-                lastLr, diverged, theta, recordedSharpness());
+                lastLr, diverged, theta, recordedSharpness(), search == null ? NO_MIXTURE : search.weights());
     }
 
     /**
@@ -327,6 +359,8 @@ public final class Trainer {
         }
         return sharpnessValue;
     }
+
+    private static final double[] NO_MIXTURE = new double[0];
 
     /** Purpose tag of the sharpness start vector's random stream (see {@link Seeds}). */
     static final int SHARPNESS_STREAM = 5;
