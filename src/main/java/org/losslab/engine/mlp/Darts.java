@@ -42,7 +42,8 @@ public record Darts(double alphaLr, double validationFraction, List<Integer> fix
 
     /**
      * Refuses what DARTS's mixed activations do not carry: the sharpness (its Hessian-vector products
-     * know one activation per network) and K-FAC (its factors likewise).
+     * know one activation per network), K-FAC (its factors likewise), and during a search a curriculum
+     * (it ranks the training set the search splits).
      *
      * @throws IllegalArgumentException naming the conflict
      */
@@ -52,6 +53,10 @@ public record Darts(double alphaLr, double validationFraction, List<Integer> fix
         }
         if (o.darts() != null && !o.kfac().isEmpty()) {
             throw new IllegalArgumentException("K-FAC's factors are made for one activation per network; it does not combine with DARTS");
+        }
+        if (o.darts() != null && o.darts().searching() && !o.curriculum().isEmpty()) {
+            throw new IllegalArgumentException("a curriculum ranks the whole training set, which a DARTS search splits in two; "
+                    + "they do not combine (a retraining does)");
         }
     }
 

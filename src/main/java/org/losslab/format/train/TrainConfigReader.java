@@ -164,6 +164,9 @@ public final class TrainConfigReader {
         if (!options.kfac().isEmpty()) {
             throw error(p, "K-FAC's factors are made for one activation per network; remove the runs' \"kfac\" to use DARTS");
         }
+        if (!node.has("architecture") && !options.curriculum().isEmpty()) {
+            throw error(p, "a curriculum ranks the whole training set, which a DARTS search splits in two; remove the runs' \"curriculum\"");
+        }
         if (node.has("architecture")) {
             for (String k : List.of("alphaLr", "validationFraction")) {
                 if (node.has(k)) {

@@ -144,5 +144,13 @@ class DartsTest {
                 List.of(RunSettings.of(new Sgd.Config(0.1, 0, 0, false, 0))), TrainingOptions.NONE.withDarts(
                         new Darts(0.01, 0.5, List.of(1))));
         assertThrows(IllegalArgumentException.class, () -> wrong.trainer(0), "one activation named for two hidden layers");
+        TrainingOptions searchWithCurriculum = TrainingOptions.NONE.withDarts(Darts.search(0.01, 0.5))
+                .withCurriculum(0, new Curriculum.Settings(Curriculum.Score.CENTRE_DISTANCE, 0.5, 10, 0));
+        assertThrows(IllegalArgumentException.class, () -> Darts.check(searchWithCurriculum));
+        Darts.check(searchWithCurriculum.withDarts(new Darts(0.01, 0.5, List.of(1, 1))));
+        assertThrows(IllegalArgumentException.class, () -> Darts.check(TrainingOptions.NONE.withDarts(Darts.search(0.01, 0.5))
+                .withKfac(0, new Kfac.Settings(1e-3, 0.95, 1))));
+        assertThrows(IllegalArgumentException.class, () -> Darts.check(TrainingOptions.NONE.withDarts(Darts.search(0.01, 0.5))
+                .withSharpness(TrainingOptions.SharpnessRecording.every(5))));
     }
 }

@@ -148,5 +148,7 @@ class TrainConfigKeysTest {
         assertTrue(problem(with("\"darts\": {}, \"sharpness\": { \"every\": 5 }")).contains("$.darts: the sharpness"));
         assertTrue(problem(secondRun(", \"kfac\": {}").replace("\"steps\": 20,", "\"steps\": 20, \"darts\": {},")).contains("$.darts: K-FAC"));
         assertTrue(problem(with("\"darts\": { \"alpha\": 1 }")).contains("$.darts.alpha: unknown key"));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"margin\" }").replace("\"steps\": 20,", "\"steps\": 20, \"darts\": {},"))
+                .contains("$.darts: a curriculum ranks the whole training set"));
     }
 }
