@@ -9,6 +9,7 @@ import java.util.Set;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.McDropout;
+import org.losslab.engine.mlp.Darts;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.engine.mlp.Trainer;
 import org.losslab.engine.mlp.Training;
@@ -52,9 +53,20 @@ final class TrainCommand {
         a.checkOutputs(read.files());
         TrainConfig config = read.value();
         Training training = config.training();
+        boolean search = training.options().darts() != null && training.options().darts().searching();
         if (csv != null) {
             long n = every;
-            AtomicFiles.writeText(csv, w -> training.run(CurvesCsv.of(w, training), n, Cancellation.NEVER));
+            AtomicFiles.writeText(csv, w -> {
+                CurvesCsv rows = CurvesCsv.of(w, training);
+                List<TrainSnapshot> searched = new ArrayList<>(java.util.Collections.nCopies(training.runs().size(), (TrainSnapshot) null));
+                training.run((run, s) -> {
+                    searched.set(run, s);
+                    rows.row(run, s);
+                }, n, Cancellation.NEVER);
+                if (search) {
+                    Darts.retrainAll(training, searched, rows, n);
+                }
+            });
             return;
         }
         List<TrainSnapshot> last = new ArrayList<>();
@@ -90,9 +102,29 @@ final class TrainCommand {
         out.println(config.title().isEmpty() ? "(untitled training)" : config.title());
         out.println(training.architecture() + ", " + training.architecture().parameterCount() + " weights, "
                 + training.data().train().size() + " training and " + training.data().test().size() + " test points");
-        for (int i = 0; i < last.size(); i++) {
-            TrainSnapshot s = last.get(i);
-            out.printf("%2d  %-24s  %s%n", i, config.labels().get(i), s.diverged()
+        List<String> labels = new ArrayList<>(config.labels());
+        List<TrainSnapshot> retrainedRows = new ArrayList<>(last);
+        if (search) {
+            List<TrainSnapshot> retrained = retrainedRows;
+            List<List<Integer>> chosen = Darts.retrainAll(training, last, (run, s) -> {
+                if (retrained.size() <= run) {
+                    retrained.add(null);
+                }
+                retrained.set(run, s);
+            }, Math.max(1, training.steps()));
+            for (int r = 0; r < chosen.size(); r++) {
+                labels.add(labels.get(r) + " retrained");
+                labels.set(r, labels.get(r) + " searched");
+                sharp.add(null);
+            }
+            for (int r = 0; r < chosen.size(); r++) {
+                out.println("DARTS run " + r + " chose " + Darts.describe(chosen.get(r)));
+            }
+        }
+        List<TrainSnapshot> shown = search ? retrainedRows : last;
+        for (int i = 0; i < shown.size(); i++) {
+            TrainSnapshot s = shown.get(i);
+            out.printf("%2d  %-24s  %s%n", i, labels.get(i), s.diverged()
                     ? "diverged at step " + s.step()
                     : "step " + s.step() + ": train loss " + Numbers.format(s.trainLoss()) + ", test loss "
                     + Numbers.format(s.testLoss()) + (Double.isNaN(s.testAccuracy()) && Double.isNaN(s.trainAccuracy()) ? ""

@@ -11,7 +11,9 @@ public enum Metric {
      * A share of examples classified correctly, for network training curves: such a curve is a
      * trajectory built for the purpose, its value in the loss column.
      */
-    ACCURACY("accuracy", false);
+    ACCURACY("accuracy", false),
+    /** DARTS's mixture weight softmax(α) of one candidate activation in one layer, in the loss column. */
+    MIXTURE("mixture weights softmax(α)", false);
 
     /** The metrics of a race on a surface (accuracy belongs to network training). */
     public static final java.util.List<Metric> SURFACE = java.util.List.of(LOSS, LEARNING_RATE, GRAD_NORM);
@@ -38,6 +40,7 @@ public enum Metric {
         switch (this) {
             case LOSS:
             case ACCURACY:
+            case MIXTURE:
                 return t.loss(k);
             case LEARNING_RATE:
                 return t.lr(k);

@@ -39,7 +39,7 @@ final class PreprocessingPane extends VBox {
         caption.setPrefWidth(0);
         caption.setMaxWidth(280);
         getChildren().setAll(form, caption);
-        model.setup().configProperty().addListener(x -> refresh());
+        model.setup().configProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 

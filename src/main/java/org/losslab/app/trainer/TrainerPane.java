@@ -57,6 +57,7 @@ public final class TrainerPane extends BorderPane {
     private final BoundaryView boundary;
     private final LandscapePane landscape;
     private final SharpnessPane sharpness;
+    private final ArchitecturePane architecture;
     private TabPane tabs;
     private final List<ParamForm> forms = new ArrayList<>();
     private final CheckBox regressionCsv = new CheckBox("real-valued targets");
@@ -90,6 +91,8 @@ public final class TrainerPane extends BorderPane {
         add(landscape.sliceView());
         sharpness = new SharpnessPane(model);
         add(sharpness.view());
+        architecture = new ArchitecturePane(model);
+        add(architecture.view());
         for (CurveChart.Kind k : CurveChart.Kind.values()) {
             CurveChart c = add(new CurveChart(model, k));
             c.setId("trainChart-" + k.name().toLowerCase(java.util.Locale.ROOT));
@@ -232,6 +235,9 @@ public final class TrainerPane extends BorderPane {
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.getTabs().get(1).setId("landscapeTab");
         right.getTabs().get(2).setId("sharpnessTab");
+        Tab arch = new Tab("Architecture", architecture);
+        arch.setId("architectureTab");
+        right.getTabs().add(arch);
         SplitPane middle = new SplitPane(boundary, right);
         middle.setDividerPositions(0.45);
         VBox.setVgrow(middle, Priority.ALWAYS);

@@ -45,6 +45,8 @@ public final class Network implements NetworkPasses {
     private double[][] rz, ra;
     private double[] rDelta, rDeltaPrev;
     private int correct;
+    /** DARTS: the hidden layers' mixed activations, or null for the architecture's one activation. */
+    private MixedActivation mixture;
 
     /** @throws IllegalArgumentException for an architecture whose hidden blocks are not plain (see {@link BlockNetwork}) */
     public Network(Architecture arch) {
@@ -77,6 +79,11 @@ public final class Network implements NetworkPasses {
     @Override
     public Architecture architecture() {
         return arch;
+    }
+
+    /** Makes every hidden layer a DARTS mixture of candidates with the given weights (see {@link MixedActivation}). */
+    void mix(MixedActivation m) {
+        mixture = m;
     }
 
     /**
@@ -340,6 +347,12 @@ public final class Network implements NetworkPasses {
             double[] dst = z[l];
             affine(theta, wOff[l], bOff[l], a[l], in[l], out[l], m, dst, false);
             if (l < layers - 1) {
+                if (mixture != null) {
+                    for (int j = 0; j < out[l]; j++) {
+                        mixture.forward(l, dst, a[l + 1], j * CHUNK, j * CHUNK + m);
+                    }
+                    continue;
+                }
                 for (int j = 0; j < out[l]; j++) {
                     act.forward(dst, a[l + 1], j * CHUNK, j * CHUNK + m);
                 }
@@ -608,8 +621,14 @@ public final class Network implements NetworkPasses {
                     }
                 }
             }
-            for (int k = 0; k < nIn; k++) {
-                act.backward(z[l - 1], src, dPrev, k * CHUNK, k * CHUNK + m);
+            if (mixture != null) {
+                for (int k = 0; k < nIn; k++) {
+                    mixture.backward(l - 1, z[l - 1], dPrev, k * CHUNK, k * CHUNK + m);
+                }
+            } else {
+                for (int k = 0; k < nIn; k++) {
+                    act.backward(z[l - 1], src, dPrev, k * CHUNK, k * CHUNK + m);
+                }
             }
             double[] t = d;
             d = dPrev;

@@ -17,13 +17,29 @@ package org.losslab.engine.mlp;
  * @param diverged      whether θ, the loss or the gradient is no longer finite
  * @param sharpness     λmax of the Hessian of the training loss, measured at the steps the training's
  *                      {@link TrainingOptions.SharpnessRecording} says; NaN at others
+ * @param mixture       with {@link Darts}, each hidden layer's mixture weights softmax(α), layer l's
+ *                      candidate k at [l·4 + k]; empty otherwise
  */
 public record TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
                             double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights,
-                            double sharpness) {
+                            double sharpness,
+                            double[] mixture) {
 
     public TrainSnapshot {
         weights = weights.clone();
+        mixture = mixture.clone();
+    }
+
+    /** A snapshot of a network without DARTS. */
+    public TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
+                         double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights, double sharpness) {
+        this(step, epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, gradNorm, lr, diverged, weights, sharpness, new double[0]);
+    }
+
+    /** A copy of the DARTS mixture weights (empty without DARTS). */
+    @Override
+    public double[] mixture() {
+        return mixture.clone();
     }
 
     /** A copy of the weights θ, in {@link Architecture}'s layout. */

@@ -75,6 +75,8 @@ public final class Trainer {
     /** K-FAC's preconditioner and its output, or null when the run uses the plain gradient. */
     private final Kfac kfac;
     private final double[] natural;
+    /** DARTS: the mixture weights and, when searching, α's own updates; null without DARTS. */
+    private final DartsSearch search;
     /** The curriculum's batches, or null when they come in random order. */
     private final Curriculum curriculum;
 
@@ -105,14 +107,40 @@ public final class Trainer {
             throw new IllegalArgumentException("Newton's method needs the Hessian of all " + dim
                     + " weights; it is offered for networks of at most " + MAX_NEWTON_WEIGHTS);
         }
+        Darts darts = training.options().darts();
+        Darts.check(training.options());
+        if (darts != null && !arch.block().isPlain()) {
+            throw new IllegalArgumentException("DARTS mixes the activations of a plain MLP; it does not combine with "
+                    + "normalization or dropout");
+        }
+        Dataset trainSet = training.data().train();
+        if (darts != null && darts.searching()) {
+            // DARTS trains θ on the first part of the training set and α on the rest.
+            int nVal = DartsSearch.validationSize(trainSet.size(), darts.validationFraction());
+            int[] all = new int[trainSet.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            search = new DartsSearch(arch, darts, new Examples(arch, trainSet.subset(all, all.length - nVal, all.length)),
+                    run.batchSize(), training, runIndex);
+            trainSet = trainSet.subset(all, 0, all.length - nVal);
+        } else {
+            search = darts == null ? null : new DartsSearch(arch, darts, null, 0, training, runIndex);
+        }
         plain = arch.block().isPlain() ? new Network(arch) : null;
         blocks = plain == null ? new BlockNetwork(arch, dropoutSeed()) : null;
         net = plain != null ? plain : blocks;
-        train = new Examples(arch, training.data().train());
+        train = new Examples(arch, trainSet);
         test = new Examples(arch, training.data().test());
         minibatch = run.batchSize() > 0 && run.batchSize() < train.n;
         boolean split = train.n >= HALVES_FROM && plain != null;
         halves = split ? new Network(arch) : null;
+        if (search != null) {
+            search.mixInto(plain);
+            if (halves != null) {
+                search.mixInto(halves);
+            }
+        }
         theta = new double[dim];
         grad = new double[dim];
         gHalf = halves != null ? new double[dim] : null;
@@ -157,6 +185,9 @@ public final class Trainer {
         }
         if (curriculum != null) {
             curriculum.reset();
+        }
+        if (search != null) {
+            search.reset();
         }
     }
 
@@ -227,6 +258,11 @@ public final class Trainer {
         if (blocks != null) {
             blocks.train(true);
             blocks.beginUpdate();
+        }
+        if (search != null && search.searching()) {
+            // DARTS's step 1: α on the validation part at the current θ; the mixture changed, so must the cached loss.
+            search.step(theta, t);
+            fullValid = false;
         }
         if (curriculum != null) {
             curriculum.next(t);
@@ -345,7 +381,7 @@ public final class Trainer {
         double testAcc = classify && test.n > 0 ? (double) net.correct() / test.n : Double.NaN;
         double trainAcc = classify && train.n > 0 ? (double) fullCorrect / train.n : Double.NaN;
         return new TrainSnapshot(t, train.n == 0 ? 0 : (double) seen / train.n, fullLoss, testLoss, trainAcc, testAcc, gn,
-                lastLr, diverged, theta, recordedSharpness());
+                lastLr, diverged, theta, recordedSharpness(), search == null ? NO_MIXTURE : search.weights());
     }
 
     /**
@@ -368,6 +404,8 @@ public final class Trainer {
         }
         return sharpnessValue;
     }
+
+    private static final double[] NO_MIXTURE = new double[0];
 
     /** Purpose tag of the sharpness start vector's random stream (see {@link Seeds}). */
     static final int SHARPNESS_STREAM = 5;

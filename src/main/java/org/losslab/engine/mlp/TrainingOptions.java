@@ -13,12 +13,14 @@ import java.util.Map;
  *                  the maker of the {@link Training} whitens its split, as {@code TrainConfig.training()} does
  * @param kfac      the runs (by index) whose gradients K-FAC preconditions, with its settings ({@link Kfac})
  * @param curriculum the runs (by index) whose batches follow a curriculum, easy to hard ({@link Curriculum})
+ * @param darts     a DARTS search or retraining of the hidden layers' activations ({@link Darts}), or null
  */
 public record TrainingOptions(SharpnessRecording sharpness,
                               int mcDropout,
                               boolean whiten,
                               Map<Integer, Kfac.Settings> kfac,
-                              Map<Integer, Curriculum.Settings> curriculum) {
+                              Map<Integer, Curriculum.Settings> curriculum,
+                              Darts darts) {
     /** Nothing besides the updates. */
     public static final TrainingOptions NONE = new TrainingOptions(null);
 
@@ -32,20 +34,20 @@ public record TrainingOptions(SharpnessRecording sharpness,
 
     /** Only sharpness recording (or nothing, with null). */
     public TrainingOptions(SharpnessRecording sharpness) {
-        this(sharpness, 0, false, Map.of(), Map.of());
+        this(sharpness, 0, false, Map.of(), Map.of(), null);
     }
 
     public TrainingOptions withSharpness(SharpnessRecording s) {
-        return new TrainingOptions(s, mcDropout, whiten, kfac, curriculum);
+        return new TrainingOptions(s, mcDropout, whiten, kfac, curriculum, darts);
     }
 
     /** MC dropout with {@code passes} stochastic passes (0: off). */
     public TrainingOptions withMcDropout(int passes) {
-        return new TrainingOptions(sharpness, passes, whiten, kfac, curriculum);
+        return new TrainingOptions(sharpness, passes, whiten, kfac, curriculum, darts);
     }
 
     public TrainingOptions withWhiten(boolean w) {
-        return new TrainingOptions(sharpness, mcDropout, w, kfac, curriculum);
+        return new TrainingOptions(sharpness, mcDropout, w, kfac, curriculum, darts);
     }
 
     /** K-FAC's settings for run {@code run}, or null when the run uses its plain gradient. */
@@ -61,17 +63,22 @@ public record TrainingOptions(SharpnessRecording sharpness,
         } else {
             k.put(run, s);
         }
-        return new TrainingOptions(sharpness, mcDropout, whiten, k, curriculum);
+        return new TrainingOptions(sharpness, mcDropout, whiten, k, curriculum, darts);
     }
 
     /** The per-run options after run {@code removed} is taken out of the list (later runs move up one). */
     public TrainingOptions withRunRemoved(int removed) {
-        return new TrainingOptions(sharpness, mcDropout, whiten, shifted(kfac, removed), shifted(curriculum, removed));
+        return new TrainingOptions(sharpness, mcDropout, whiten, shifted(kfac, removed), shifted(curriculum, removed), darts);
     }
 
     /** The per-run options with run {@code to} a copy of run {@code from}'s. */
     public TrainingOptions withRunCopied(int from, int to) {
         return withKfac(to, kfac(from)).withCurriculum(to, curriculum(from));
+    }
+
+    /** These options with a DARTS search or retraining (null: the architecture's own activation). */
+    public TrainingOptions withDarts(Darts d) {
+        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, curriculum, d);
     }
 
     /** The curriculum of run {@code run}, or null when its batches come in random order. */
@@ -87,7 +94,7 @@ public record TrainingOptions(SharpnessRecording sharpness,
         } else {
             m.put(run, c);
         }
-        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, m);
+        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, m, darts);
     }
 
     private static <T> Map<Integer, T> shifted(Map<Integer, T> m, int removed) {

@@ -13,6 +13,7 @@ import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.Curriculum;
+import org.losslab.engine.mlp.Darts;
 import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
 import org.losslab.engine.mlp.Kfac;
@@ -45,10 +46,11 @@ public final class TrainConfigReader {
 
     private static final Set<String> ROOT_KEYS =
             Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
-                    "mcDropout", "whiten");
+                    "mcDropout", "whiten", "darts");
     private static final Set<String> MC_DROPOUT_KEYS = Set.of("passes");
     /** Most stochastic passes of MC dropout. */
     public static final int MAX_MC_PASSES = 1000;
+    private static final Set<String> DARTS_KEYS = Set.of("alphaLr", "validationFraction", "architecture");
     private static final Set<String> KFAC_KEYS = Set.of("damping", "decay", "inverseEvery");
     private static final Set<String> CURRICULUM_KEYS = Set.of("by", "start", "rampSteps", "referenceSteps");
     /** A training run's keys besides {@link RunReader#KEYS}. */
@@ -144,6 +146,9 @@ public final class TrainConfigReader {
         if (root.has("mcDropout")) {
             options = options.withMcDropout(mcDropout(root.get("mcDropout"), network));
         }
+        if (root.has("darts")) {
+            options = options.withDarts(darts(root.get("darts"), network, options));
+        }
         if (root.has("whiten")) {
             options = options.withWhiten(whiten(root.get("whiten"), data, imported));
         }
@@ -189,6 +194,58 @@ public final class TrainConfigReader {
             }
         }
         return w;
+    }
+
+    /**
+     * {@code "darts": { "alphaLr": η_α, "validationFraction": f }} searches each hidden layer's
+     * activation; {@code "architecture": ["tanh", …]} instead trains that choice (the retraining).
+     */
+    private Darts darts(JsonNode node, Architecture network, TrainingOptions options) throws InputException {
+        String p = "$.darts";
+        in.object(node, p, DARTS_KEYS);
+        int hidden = network.layerCount() - 1;
+        if (hidden == 0) {
+            throw error(p, "DARTS chooses the hidden layers' activations; the network has no hidden layer");
+        }
+        if (!network.block().isPlain()) {
+            throw error(p, "DARTS mixes the activations of a plain MLP; remove \"normalization\" and \"dropout\" from "
+                    + "$.network to use DARTS");
+        }
+        if (options.sharpness() != null) {
+            throw error(p, "the sharpness is measured with one activation per network; remove \"sharpness\" to use DARTS");
+        }
+        if (!options.kfac().isEmpty()) {
+            throw error(p, "K-FAC's factors are made for one activation per network; remove the runs' \"kfac\" to use DARTS");
+        }
+        if (!node.has("architecture") && !options.curriculum().isEmpty()) {
+            throw error(p, "a curriculum ranks the whole training set, which a DARTS search splits in two; remove the runs' \"curriculum\"");
+        }
+        if (node.has("architecture")) {
+            for (String k : List.of("alphaLr", "validationFraction")) {
+                if (node.has(k)) {
+                    throw error(p + "." + k, "a given architecture is retrained, not searched; remove \"" + k + "\"");
+                }
+            }
+            JsonNode a = node.get("architecture");
+            if (!a.isArray() || a.size() != hidden) {
+                throw error(p + ".architecture", "must be a list of " + hidden + " activations, one per hidden layer, got "
+                        + Param.describe(a));
+            }
+            List<Integer> chosen = new ArrayList<>();
+            for (int i = 0; i < a.size(); i++) {
+                String name = in.string(a.get(i), p + ".architecture[" + i + "]");
+                int k = Darts.CANDIDATES.stream().map(Activation::id).toList().indexOf(name);
+                if (k < 0) {
+                    throw error(p + ".architecture[" + i + "]", "unknown value \"" + name + "\"; expected one of tanh, relu, sigmoid, identity");
+                }
+                chosen.add(k);
+            }
+            return new Darts(Darts.DEFAULT_ALPHA_LR, Darts.DEFAULT_VALIDATION_FRACTION, chosen);
+        }
+        double lr = node.has("alphaLr") ? in.number(node.get("alphaLr"), p + ".alphaLr", 0, true) : Darts.DEFAULT_ALPHA_LR;
+        double f = node.has("validationFraction")
+                ? in.numberIn(node.get("validationFraction"), p + ".validationFraction", 0.05, 0.95) : Darts.DEFAULT_VALIDATION_FRACTION;
+        return Darts.search(lr, f);
     }
 
     /** A run without the keys only training runs have ({@code kfac}, {@code curriculum}): those are read here, the rest by {@link RunReader}. */

@@ -272,7 +272,7 @@ class TrainerPaneTest {
                 .queryAll().stream().filter(n -> ((javafx.scene.control.Control) n).getTooltip() == null).count());
         assertEquals(0, untipped);
         TabPane tabs = robot.lookup("#trainerTabs").query();
-        assertEquals(3, tabs.getTabs().size());
+        assertEquals(4, tabs.getTabs().size(), "Network, Landscape, Sharpness, Architecture");
     }
 
     @Test

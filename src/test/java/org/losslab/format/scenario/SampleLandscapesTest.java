@@ -1,5 +1,6 @@
 package org.losslab.format.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -624,5 +625,21 @@ class SampleLandscapesTest {
 
     static double trainLossAt(Trained t, int r, long step) {
         return t.run(r).stream().filter(s -> s.step() == step).findFirst().orElseThrow().trainLoss();
+    }
+
+    @Test
+    void dartsChoosesReluThenIdentityForXorAndTheChoiceRetrainsWell() throws Exception {
+        Trained t = train("mlp-darts-xor.json", 100);
+        double[] start = t.run(0).get(0).mixture(), end = t.last(0).mixture();
+        assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25}, start, 1e-15, "α starts at 0");
+        assertTrue(end[1] > 0.9 && end[7] > 0.9, "layer 1 ReLU, layer 2 identity: " + java.util.Arrays.toString(end));
+        List<Integer> chosen = org.losslab.engine.mlp.Darts.chosen(end);
+        assertEquals(List.of(1, 3), chosen);
+        List<org.losslab.engine.mlp.TrainSnapshot> retrained = new java.util.ArrayList<>();
+        org.losslab.engine.mlp.Darts.retrainAll(t.training(), List.of(t.last(0)), (run, s) -> retrained.add(s), 100);
+        var last = retrained.get(retrained.size() - 1);
+        assertEquals(1000, last.step());
+        assertTrue(last.testAccuracy() >= 0.97 && t.last(0).testAccuracy() >= 0.97,
+                "the discrete choice does as well as the mixture: " + last.testAccuracy() + " " + t.last(0).testAccuracy());
     }
 }

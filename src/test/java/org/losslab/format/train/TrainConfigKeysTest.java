@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Training;
@@ -125,5 +126,29 @@ class TrainConfigKeysTest {
         assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"centreDistance\" }").replace("\"moons\"", "\"curve\""))
                 .contains("$.runs[1].curriculum.by: the distance from the class centre needs class labels"));
         assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"margin\", \"pace\": 1 }")).contains("$.runs[1].curriculum.pace: unknown key"));
+    }
+
+    @Test
+    void dartsSearchesOrRetrains() throws Exception {
+        TrainConfig c = read(with("\"darts\": { \"alphaLr\": 0.02 }"));
+        assertEquals(org.losslab.engine.mlp.Darts.search(0.02, 0.5), c.options().darts());
+        TrainConfig fixed = read(with("\"darts\": { \"architecture\": [\"sigmoid\"] }"));
+        assertEquals(List.of(2), fixed.options().darts().fixed());
+        assertEquals(null, read(BASE).options().darts());
+    }
+
+    @Test
+    void dartsIsCheckedInOneLine() {
+        assertTrue(problem(with("\"darts\": { \"alphaLr\": 0 }")).contains("$.darts.alphaLr: must be > 0"));
+        assertTrue(problem(with("\"darts\": { \"validationFraction\": 0.99 }")).contains("$.darts.validationFraction: must be from 0.05"));
+        assertTrue(problem(with("\"darts\": { \"architecture\": [\"gelu\"] }")).contains("$.darts.architecture[0]: unknown value \"gelu\""));
+        assertTrue(problem(with("\"darts\": { \"architecture\": [\"relu\", \"relu\"] }")).contains("$.darts.architecture: must be a list of 1 activations"));
+        assertTrue(problem(with("\"darts\": { \"architecture\": [\"relu\"], \"alphaLr\": 1 }")).contains("$.darts.alphaLr: a given architecture is retrained"));
+        assertTrue(problem(with("\"darts\": {}").replace("[4]", "[]")).contains("$.darts: DARTS chooses the hidden layers' activations; the network has no hidden layer"));
+        assertTrue(problem(with("\"darts\": {}, \"sharpness\": { \"every\": 5 }")).contains("$.darts: the sharpness"));
+        assertTrue(problem(secondRun(", \"kfac\": {}").replace("\"steps\": 20,", "\"steps\": 20, \"darts\": {},")).contains("$.darts: K-FAC"));
+        assertTrue(problem(with("\"darts\": { \"alpha\": 1 }")).contains("$.darts.alpha: unknown key"));
+        assertTrue(problem(secondRun(", \"curriculum\": { \"by\": \"margin\" }").replace("\"steps\": 20,", "\"steps\": 20, \"darts\": {},"))
+                .contains("$.darts: a curriculum ranks the whole training set"));
     }
 }

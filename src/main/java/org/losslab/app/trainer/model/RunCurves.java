@@ -25,6 +25,9 @@ public final class RunCurves {
     private double[] sharpValues = new double[16], sharpLr = new double[16];
     private int sharpCount;
     private TrainSnapshot last;
+    /** DARTS: each mixture weight's curve (hidden layer l, candidate k at [l·4 + k]), made at the first snapshot that has them. */
+    private Trajectory[] mixture;
+    private final long points;
 
     /**
      * @param steps       the horizon (sizes the arrays)
@@ -32,6 +35,7 @@ public final class RunCurves {
      */
     public RunCurves(long steps, int recordEvery) {
         long points = Math.min(steps + 1, 1 << 16);
+        this.points = points;
         train = new Trajectory(points);
         test = new Trajectory(points);
         trainAccuracy = new Trajectory(points);
@@ -59,11 +63,31 @@ public final class RunCurves {
             sharpLr[sharpCount] = s.lr();
             sharpCount++;
         }
+        if (s.mixture().length > 0) {
+            double[] w = s.mixture();
+            if (mixture == null) {
+                mixture = new Trajectory[w.length];
+                for (int k = 0; k < w.length; k++) {
+                    mixture[k] = new Trajectory(points);
+                }
+            }
+            for (int k = 0; k < w.length; k++) {
+                mixture[k].point(0, s.step(), 0, 0, w[k], 0, s.lr());
+            }
+        }
         if (s.step() % recordEvery == 0 && !s.diverged()) {
             recordedSteps.add(s.step());
             recorded.add(s.weights());
         }
         last = s;
+    }
+
+    /**
+     * DARTS's mixture weights per step, one curve per hidden layer and candidate (layer l's candidate
+     * k at [l·4 + k], the value in the loss column); empty without DARTS.
+     */
+    public List<Trajectory> mixture() {
+        return mixture == null ? List.of() : List.of(mixture);
     }
 
     /** Training loss, gradient norm and learning rate per step. */

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.Architecture;
 import org.losslab.engine.mlp.Curriculum;
+import org.losslab.engine.mlp.Darts;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
 import org.losslab.engine.mlp.Feature;
@@ -220,6 +221,7 @@ public final class SetupEditor {
             if (t.data().train().size() == 0) {
                 return fail("no training points: lower the test fraction or add points");
             }
+            Darts.check(t.options());
             for (int r = 0; r < t.runs().size(); r++) {
                 if (t.options().curriculum(r) != null && t.options().curriculum(r).by() == Curriculum.Score.CENTRE_DISTANCE
                         && t.data().train().classes() == 0) {
