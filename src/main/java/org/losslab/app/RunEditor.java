@@ -60,7 +60,7 @@ final class RunEditor extends VBox {
         options = new ParamForm(RunOptions.SCHEMA, RunOptions.of(r),
                 t -> model.editRun(model.selected(), x -> RunOptions.apply(x, t)));
         getChildren().setAll(heading, label, title("Optimizer"), optimizer, title("Learning-rate schedule"), schedule,
-                title("Noise, SAM, clipping, warmup"), options);
+                title("Noise, SAM, clipping, warmup, more methods"), options);
     }
 
     private static Label title(String s) {

@@ -99,6 +99,9 @@ public final class RunReader {
                 throw in.error(where + ".population", "an antithetic population comes in pairs: must be even, got "
                         + MethodOptions.ES.integer(t, "population"));
             }
+            if (samRho > 0) {
+                throw in.error(where, "SAM takes exact gradients at its probe; a run with a gradient estimator cannot also set samRho");
+            }
             if (optimizer.type().equals("cmaes")) {
                 throw in.error(where, "cmaes uses loss values only and never reads a gradient to estimate");
             }

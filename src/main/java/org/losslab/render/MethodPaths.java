@@ -169,6 +169,43 @@ final class MethodPaths {
         }
     }
 
+    /** Legend rows for what this class draws for run {@code t} (none for a run without method channels). */
+    static void legendEntries(Trajectory t, int color, PlotStyle style, java.util.List<Legend.Entry> out) {
+        if (t == null) {
+            return;
+        }
+        int dark = Colors.mix(color, BLACK, 0.35);
+        if (t.channel("lookahead.x") >= 0) {
+            out.add(new Legend.Entry(dashed(dark, style.line(2.5), 7 * style.lineScale(), 4 * style.lineScale()),
+                    "   slow weights φ, jumps back"));
+        }
+        if (t.channel("swa.x") >= 0) {
+            out.add(new Legend.Entry(dashed(dark, style.line(3), 2 * style.lineScale(), 3 * style.lineScale()), "   SWA average"));
+        }
+        if (t.channel("es.x0") >= 0) {
+            out.add(new Legend.Entry((d, x, cy, w, size) -> {
+                d.dash();
+                d.color(color);
+                d.lineWidth(style.line(1.4));
+                for (int i = 0; i < 3; i++) {
+                    d.strokeCircle(x + w * (0.2 + 0.3 * i), cy + (i == 1 ? -size * 0.2 : size * 0.15), style.line(2.6));
+                }
+            }, "   ES population"));
+        }
+    }
+
+    private static Legend.Swatch dashed(int color, double width, double on, double off) {
+        return (d, x, cy, w, size) -> {
+            d.dash(on, off);
+            d.color(color);
+            d.lineWidth(width);
+            d.moveTo(x, cy);
+            d.lineTo(x + w, cy);
+            d.stroke();
+            d.dash();
+        };
+    }
+
     private static void square(Drawing d, double x, double y, double r, int color, PlotStyle style) {
         d.color(WHITE);
         d.fillRect(x - r - style.line(1.2), y - r - style.line(1.2), 2 * (r + style.line(1.2)), 2 * (r + style.line(1.2)));

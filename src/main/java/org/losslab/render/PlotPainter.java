@@ -484,6 +484,9 @@ public final class PlotPainter {
             Legend.Swatch line = Legend.line(p.visible() ? p.color() : Colors.alpha(p.color(), 0.3),
                     style.line(p.selected() ? 4 : 3));
             entries.add(new Legend.Entry(line, p.label() + status, p.selected(), !p.visible()));
+            if (p.visible()) {
+                MethodPaths.legendEntries(t, p.color(), style, entries);
+            }
         }
         Legend.card(d, style, entries, L.left() + L.plotWidth() - 8, L.top() + 8, true, L.plotWidth() - 16);
     }

@@ -178,7 +178,14 @@ public final class SweepModel extends StudyModel<SweepResult> {
                 }
             }
         }
-        out.addAll(SweepKey.RUN_KEYS);
+        for (String k : SweepKey.RUN_KEYS) {
+            try {
+                SweepKey.resolve(k, r);
+                out.add(k);
+            } catch (IllegalArgumentException e) {
+                // lookahead.*, swa.*, gradientEstimator.*: only on a run that has the object
+            }
+        }
         return out;
     }
 
@@ -200,6 +207,14 @@ public final class SweepModel extends StudyModel<SweepResult> {
     }
 
     private static Param param(String key, RunSpec r) {
+        if (key.startsWith("lookahead.") || key.startsWith("swa.") || key.startsWith("gradientEstimator.")) {
+            Schema m = key.startsWith("lookahead.") ? org.losslab.format.MethodOptions.LOOKAHEAD
+                    : key.startsWith("swa.") ? org.losslab.format.MethodOptions.SWA : org.losslab.format.MethodOptions.ES;
+            return m.param(key.substring(key.indexOf('.') + 1)).orElse(null);
+        }
+        if (key.equals("clipValue") || key.equals("l1") || key.equals("l2")) {
+            return org.losslab.format.RunOptions.SCHEMA.param(key).orElse(null);
+        }
         Schema s = key.startsWith("optimizer.") ? OptimizerCatalog.schema(r.optimizer().type())
                 : key.startsWith("schedule.") && r.schedule() != null ? ScheduleCatalog.schema(r.schedule().type()) : null;
         return s == null ? null : s.param(key.substring(key.indexOf('.') + 1)).orElse(null);
@@ -223,10 +238,29 @@ public final class SweepModel extends StudyModel<SweepResult> {
             case "samRho" -> r.samRho();
             case "clipNorm" -> r.clipNorm() == null ? Double.NaN : r.clipNorm();
             case "batchSize" -> r.batchSize() == null ? Double.NaN : r.batchSize();
+            case "clipValue" -> r.methods().clipValue() == null ? Double.NaN : r.methods().clipValue();
+            case "l1" -> r.methods().l1();
+            case "l2" -> r.methods().l2();
+            case "lookahead.k", "lookahead.alpha", "swa.start", "swa.swaLr", "gradientEstimator.sigma",
+                 "gradientEstimator.population" -> methodValue(key, r);
             case "start.x" -> r.start() != null ? r.start().x() : s.start().x();
             case "start.y" -> r.start() != null ? r.start().y() : s.start().y();
             default -> Double.NaN;
         };
+    }
+
+    /** The value of an object key of the run's methods (its default when not given), or NaN. */
+    private static double methodValue(String key, RunSpec r) {
+        var m = r.methods();
+        String name = key.substring(key.indexOf('.') + 1);
+        org.losslab.format.Typed t = key.startsWith("lookahead.") ? m.lookahead() : key.startsWith("swa.") ? m.swa()
+                : m.gradientEstimator();
+        Param p = param(key, r);
+        if (t == null || p == null) {
+            return Double.NaN;
+        }
+        Object v = t.params().containsKey(name) ? t.params().get(name) : p.defaultValue();
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /**

@@ -93,8 +93,23 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
             lines.add(String.format(Locale.ROOT, "Gradient g = ∇f(θ) = (%s, %s), ‖g‖ = %s%s.", n(g[0]), n(g[1]),
                     n(Math.hypot(g[0], g[1])), spec.batchSize() != null ? " (full batch shown; the run uses minibatches)" : ""));
         }
+        var m = spec.methods();
+        if (m.gradientEstimator() != null && lines != null) {
+            lines.add("ES: the run steps with an estimate of g from the losses of its population (drawn around the point), "
+                    + "not with this exact gradient.");
+        }
         double rho = spec.samRho();
-        if (rho > 0) {
+        if (rho > 0 && m.samAdaptive()) {
+            // ASAM: e = ρ·T²g/‖Tg‖ with T = diag(|θ| + 0.01).
+            double tx = Math.abs(x) + 0.01, ty = Math.abs(y) + 0.01;
+            double norm = Math.hypot(tx * g[0], ty * g[1]);
+            double ex = norm > 0 ? rho * (tx * (tx * g[0])) / norm : 0, ey = norm > 0 ? rho * (ty * (ty * g[1])) / norm : 0;
+            f.valueAndGradient(x + ex, y + ey, t, g);
+            if (lines != null) {
+                lines.add(String.format(Locale.ROOT, "ASAM: look ρ·T²g/‖Tg‖ uphill, T = diag(|θ| + 0.01), to (%s, %s) and take the "
+                        + "gradient there: g = (%s, %s).", n(x + ex), n(y + ey), n(g[0]), n(g[1])));
+            }
+        } else if (rho > 0) {
             double norm = Math.hypot(g[0], g[1]);
             double ex = norm > 0 ? rho * g[0] / norm : 0, ey = norm > 0 ? rho * g[1] / norm : 0;
             f.valueAndGradient(x + ex, y + ey, t, g);
@@ -104,6 +119,13 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
             if (lines != null) {
                 lines.add(String.format(Locale.ROOT, "SAM: look ρ·g/‖g‖ uphill to (%s, %s) and take the gradient there: g = (%s, %s).",
                         n(x + ex), n(y + ey), n(g[0]), n(g[1])));
+            }
+        }
+        if (m.l1() != 0 || m.l2() != 0) {
+            g[0] = g[0] + m.l1() * Math.signum(x) + m.l2() * x;
+            g[1] = g[1] + m.l1() * Math.signum(y) + m.l2() * y;
+            if (lines != null) {
+                lines.add(String.format(Locale.ROOT, "L1/L2 terms: g ← g + λ₁·sign(θ) + λ₂·θ = (%s, %s).", n(g[0]), n(g[1])));
             }
         }
         if (spec.clipNorm() != null) {
@@ -116,6 +138,17 @@ public record UpdateNarration(int step, List<String> lines, List<Vector> vectors
                         n(norm), n(spec.clipNorm()), n(c), n(g[0]), n(g[1]))
                         : "Clip: ‖g‖ is within " + n(spec.clipNorm()) + ", g is unchanged.");
             }
+        }
+        if (m.clipValue() != null) {
+            double v = m.clipValue();
+            double cx = Math.max(-v, Math.min(v, g[0])), cy = Math.max(-v, Math.min(v, g[1]));
+            if (lines != null) {
+                lines.add(cx != g[0] || cy != g[1]
+                        ? String.format(Locale.ROOT, "Clip by value: each coordinate to [−%s, %s]: g = (%s, %s).", n(v), n(v), n(cx), n(cy))
+                        : "Clip by value: every coordinate is within ±" + n(v) + ", g is unchanged.");
+            }
+            g[0] = cx;
+            g[1] = cy;
         }
     }
 

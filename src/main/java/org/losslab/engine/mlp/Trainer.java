@@ -445,6 +445,16 @@ public final class Trainer {
     }
 
     /**
+     * The run's SWA model (torch.optim.swa_utils.AveragedModel's weights): the equal average of the
+     * weights it has averaged so far, or null when the run has no {@code swa} or has not reached its
+     * start yet. Evaluate it with a {@link Network} of your own.
+     */
+    public double[] swaWeights() {
+        double[] w = new double[dim];
+        return pipeline != null && pipeline.swaAverage(0, w) ? w : null;
+    }
+
+    /**
      * The network's output at the current weights, as {@link Network#predict}. Uses this trainer's
      * workspace: call from the training thread, or predict from a snapshot's weights with a
      * {@link Network} of your own.

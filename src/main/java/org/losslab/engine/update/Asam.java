@@ -52,7 +52,7 @@ public final class Asam implements Transform {
     }
 
     private final int dim, stride;
-    private final double[] rho, norm, probe, probeLoss;
+    private final double[] rho, norm, probe, probeLoss, probeGrad;
     /** Per run: ASAM (T = diag(|θ| + η)) or, for a plain SAM run sharing the batch, T = I. */
     private final boolean[] adaptive;
 
@@ -64,6 +64,7 @@ public final class Asam implements Transform {
         norm = new double[stride];
         probe = new double[dim * stride];
         probeLoss = new double[stride];
+        probeGrad = new double[dim * stride];
     }
 
     @Override
@@ -86,7 +87,17 @@ public final class Asam implements Transform {
                 probe[o + r] = theta[o + r] + e;
             }
         }
-        u.batch.valueAndGradient(n, probe, probeLoss, g);
+        u.batch.valueAndGradient(n, probe, probeLoss, probeGrad);
+        // Only runs with ρ > 0 take the probe's gradient: a run without keeps its g, which need not be
+        // the exact gradient at θ (an ES estimate in the same batch).
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            for (int r = 0; r < n; r++) {
+                if (rho[r] > 0) {
+                    g[o + r] = probeGrad[o + r];
+                }
+            }
+        }
     }
 
     @Override

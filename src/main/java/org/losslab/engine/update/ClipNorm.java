@@ -35,6 +35,8 @@ public final class ClipNorm implements Transform {
         @Override
         public Transform newBatch(int dim, int stride, List<? extends TransformConfig> slots, RandomStreams streams) {
             double[] c = new double[stride];
+            // Slots past the list (runs after the last one with this link) are runs without it.
+            java.util.Arrays.fill(c, Double.POSITIVE_INFINITY);
             for (int r = 0; r < slots.size(); r++) {
                 c[r] = slots.get(r) instanceof Config k ? k.maxNorm : Double.POSITIVE_INFINITY;
             }

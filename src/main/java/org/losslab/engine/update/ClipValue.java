@@ -33,6 +33,8 @@ public final class ClipValue implements Transform {
         @Override
         public Transform newBatch(int dim, int stride, List<? extends TransformConfig> slots, RandomStreams streams) {
             double[] v = new double[stride];
+            // Slots past the list (runs after the last one with this link) are runs without it.
+            java.util.Arrays.fill(v, Double.POSITIVE_INFINITY);
             for (int r = 0; r < slots.size(); r++) {
                 v[r] = slots.get(r) instanceof Config k ? k.maxValue : Double.POSITIVE_INFINITY;
             }

@@ -9,6 +9,8 @@ import java.util.List;
  * <pre>
  *   after update t with (t + 1) mod k = 0:   φ ← φ + α(θ − φ),   θ ← φ
  * </pre>
+ * (t counted from the first update this link makes: in a federated round, from the round's first
+ * local step, φ starting at the server point).
  * The inner optimizer's state (momentum, Adam's moments) carries on across the jump back, as in the
  * paper's experiments. On a surface the slow weights are reported as channels {@code lookahead.x},
  * {@code lookahead.y}, and the fast weights before the last update's jump back as {@code lookahead.fastX},
@@ -77,9 +79,12 @@ public final class Lookahead implements Transform, Traced {
         java.util.Arrays.fill(fast, Double.NaN);
     }
 
+    /** Updates this link has seen: the k-cycle counts from the first (a federated round's pipeline starts at its round's t). */
+    private long updates;
+
     @Override
     public void beforeStep(Update u) {
-        if (u.t != 0) {
+        if (updates != 0) {
             return;
         }
         // φ₀ = θ₀, before the first update moves θ.
@@ -90,7 +95,7 @@ public final class Lookahead implements Transform, Traced {
 
     @Override
     public void apply(Update u) {
-        final long t1 = u.t + 1;
+        final long t1 = ++updates;
         final double[] theta = u.theta;
         if (dim == 2) {
             System.arraycopy(theta, 0, fast, 0, u.n);

@@ -8,8 +8,8 @@ import java.util.List;
  * <pre>
  *   e = ρ·g/‖g‖   (e = 0 when ‖g‖ = 0),     g ← ∇L_B(θ + e)
  * </pre>
- * on the same minibatch B. All runs of the batch are probed together; a run with ρ = 0 is probed at
- * θ itself, which gives back its gradient exactly, so the batch needs no branch.
+ * on the same minibatch B. All runs of the batch are probed together (a run with ρ = 0 at θ itself);
+ * only runs with ρ &gt; 0 take the probe's gradient.
  */
 public final class Sam implements Transform {
 
@@ -48,7 +48,7 @@ public final class Sam implements Transform {
     }
 
     private final int dim, stride;
-    private final double[] rho, norm, probe, probeLoss;
+    private final double[] rho, norm, probe, probeLoss, probeGrad;
 
     private Sam(int dim, int stride, double[] rho) {
         this.dim = dim;
@@ -57,6 +57,7 @@ public final class Sam implements Transform {
         norm = new double[stride];
         probe = new double[dim * stride];
         probeLoss = new double[stride];
+        probeGrad = new double[dim * stride];
     }
 
     @Override
@@ -71,7 +72,17 @@ public final class Sam implements Transform {
                 probe[o + r] = theta[o + r] + e;
             }
         }
-        u.batch.valueAndGradient(n, probe, probeLoss, g);
+        u.batch.valueAndGradient(n, probe, probeLoss, probeGrad);
+        // Only runs with ρ > 0 take the probe's gradient: a run without keeps its g, which need not be
+        // the exact gradient at θ (an ES estimate in the same batch).
+        for (int c = 0; c < dim; c++) {
+            final int o = c * stride;
+            for (int r = 0; r < n; r++) {
+                if (rho[r] > 0) {
+                    g[o + r] = probeGrad[o + r];
+                }
+            }
+        }
     }
 
     @Override

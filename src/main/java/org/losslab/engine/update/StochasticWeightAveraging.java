@@ -158,6 +158,11 @@ public final class StochasticWeightAveraging implements Transform, Traced {
         }
     }
 
+    /** How many points slot r has averaged (torch's n_averaged). */
+    public long averagedPoints(int slot) {
+        return count[slot];
+    }
+
     /** The averaged weights of slot r (NaN before the first averaged point), e.g. to evaluate a network's SWA model. */
     public double average(int c, int slot) {
         return average[c * stride + slot];

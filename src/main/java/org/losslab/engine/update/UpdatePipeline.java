@@ -243,6 +243,24 @@ public final class UpdatePipeline {
         return optimizer;
     }
 
+    /**
+     * The SWA average of slot r's parameters (a network's averaged weights, beyond the two channels
+     * of a surface), if the batch averages and r has averaged at least one point.
+     *
+     * @param out the averaged parameters, {@code dim} of them. Modified only when true is returned.
+     */
+    public boolean swaAverage(int slot, double[] out) {
+        for (Transform link : parameterLinks) {
+            if (link instanceof StochasticWeightAveraging swa && swa.averagedPoints(slot) > 0) {
+                for (int c = 0; c < u.dim; c++) {
+                    out[c] = swa.average(c, slot);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Which links this batch runs, in order. */
     public List<Stage> stages() {
         List<Stage> all = new ArrayList<>(List.of(gradientStages));

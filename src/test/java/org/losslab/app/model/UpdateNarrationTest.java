@@ -98,4 +98,23 @@ class UpdateNarrationTest {
         assertEquals(0.2 * g[1] / norm, ascent.dy(), 1e-15);
         assertEquals(0.2, Math.hypot(ascent.dx(), ascent.dy()), 1e-12);
     }
+
+    @Test
+    void asamPenaltiesAndClipValueAreNarratedAsTheEngineTakesThem() {
+        Scenario base = DefaultScenario.rosenbrockRace().withStart(new Point(-1, 1)).withSteps(20);
+        RunSpec r = RunSpec.of("m", new Typed("sgd", Map.of("lr", 0.0005, "momentum", 0.9))).withSamRho(0.05)
+                .withMethods(org.losslab.format.MethodOptions.NONE.withSamAdaptive(true).withL1(0.1).withL2(0.2).withClipValue(3.0));
+        Trajectory t = run(r, base);
+        var surface = base.buildSurface();
+        for (int k : new int[] {0, 1, 9, 18}) {
+            UpdateNarration n = UpdateNarration.of(r, surface, t, k);
+            var m = role(n, UpdateNarration.Role.MOMENTUM);
+            var step = role(n, UpdateNarration.Role.STEP);
+            assertEquals(step.dx(), m.dx(), 1e-12 * Math.max(1, Math.abs(step.dx())), "update " + k);
+            assertEquals(step.dy(), m.dy(), 1e-12 * Math.max(1, Math.abs(step.dy())), "update " + k);
+            assertTrue(n.lines().stream().anyMatch(l -> l.startsWith("ASAM:")), n.lines().toString());
+            assertTrue(n.lines().stream().anyMatch(l -> l.startsWith("L1/L2 terms:")), n.lines().toString());
+            assertTrue(n.lines().stream().anyMatch(l -> l.startsWith("Clip by value:")), n.lines().toString());
+        }
+    }
 }

@@ -115,6 +115,35 @@ class MethodLinksTrainingTest {
     }
 
     @Test
+    void theSwaModelIsTheEqualAverageOfTheAveragedWeights() {
+        RunSettings adam = RunSettings.of(new Adam.Config(0.05, 0.9, 0.999, 1e-8, 0, false, false));
+        Trainer plain = new Training(ARCH, DATA, W0, 30, 1, List.of(adam)).trainer(0);
+        Trainer swa = new Training(ARCH, DATA, W0, 30, 1,
+                List.of(adam.with(new StochasticWeightAveraging.Config(4, 3, Double.NaN, 10, true)))).trainer(0);
+        double[] sum = new double[W0.length];
+        int n = 0;
+        swa.step(4);
+        assertEquals(null, swa.swaWeights(), "nothing averaged before update 4");
+        plain.step(4);
+        for (int t = 4; t < 30; t++) {
+            plain.step(1);
+            swa.step(1);
+            if ((t - 4) % 3 == 0) {
+                double[] w = plain.weights();
+                for (int i = 0; i < w.length; i++) {
+                    sum[i] += w[i];
+                }
+                n++;
+            }
+        }
+        double[] avg = swa.swaWeights();
+        for (int i = 0; i < W0.length; i++) {
+            assertEquals(sum[i] / n, avg[i], 1e-12, "weight " + i);
+        }
+        assertEquals(null, plain.swaWeights());
+    }
+
+    @Test
     void esTrainsTheNetworkFromLossValuesAlone() {
         RunSettings es = RunSettings.of(new Adam.Config(0.05, 0.9, 0.999, 1e-8, 0, false, false))
                 .with(new EvolutionStrategyGradient.Config(20, 0.05, true, true));

@@ -169,4 +169,62 @@ class MethodLinksTest {
         assertThrows(IllegalArgumentException.class, () -> new RunSettings(SGD, new org.losslab.engine.schedule.ConstantSchedule(),
                 0, 0, null, List.of(new Sam.Config(0.1), new Asam.Config(0.2))));
     }
+
+    @Test
+    void aMixedBatchIsEachRunDoneAloneEvenAfterCompaction() {
+        // One batch (as a sweep builds): SAM beside ASAM, links beside plain runs, ES populations of
+        // different sizes, and a run that diverges early so the last slots move into its place.
+        Sgd.Config sgd = new Sgd.Config(0.002, 0.5, 0, false, 0);
+        List<RunSettings> runs = List.of(
+                RunSettings.of(new Sgd.Config(0.05, 0, 0, false, 0), -1.5, 2),
+                RunSettings.of(sgd, -1.5, 2).with(new Sam.Config(0.05)),
+                RunSettings.of(sgd, -1.5, 2).with(new Asam.Config(0.05)).with(new ClipValue.Config(5)),
+                RunSettings.of(sgd, -1.2, 1).with(new Lookahead.Config(3, 0.6)).with(new ElasticNetPenalty.Config(0.01, 0.02)),
+                RunSettings.of(sgd, -1.2, 1).with(new StochasticWeightAveraging.Config(10, 2, 0.001, 5, true)),
+                RunSettings.of(sgd, -1.2, 1).with(new EvolutionStrategyGradient.Config(6, 0.05, true, true)),
+                RunSettings.of(sgd, -1.2, 1).with(new EvolutionStrategyGradient.Config(3, 0.1, false, false)),
+                RunSettings.of(sgd, -1.2, 1));
+        int[] index = {0, 1, 2, 3, 4, 5, 6, 7};
+        org.losslab.engine.sim.Stepper batch = new org.losslab.engine.sim.Stepper(new Rosenbrock(1, 100), runs, index, 60, 3);
+        List<Trajectory> together = new java.util.ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            together.add(new Trajectory(61));
+        }
+        batch.run(new org.losslab.engine.sim.TrajectorySink() {
+            @Override
+            public void point(int run, long step, double x, double y, double f, double g, double lr) {
+                together.get(run).point(run, step, x, y, f, g, lr);
+            }
+
+            @Override
+            public void channels(int run, List<String> names) {
+                together.get(run).channels(run, names);
+            }
+
+            @Override
+            public void channelValues(int run, long step, double[] values) {
+                together.get(run).channelValues(run, step, values);
+            }
+        }, Cancellation.NEVER);
+        assertTrue(together.get(0).diverged(), "run 0 diverges and leaves the batch");
+        for (int r = 1; r < runs.size(); r++) {
+            int[] one = {r};
+            Trajectory alone = new Trajectory(61);
+            new org.losslab.engine.sim.Stepper(new Rosenbrock(1, 100), List.of(runs.get(r)), one, 60, 3).run(alone, Cancellation.NEVER);
+            Trajectory t = together.get(r);
+            assertEquals(alone.size(), t.size(), "run " + r);
+            for (int k = 0; k < alone.size(); k++) {
+                assertEquals(alone.x(k), t.x(k), "run " + r + " step " + k);
+                assertEquals(alone.y(k), t.y(k), "run " + r + " step " + k);
+                assertEquals(alone.lr(k), t.lr(k), "run " + r + " step " + k);
+            }
+            for (String name : alone.channelNames()) {
+                int a = alone.channel(name), b = t.channel(name);
+                assertTrue(b >= 0, "run " + r + " channel " + name);
+                for (int k = 1; k < alone.size(); k++) {
+                    assertEquals(alone.channel(a, k), t.channel(b, k), "run " + r + " " + name + " at " + k);
+                }
+            }
+        }
+    }
 }

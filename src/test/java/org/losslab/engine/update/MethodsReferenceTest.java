@@ -14,7 +14,7 @@ import org.losslab.format.scenario.Scenario;
 import org.losslab.format.scenario.ScenarioReader;
 
 /**
- * What the trajectory CSV does not hold, against the references of src/test/python/methods_reference.py:
+ * What the trajectory CSV does not hold, against the references of src/test/resources/org/losslab/engine/update/methods_reference.py:
  * Lookahead's slow weights (the paper's Algorithm 1), SWA's average (torch.optim.swa_utils.AveragedModel)
  * and the ES samples (Salimans et al. 2017, the draws replayed from the run's seed), channel by
  * channel and step by step to 1e-9. The trajectories themselves are in PyTorchReferenceTest.

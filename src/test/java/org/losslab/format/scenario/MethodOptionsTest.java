@@ -27,7 +27,8 @@ class MethodOptionsTest {
     private static final String RUN = """
             { "optimizer": { "type": "adam", "lr": 0.05 }, "samRho": 0.2, "samAdaptive": true, "clipNorm": 3,
               "clipValue": 0.5, "l1": 0.01, "l2": 0.1, "lookahead": { "alpha": 0.8 },
-              "swa": { "start": 20, "swaLr": 0.01, "annealStrategy": "linear" },
+              "swa": { "start": 20, "swaLr": 0.01, "annealStrategy": "linear" } },
+            { "optimizer": { "type": "sgd" }, "l1": 0.5, "lookahead": { "alpha": 0.25 },
               "gradientEstimator": { "type": "es", "population": 6, "rankShaping": false } }""";
 
     private static Scenario scenario(String run) throws InputException {
@@ -44,9 +45,12 @@ class MethodOptionsTest {
         assertEquals(new ElasticNetPenalty.Config(0.01, 0.1), r.transform(Stage.PENALTY));
         assertEquals(new Lookahead.Config(5, 0.8), r.transform(Stage.LOOKAHEAD));
         assertEquals(new StochasticWeightAveraging.Config(20, 1, 0.01, 10, false), r.transform(Stage.SWA));
-        assertEquals(new EvolutionStrategyGradient.Config(6, 0.1, true, false), r.transform(Stage.GRADIENT_ESTIMATOR));
-        assertEquals(List.of(Stage.GRADIENT_ESTIMATOR, Stage.SAM, Stage.PENALTY, Stage.CLIP_NORM, Stage.CLIP_VALUE,
-                Stage.LOOKAHEAD, Stage.SWA), r.transforms().stream().map(c -> c.stage()).toList());
+        assertEquals(List.of(Stage.SAM, Stage.PENALTY, Stage.CLIP_NORM, Stage.CLIP_VALUE, Stage.LOOKAHEAD, Stage.SWA),
+                r.transforms().stream().map(c -> c.stage()).toList());
+        RunSettings es = scenario(RUN).simulation().runs().get(1);
+        assertEquals(new EvolutionStrategyGradient.Config(6, 0.1, true, false), es.transform(Stage.GRADIENT_ESTIMATOR));
+        assertEquals(List.of(Stage.GRADIENT_ESTIMATOR, Stage.PENALTY, Stage.LOOKAHEAD),
+                es.transforms().stream().map(c -> c.stage()).toList());
     }
 
     @Test
@@ -66,12 +70,13 @@ class MethodOptionsTest {
 
     @Test
     void theRunFormEditsTheKeysAndKeepsWhatItDoesNotShow() throws Exception {
-        RunSpec run = scenario(RUN).runs().get(0);
+        RunSpec run = scenario(RUN).runs().get(0), es = scenario(RUN).runs().get(1);
         var form = RunOptions.of(run);
         assertEquals(0.8, form.params().get("lookahead.alpha"));
         assertEquals(20L, form.params().get("swa.start"));
-        assertEquals(6L, form.params().get("es.population"));
+        assertEquals(6L, RunOptions.of(es).params().get("es.population"));
         assertEquals(run, RunOptions.apply(run, form));
+        assertEquals(es, RunOptions.apply(es, RunOptions.of(es)));
         assertEquals(5L, form.params().get("lookahead.k"), "the switch key shows its default");
         RunSpec off = RunOptions.apply(run, form.without("lookahead.k").without("swa.start").with("clipValue", 2.0));
         assertEquals(null, off.methods().swa());
@@ -103,6 +108,14 @@ class MethodOptionsTest {
         InputException e = assertThrows(InputException.class,
                 () -> scenario("{ \"optimizer\": { \"type\": \"sgd\" }, " + key + " }"));
         assertEquals("m.json: " + message, e.getMessage());
+    }
+
+    @Test
+    void samNeedsTheExactGradient() {
+        InputException e = assertThrows(InputException.class, () -> scenario(
+                "{ \"optimizer\": { \"type\": \"sgd\" }, \"samRho\": 0.1, \"gradientEstimator\": { \"type\": \"es\" } }"));
+        assertEquals("m.json: $.runs[0].gradientEstimator: SAM takes exact gradients at its probe; a run with a gradient "
+                + "estimator cannot also set samRho", e.getMessage());
     }
 
     @Test

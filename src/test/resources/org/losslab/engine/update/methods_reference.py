@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Reference trajectories for the run options of docs/scenario-format.md "More methods" (float64).
 
-usage: /usr/bin/python3 src/test/python/methods_reference.py src/test/resources/org/losslab/reference/methods-*.json
+usage: /usr/bin/python3 src/test/resources/org/losslab/engine/update/methods_reference.py \
+           src/test/resources/org/losslab/reference/methods-*.json
        -> src/test/resources/org/losslab/reference/<name>.{json,csv} (checked by PyTorchReferenceTest)
           and src/test/resources/org/losslab/engine/update/<name>-channels.csv (run,step,channel,value:
           Lookahead's slow weights, SWA's average and ES's samples, checked by MethodsReferenceTest)
@@ -20,7 +21,7 @@ $LOSSLAB_TOOLS): its surfaces, optimizers and schedules, and one update in the s
 import json, math, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+REPO = os.path.normpath(os.path.join(HERE, *[".."] * 7))
 sys.path.insert(0, os.environ.get("LOSSLAB_TOOLS", os.path.join(REPO, "..", "shared", "tools")))
 import torch
 import torch_reference as tr
