@@ -179,6 +179,9 @@ public final class SweepModel extends StudyModel<SweepResult> {
             }
         }
         out.addAll(SweepKey.RUN_KEYS);
+        if (r.precision() == null || r.precision().isFloat64() || !r.precision().masters()) {
+            out.remove("lossScale");
+        }
         return out;
     }
 
@@ -195,6 +198,8 @@ public final class SweepModel extends StudyModel<SweepResult> {
             case "clipNorm" -> "gradients longer than this are scaled down to it";
             case "batchSize" -> "examples per minibatch gradient (finite-sum surfaces)";
             case "start.x", "start.y" -> "the run's start point coordinate";
+            case "lossScale" -> "static loss scale S of a low-precision run with master weights: the gradient of S·loss "
+                    + "is rounded, then divided by S in float64";
             default -> key;
         };
     }
@@ -225,6 +230,7 @@ public final class SweepModel extends StudyModel<SweepResult> {
             case "batchSize" -> r.batchSize() == null ? Double.NaN : r.batchSize();
             case "start.x" -> r.start() != null ? r.start().x() : s.start().x();
             case "start.y" -> r.start() != null ? r.start().y() : s.start().y();
+            case "lossScale" -> r.precision() == null ? 1 : r.precision().scale();
             default -> Double.NaN;
         };
     }
