@@ -17,13 +17,19 @@ import org.losslab.engine.sim.Trajectory;
 final class StalledUpdates {
     /** The marks' outline. */
     static final int DARK = 0xFF202020;
+    /** Lost updates at one point from which its square is drawn in the second, upper layer. */
+    private static final long MANY = 100;
 
     /** Paints the stall marks of every visible low-precision run at the scene's step, then their labels. */
     void paint(Drawing d, PlotScene scene, PlotLayout L, PlotStyle style) {
-        for (PlotScene.Path p : scene.paths()) {
-            int c = stallChannel(p, scene);
-            if (c >= 0) {
-                marks(d, p.trajectory(), c, PlotPainter.shownIndex(p.trajectory(), scene.step()), L, style);
+        // Points of few lost updates first, then those of many, so that where a run stopped for good
+        // is not hidden under the trail of a master-weights run passing by.
+        for (boolean many : new boolean[] {false, true}) {
+            for (PlotScene.Path p : scene.paths()) {
+                int c = stallChannel(p, scene);
+                if (c >= 0) {
+                    marks(d, p.trajectory(), c, PlotPainter.shownIndex(p.trajectory(), scene.step()), many, L, style);
+                }
             }
         }
         double[] placed = new double[2 * scene.paths().size()];
@@ -67,8 +73,11 @@ final class StalledUpdates {
         return c >= 0 && t.channel(c, PlotPainter.shownIndex(t, scene.step())) > 0 ? c : -1;
     }
 
-    /** One square per point where updates stalled (consecutive stalls within a pixel are one point). */
-    private static void marks(Drawing d, Trajectory t, int c, int last, PlotLayout L, PlotStyle style) {
+    /**
+     * One square per point where updates stalled (consecutive stalls within a pixel are one point):
+     * the points of fewer than {@link #MANY} lost updates, or ({@code many}) those of at least that many.
+     */
+    private static void marks(Drawing d, Trajectory t, int c, int last, boolean many, PlotLayout L, PlotStyle style) {
         double gx = 0, gy = 0, lastX = Double.NEGATIVE_INFINITY, lastY = 0, lastR = 0;
         long count = 0;
         for (int k = 1; k <= last + 1; k++) {
@@ -80,7 +89,7 @@ final class StalledUpdates {
             }
             if (count > 0) {
                 double r = style.line(3 + 2 * Math.log10(count));
-                if (Math.hypot(gx - lastX, gy - lastY) >= r + lastR + 2 || r > lastR) {
+                if ((count >= MANY) == many && (Math.hypot(gx - lastX, gy - lastY) >= r + lastR + 2 || r > lastR)) {
                     square(d, gx, gy, r, style);
                     lastX = gx;
                     lastY = gy;
