@@ -67,6 +67,12 @@ final class RunCommand {
         }
     }
 
+    /** ", N stalled updates" for a low-precision run (docs/scenario-format.md, "Low precision"); else "". */
+    private static String stalled(Trajectory t) {
+        int c = t.channel("precision.stalled");
+        return c < 0 ? "" : ", " + (long) t.channel(c, t.size() - 1) + " stalled updates";
+    }
+
     private static void summary(Scenario scenario, Simulation sim, PrintStream out) {
         List<Trajectory> trajectories = sim.run(Runnable::run, Cancellation.NEVER);
         out.println(scenario.title().isEmpty() ? "(untitled scenario)" : scenario.title());
@@ -76,7 +82,7 @@ final class RunCommand {
             out.printf("%2d  %-24s  %s%n", i, scenario.labels().get(i), t.diverged()
                     ? "diverged at step " + t.divergedAt()
                     : "loss " + Numbers.format(t.loss(last)) + " at (" + Numbers.format(t.x(last)) + ", "
-                    + Numbers.format(t.y(last)) + ") after " + last + " steps");
+                    + Numbers.format(t.y(last)) + ") after " + last + " steps" + stalled(t));
         }
     }
 }

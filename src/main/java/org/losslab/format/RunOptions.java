@@ -169,13 +169,18 @@ public final class RunOptions {
         return t;
     }
 
-    /** The precision keys of {@code t}; null when it sets none (the run stays in float64, saved without them). */
+    /**
+     * The precision keys of {@code t}, each left out at its default (float64, no master weights,
+     * scale 1) as the other options are; null when none is left: the run is saved without them.
+     */
     private static PrecisionSpec precision(Typed t) {
         Object p = t.params().get("precision"), m = t.params().get("masterWeights"), s = t.params().get("lossScale");
-        if (p == null && m == null && s == null) {
-            return null;
+        Precision format = p == null ? null : Precision.of((String) p);
+        if (format == Precision.FLOAT64) {
+            format = null;
         }
-        return new PrecisionSpec(p == null ? null : Precision.of((String) p), (Boolean) m,
-                s == null ? null : ((Number) s).doubleValue());
+        Boolean master = Boolean.TRUE.equals(m) ? Boolean.TRUE : null;
+        Double scale = s == null || ((Number) s).doubleValue() == 1 ? null : ((Number) s).doubleValue();
+        return format == null && master == null && scale == null ? null : new PrecisionSpec(format, master, scale);
     }
 }

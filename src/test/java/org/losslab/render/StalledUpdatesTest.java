@@ -28,6 +28,11 @@ class StalledUpdatesTest {
         assertTrue(count > 10_000);
         assertTrue(labels.contains(count + " stalled"), labels.toString());
         assertEquals(3, labels.size(), "float64 has no stalls to mark: " + labels);
+        long marks = d.strokes.stream().filter(c -> c == StalledUpdates.DARK).count();
+        assertTrue(marks >= 3, "a square at least where each run stalled: " + marks);
+        RecordingDrawing none = new RecordingDrawing();
+        new PlotPainter().paint(none, PlotScenes.finished(sc, s, null, runs.subList(0, 1)), PlotStyle.LIGHT, 900, 640);
+        assertEquals(0, none.strokes.stream().filter(c -> c == StalledUpdates.DARK).count(), "float64 alone: no marks");
 
         // Halfway through playback the count is the count so far.
         RecordingDrawing half = new RecordingDrawing();

@@ -202,6 +202,8 @@ public final class SweepModel extends StudyModel<SweepResult> {
             case "clipNorm" -> "gradients longer than this are scaled down to it";
             case "batchSize" -> "examples per minibatch gradient (finite-sum surfaces)";
             case "start.x", "start.y" -> "the run's start point coordinate";
+            case "lossScale" -> "static loss scale S of a low-precision run with master weights: the gradient of S·loss "
+                    + "is rounded, then divided by S in float64";
             default -> key;
         };
     }
@@ -245,6 +247,7 @@ public final class SweepModel extends StudyModel<SweepResult> {
                  "gradientEstimator.population" -> methodValue(key, r);
             case "start.x" -> r.start() != null ? r.start().x() : s.start().x();
             case "start.y" -> r.start() != null ? r.start().y() : s.start().y();
+            case "lossScale" -> r.precision() == null ? 1 : r.precision().scale();
             default -> Double.NaN;
         };
     }

@@ -537,4 +537,13 @@ public final class Trainer {
     public String toString() {
         return "Trainer[run " + runIndex + ", step " + t + ", " + Arrays.toString(training.architecture().widths()) + "]";
     }
+
+    /**
+     * The value of the update's channel {@code name} after the last step (a low precision's
+     * {@code precision.stalled} and {@code precision.frozen}, …); NaN when the run's update has none.
+     */
+    public double updateChannel(String name) {
+        int k = pipeline.channels().indexOf(name);
+        return k < 0 ? Double.NaN : pipeline.channel(k, 0);
+    }
 }

@@ -71,8 +71,21 @@ public final class Float16 {
         return Float.intBitsToFloat(sign | ((e - 15 + 127) << 23) | (m << 13));
     }
 
-    /** {@code f} rounded to the nearest binary16 value, as a float. */
+    /**
+     * {@code f} rounded to the nearest binary16 value, as a float: {@code toFloat(fromFloat(f))}. In
+     * binary16's normal range (2⁻¹⁴ ≤ |f| &lt; 2¹⁶) this rounds the float's bits in place, as
+     * {@link BFloat16} does: add 0xFFF plus the lowest kept bit and clear the 13 dropped bits (a
+     * carry steps the exponent; one past 2¹⁵·1.x is ∞). Elsewhere (subnormals, zero, ∞, NaN) it
+     * goes through the encoding.
+     */
     public static float round(float f) {
+        int b = Float.floatToRawIntBits(f);
+        int exp = (b >>> 23) & 0xff;
+        if (exp >= 127 - 14 && exp <= 127 + 15) {
+            int r = (b + 0xfff + ((b >>> 13) & 1)) & ~0x1fff;
+            return ((r >>> 23) & 0xff) > 127 + 15 ? (b < 0 ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY)
+                    : Float.intBitsToFloat(r);
+        }
         return toFloat(fromFloat(f));
     }
 }

@@ -22,7 +22,7 @@ import org.losslab.format.Schema;
  * A hyperparameter a sweep may vary, named by the run's JSON keys: {@code optimizer.NAME} or
  * {@code schedule.NAME} (any numeric parameter of the run's optimizer or schedule), or
  * {@code warmupSteps}, {@code noiseTemperature}, {@code samRho}, {@code clipNorm},
- * {@code batchSize}, {@code start.x}, {@code start.y}, and the methods' {@code clipValue}, {@code l1},
+ * {@code batchSize}, {@code start.x}, {@code start.y}, {@code lossScale} (runs with master weights), and the methods' {@code clipValue}, {@code l1},
  * {@code l2}, {@code lookahead.k}, {@code lookahead.alpha}, {@code swa.start}, {@code swa.swaLr},
  * {@code gradientEstimator.sigma}, {@code gradientEstimator.population} (the object keys on a run that has the object).
  *
@@ -33,6 +33,7 @@ public record SweepKey(String key, boolean integer) {
     /** The run-level keys (besides optimizer.* and schedule.*). */
     public static final List<String> RUN_KEYS =
             List.of("warmupSteps", "noiseTemperature", "samRho", "clipNorm", "batchSize", "start.x", "start.y",
+                    "lossScale",
                     "clipValue", "l1", "l2", "lookahead.k", "lookahead.alpha", "swa.start", "swa.swaLr",
                     "gradientEstimator.sigma", "gradientEstimator.population");
 
@@ -77,6 +78,12 @@ public record SweepKey(String key, boolean integer) {
             case "clipNorm":
             case "start.x":
             case "start.y":
+                return new SweepKey(key, false);
+            case "lossScale":
+                if (run.precision() == null || !run.precision().masters() || run.precision().isFloat64()) {
+                    throw new IllegalArgumentException("lossScale applies to runs in a low precision with "
+                            + "\"masterWeights\": true");
+                }
                 return new SweepKey(key, false);
             default:
                 throw new IllegalArgumentException("unknown key \"" + key + "\"; expected optimizer.NAME, schedule.NAME or one of "
@@ -125,6 +132,10 @@ public record SweepKey(String key, boolean integer) {
                 return (r, v) -> r.withStart(v, r.start()[1]);
             case "start.y":
                 return (r, v) -> r.withStart(r.start()[0], v);
+            case "lossScale":
+                return (r, v) -> r.transform(org.losslab.engine.update.Stage.PRECISION)
+                        instanceof org.losslab.engine.update.LowPrecision.Config c
+                        ? r.with(new org.losslab.engine.update.LowPrecision.Config(c.precision(), c.masterWeights(), v)) : r;
             case "clipValue":
                 return (r, v) -> r.with(new ClipValue.Config(v));
             case "l1":
@@ -279,6 +290,9 @@ public record SweepKey(String key, boolean integer) {
                 return run.withStart(new Point(v, start.y()));
             case "start.y":
                 return run.withStart(new Point(start.x(), v));
+            case "lossScale":
+                return run.withPrecision(new org.losslab.format.PrecisionSpec(run.precision().precision(),
+                        run.precision().masterWeights(), v));
             case "clipValue":
                 return run.withMethods(run.methods().withClipValue(v));
             case "l1":

@@ -58,6 +58,31 @@ class Float16Test {
     }
 
     @Test
+    void roundingInPlaceAgreesWithTheEncodingOnEveryFloatOfASweep() {
+        // Every 61st float32 bit pattern, both signs, all exponents: ~70 million values.
+        for (long bits = 0; bits <= 0xffffffffL; bits += 61) {
+            float f = Float.intBitsToFloat((int) bits);
+            float expected = Float16.toFloat(Float16.fromFloat(f));
+            float got = Float16.round(f);
+            if (Float.floatToRawIntBits(expected) != Float.floatToRawIntBits(got)
+                    && !(Float.isNaN(expected) && Float.isNaN(got))) {
+                assertEquals(expected, got, "round(" + f + ") bits " + Long.toHexString(bits));
+            }
+        }
+        // And around every binary16 value and tie.
+        for (int h = 0; h < 0x7c00; h++) {
+            float a = Float16.toFloat((short) h);
+            for (float f : new float[] {a, Math.nextUp(a), Math.nextDown(a), -a}) {
+                assertEquals(Float16.toFloat(Float16.fromFloat(f)), Float16.round(f), 0f, "round(" + f + ")");
+            }
+            float mid = (a + (h == 0x7bff ? 65536f : Float16.toFloat((short) (h + 1)))) / 2;
+            for (float f : new float[] {mid, Math.nextUp(mid), Math.nextDown(mid), -mid}) {
+                assertEquals(Float16.toFloat(Float16.fromFloat(f)), Float16.round(f), 0f, "round(" + f + ")");
+            }
+        }
+    }
+
+    @Test
     void overflowUnderflowAndSpecials() {
         assertEquals(65504f, Float16.round(65519.996f));
         assertEquals(Float.POSITIVE_INFINITY, Float16.round(65520f));

@@ -113,4 +113,27 @@ class LowPrecisionTest {
         assertTrue(t.loss(50) < t.loss(0));
         assertThrows(IllegalArgumentException.class, () -> new LowPrecision.Config(Precision.FLOAT16, false, 8));
     }
+
+    /** The link and the optimizers' low-precision paths allocate nothing per update. */
+    @Test
+    void updatesAllocateNothing() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (LowPrecision.Config c : List.of(LowPrecision.Config.of(Precision.FLOAT16),
+                new LowPrecision.Config(Precision.BFLOAT16, true, 64))) {
+            for (RunSettings r : List.of(sgd(1e-3, c), RunSettings.of(new Adam.Config(1e-3, 0.9, 0.999, 1e-3, 0.01, true, true),
+                    -2.5, 2.0).with(c))) {
+                long allocated = 0;
+                for (int round = 0; round < 2; round++) {
+                    Stepper s = new Stepper(VALLEY, List.of(r), new int[] {0}, 50_000, 0);
+                    long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                    s.run(null, Cancellation.NEVER);
+                    allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+                }
+                assertTrue(allocated < 1024, c + " " + r.optimizer().type() + " allocated " + allocated + " bytes");
+            }
+        }
+    }
 }

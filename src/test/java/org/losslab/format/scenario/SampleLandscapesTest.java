@@ -542,6 +542,22 @@ class SampleLandscapesTest {
     }
 
     @Test
+    void bfloat16LosesSmallUpdatesAndMasterWeightsKeepThem() throws Exception {
+        Trained t = train("mlp-bfloat16-lost-updates.json", 3000);
+        double f64 = t.last(0).trainLoss(), bf16 = t.last(1).trainLoss(), f16 = t.last(2).trainLoss();
+        assertTrue(bf16 > 3 * f64, "bfloat16 stalls well above float64: " + bf16 + " vs " + f64);
+        assertTrue(f16 < bf16 && f16 > f64, "float16 trains partway: " + f16);
+        assertTrue(t.last(3).trainLoss() < 1.05 * f64, "master weights train like float64: " + t.last(3).trainLoss());
+        var first = t.run(1).get(0);
+        int unchanged = 0;
+        for (int i = 0; i < first.weightCount(); i++) {
+            unchanged += first.weight(i) == t.last(1).weight(i) ? 1 : 0;
+        }
+        assertTrue(unchanged > 0.4 * first.weightCount(), "about half the bfloat16 weights never change: " + unchanged + " of "
+                + first.weightCount());
+    }
+
+    @Test
     void networkSharpnessRisesToTwoOverEtaAndHovers() throws Exception {
         Trained t = train("mlp-edge-of-stability.json", 25);
         for (int r = 0; r < 2; r++) {
