@@ -119,6 +119,44 @@ public final class Sgd extends Optimizer {
         }
     }
 
+    /**
+     * Whether this is a single run (stride 1) whose buffer exists, so {@link #momentum0()} and the
+     * others describe its whole update: what a caller that keeps θ and b in registers may repeat
+     * ({@code engine.sim.SingleRunSgd}). False before the first step, whose update has no buffer yet.
+     */
+    public boolean fusable() {
+        return stride == 1 && steps > 0;
+    }
+
+    /** μ of the single run. */
+    public double momentum0() {
+        return momentum[0];
+    }
+
+    /** 1 − τ of the single run (1 where μ = 0). */
+    public double gain0() {
+        return gain[0];
+    }
+
+    /** λ of the single run. */
+    public double weightDecay0() {
+        return weightDecay[0];
+    }
+
+    public boolean nesterov() {
+        return nesterov;
+    }
+
+    /** The momentum buffers (same layout as θ), for a fused loop to read before and write back after. Modified. */
+    public double[] buffer() {
+        return buf;
+    }
+
+    /** Counts {@code count} updates that a fused loop made with these hyperparameters. */
+    public void stepped(long count) {
+        steps += count;
+    }
+
     /** Plain gradient descent: θ ← θ − η·g. */
     private void plainStep(int n, double[] theta, double[] grad, double[] lr) {
         for (int c = 0; c < dim; c++) {
