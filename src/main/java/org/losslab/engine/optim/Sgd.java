@@ -104,6 +104,8 @@ public final class Sgd extends Optimizer {
      * A batch of one run (a point on a surface, or a network): the hyperparameters are plain
      * numbers and the loop runs over the run's coordinates, every array at one index. The same
      * equations and roundings as the batch loops below (with μ = 0 no buffer is kept, as in torch).
+     * {@code engine.sim.SingleRunSgd} repeats this update with θ in registers: a change here (a
+     * rounding, a new hyperparameter) must be made there too, or make {@link #fusable()} false for it.
      */
     private void singleRun(double[] theta, double[] grad, double rate, boolean first) {
         final double mu = momentum[0], g1 = gain[0], wd = weightDecay[0], negLr = -rate;
