@@ -23,38 +23,62 @@ public final class AnalysisTabs {
      */
     public static final String OWNS_ARROW_KEYS = "losslab.ownsArrowKeys";
     private final SweepModel sweepModel;
-    private final SweepPane sweep;
     private final EscapeModel escapeModel;
-    private final EscapePane escape;
     private final FederatedModel federatedModel;
-    private final FederatedPane federated;
-    private final SharpnessPane sharpness;
-    private final CurvaturePane curvature;
     private final Tab sweepTab, escapeTab, federatedTab, sharpnessTab, curvatureTab;
     private final LabModel lab;
+    // The panes are built when their tab is first shown or they are first asked for: a window
+    // opens faster without building and styling five panels nobody has looked at yet.
+    private final Runnable showLandscape;
+    private final WorkPools pools;
+    private final ObservableValue<double[]> cursor;
+    private final ObservableValue<PlotStyle> style;
+    private final ObjectProperty<List<PlotScene.Arrow>> arrows;
+    private SweepPane sweep;
+    private EscapePane escape;
+    private FederatedPane federated;
+    private SharpnessPane sharpness;
+    private CurvaturePane curvature;
 
     private AnalysisTabs(LabModel lab, WorkPools pools, ObservableValue<double[]> cursor, ObservableValue<PlotStyle> style,
                          ObjectProperty<List<PlotScene.Arrow>> arrows, TabPane center) {
         this.lab = lab;
-        Runnable showLandscape = () -> center.getSelectionModel().select(0);
+        this.pools = pools;
+        this.cursor = cursor;
+        this.style = style;
+        this.arrows = arrows;
+        showLandscape = () -> center.getSelectionModel().select(0);
         sweepModel = new SweepModel(lab, pools.jobs(), Platform::runLater);
-        sweep = new SweepPane(lab, sweepModel, showLandscape, style);
         escapeModel = new EscapeModel(lab, pools.jobs(), Platform::runLater);
-        escape = new EscapePane(escapeModel, style);
         federatedModel = new FederatedModel(pools.jobs(), Platform::runLater);
-        federated = new FederatedPane(federatedModel, style, pools.render());
-        sharpness = new SharpnessPane(lab, style, pools.render());
-        curvature = new CurvaturePane(lab, cursor, arrows);
-        sharpnessTab = new Tab("Edge of stability", sharpness);
-        sweepTab = new Tab("Sweep", sweep);
-        escapeTab = new Tab("Escape", escape);
-        federatedTab = new Tab("Federated", federated);
-        curvatureTab = new Tab("Curvature", curvature.inScroll());
+        sharpnessTab = new Tab("Edge of stability");
+        sweepTab = new Tab("Sweep");
+        escapeTab = new Tab("Escape");
+        federatedTab = new Tab("Federated");
+        curvatureTab = new Tab("Curvature");
         for (Tab t : new Tab[] {sharpnessTab, sweepTab, escapeTab, federatedTab, curvatureTab}) {
             t.setClosable(false);
+            t.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    build(t);
+                }
+            });
         }
-        sharpness.showingProperty().bind(sharpnessTab.selectedProperty());
-        curvature.showingProperty().bind(curvatureTab.selectedProperty());
+    }
+
+    /** Builds the pane of tab {@code t} if it is not built yet. */
+    private void build(Tab t) {
+        if (t == sweepTab) {
+            sweepPane();
+        } else if (t == escapeTab) {
+            escapePane();
+        } else if (t == federatedTab) {
+            federatedPane();
+        } else if (t == sharpnessTab) {
+            sharpnessPane();
+        } else if (t == curvatureTab) {
+            curvaturePane();
+        }
     }
 
     /**
@@ -73,6 +97,11 @@ public final class AnalysisTabs {
         AnalysisTabs a = new AnalysisTabs(lab, pools, cursor, style, arrows, center);
         center.getTabs().addAll(a.sharpnessTab, a.sweepTab, a.escapeTab, a.federatedTab);
         side.getTabs().add(a.curvatureTab);
+        for (Tab t : new Tab[] {a.sharpnessTab, a.sweepTab, a.escapeTab, a.federatedTab, a.curvatureTab}) {
+            if (t.isSelected()) {
+                a.build(t);
+            }
+        }
         return a;
     }
 
@@ -86,6 +115,10 @@ public final class AnalysisTabs {
     }
 
     public SweepPane sweepPane() {
+        if (sweep == null) {
+            sweep = new SweepPane(lab, sweepModel, showLandscape, style);
+            sweepTab.setContent(sweep);
+        }
         return sweep;
     }
 
@@ -94,6 +127,10 @@ public final class AnalysisTabs {
     }
 
     public EscapePane escapePane() {
+        if (escape == null) {
+            escape = new EscapePane(escapeModel, style);
+            escapeTab.setContent(escape);
+        }
         return escape;
     }
 
@@ -102,6 +139,10 @@ public final class AnalysisTabs {
     }
 
     public FederatedPane federatedPane() {
+        if (federated == null) {
+            federated = new FederatedPane(federatedModel, style, pools.render());
+            federatedTab.setContent(federated);
+        }
         return federated;
     }
 
@@ -110,10 +151,20 @@ public final class AnalysisTabs {
     }
 
     public SharpnessPane sharpnessPane() {
+        if (sharpness == null) {
+            sharpness = new SharpnessPane(lab, style, pools.render());
+            sharpness.showingProperty().bind(sharpnessTab.selectedProperty());
+            sharpnessTab.setContent(sharpness);
+        }
         return sharpness;
     }
 
     public CurvaturePane curvaturePane() {
+        if (curvature == null) {
+            curvature = new CurvaturePane(lab, cursor, arrows);
+            curvature.showingProperty().bind(curvatureTab.selectedProperty());
+            curvatureTab.setContent(curvature.inScroll());
+        }
         return curvature;
     }
 

@@ -323,14 +323,30 @@ public final class LabModel {
 
     private void recompute() {
         Scenario s = scenario.get();
+        Snapshot before = snapshot.get();
         computing.set(true);
         simulations.submit(cancel -> {
             long t0 = System.nanoTime();
             Surface surface = s.buildSurface();
-            List<Trajectory> tr = s.simulation(surface).run(pool, cancel);
+            List<Trajectory> tr = s.simulation(surface).run(pool, cancel, i -> unchanged(before, s, i));
             return tr == null ? null : new Snapshot(s, surface, tr, System.nanoTime() - t0);
         }, snapshot::set);
         recomputeField();
+    }
+
+    /**
+     * Run i's trajectory in {@code before} if {@code now} computes the same one: the same run at the
+     * same index (its noise and minibatches follow the index) in a scenario equal apart from its
+     * runs. A slider acting on the selected run then recomputes that run only.
+     */
+    static Trajectory unchanged(Snapshot before, Scenario now, int i) {
+        if (before == null || i >= before.scenario().runs().size() || before.trajectory(i) == null) {
+            return null;
+        }
+        Scenario was = before.scenario();
+        RunSpec r = now.runs().get(i);
+        return r.equals(was.runs().get(i)) && was.withRuns(List.of(r)).equals(now.withRuns(List.of(r)))
+                ? before.trajectory(i) : null;
     }
 
     private void recomputeField() {

@@ -174,6 +174,8 @@ public final class Sgd extends Optimizer {
      * A batch of one run (a point on a surface, or a network): the hyperparameters are plain
      * numbers and the loop runs over the run's coordinates, every array at one index. The same
      * equations and roundings as the batch loops below (with μ = 0 no buffer is kept, as in torch).
+     * {@code engine.sim.SingleRunSgd} repeats this update with θ in registers: a change here (a
+     * rounding, a new hyperparameter) must be made there too, or make {@link #fusable()} false for it.
      */
     private void singleRun(double[] theta, double[] grad, double rate, boolean first) {
         final double mu = momentum[0], g1 = gain[0], wd = weightDecay[0], negLr = -rate;
@@ -216,6 +218,45 @@ public final class Sgd extends Optimizer {
     @Override
     public double channel(int k, int slot) {
         return armijoLr[slot];
+    }
+
+    /**
+     * Whether this is a single run (stride 1) whose buffer exists, so {@link #momentum0()} and the
+     * others describe its whole update: what a caller that keeps θ and b in registers may repeat
+     * ({@code engine.sim.SingleRunSgd}). False before the first step, whose update has no buffer yet.
+     */
+    public boolean fusable() {
+        // Armijo's search and the low-precision path are steps of their own, not the fused loop's.
+        return stride == 1 && steps > 0 && armijo == null && !lowPrecision;
+    }
+
+    /** μ of the single run. */
+    public double momentum0() {
+        return momentum[0];
+    }
+
+    /** 1 − τ of the single run (1 where μ = 0). */
+    public double gain0() {
+        return gain[0];
+    }
+
+    /** λ of the single run. */
+    public double weightDecay0() {
+        return weightDecay[0];
+    }
+
+    public boolean nesterov() {
+        return nesterov;
+    }
+
+    /** The momentum buffers (same layout as θ), for a fused loop to read before and write back after. Modified. */
+    public double[] buffer() {
+        return buf;
+    }
+
+    /** Counts {@code count} updates that a fused loop made with these hyperparameters. */
+    public void stepped(long count) {
+        steps += count;
     }
 
     /** Plain gradient descent: θ ← θ − η·g. */

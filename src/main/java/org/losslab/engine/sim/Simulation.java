@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.update.RunSettings;
@@ -48,9 +49,23 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
      * @return the trajectories in run order, or null if cancelled
      */
     public List<Trajectory> run(Executor executor, Cancellation cancel) {
+        return run(executor, cancel, i -> null);
+    }
+
+    /**
+     * As {@link #run(Executor, Cancellation)}, but run i's trajectory is {@code known.apply(i)} where
+     * that is not null: the caller knows it from an earlier simulation of the same run (the app,
+     * when a slider changed one run of eight).
+     */
+    public List<Trajectory> run(Executor executor, Cancellation cancel, IntFunction<Trajectory> known) {
         List<Trajectory> out = new ArrayList<>();
         List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
+            Trajectory had = known.apply(i);
+            if (had != null) {
+                out.add(had);
+                continue;
+            }
             Trajectory tr = new Trajectory(steps + 1);
             out.add(tr);
             int run = i;

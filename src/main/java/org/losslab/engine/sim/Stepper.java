@@ -6,6 +6,7 @@ import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Objective;
 import org.losslab.engine.optim.Optimizer;
 import org.losslab.engine.optim.Preconditioned;
+import org.losslab.engine.optim.Sgd;
 import org.losslab.engine.random.Minibatches;
 import org.losslab.engine.random.Seeds;
 import org.losslab.engine.surface.Coordinates;
@@ -47,6 +48,11 @@ public final class Stepper implements Objective, BatchLoss {
     private final UpdatePipeline pipeline;
     /** The optimizer, when the pipeline is only its step ({@link UpdatePipeline#isPlain}); else null. */
     private final Optimizer plain;
+    /**
+     * SGD of a single run on the plain pipeline with nothing traced: its updates run in
+     * {@link SingleRunSgd}'s loop (the same values, θ kept in registers); else null.
+     */
+    private final Sgd single;
     /** The pipeline's learning rate per slot (read-only here). */
     private final double[] rates;
     /** Scratch for the values of the links' channels at one point; empty when no link is traced. */
@@ -163,6 +169,8 @@ public final class Stepper implements Objective, BatchLoss {
         channelValues = new double[pipeline.channels().size()];
         plain = pipeline.isPlain() ? pipeline.optimizer() : null;
         rates = pipeline.rates();
+        single = plain instanceof Sgd sgd && stride == 1 && !mini && xs == null && channelValues.length == 0
+                && !pipeline.observesLoss() ? sgd : null;
     }
 
     /** Also record, per run, the first step whose loss is at most {@code tol}. */
@@ -194,6 +202,15 @@ public final class Stepper implements Objective, BatchLoss {
                 return false;
             }
             t = k;
+            if (single != null && n == 1 && single.fusable()) {
+                // Up to the next poll of the cancellation, or the first point to look at here.
+                long last = SingleRunSgd.run(surface, single, theta, grad, loss, rates[0], k, Math.min(steps, (k | 1023) + 1),
+                        target[0], sink, runIndex[0]);
+                k = last - 1;
+                t = k;
+                report(sink, last);
+                continue;
+            }
             if (anyMinibatch) {
                 minibatchGradients();
                 pipeline.update(n, k, theta, batchGrad, batchLoss, this, this);

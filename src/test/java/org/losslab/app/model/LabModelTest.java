@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -43,6 +45,34 @@ class LabModelTest {
         assertEquals(0.0005, model.scenario().runs().get(0).optimizer().params().get("lr"));
         assertNotEquals(before, model.snapshot().trajectory(0).x(5));
         assertTrue(model.dirtyProperty().get());
+    }
+
+    @Test
+    void anEditOfOneRunRecomputesThatRunOnlyAndAnyOtherChangeRecomputesAll() {
+        var before = model.snapshot();
+        assertNull(model.editRun(1, r -> r.withOptimizer(r.optimizer().with("lr", 0.0007))));
+        var after = model.snapshot();
+        assertSame(before.trajectory(0), after.trajectory(0));
+        assertNotSame(before.trajectory(1), after.trajectory(1));
+        assertSame(before.trajectory(2), after.trajectory(2));
+        assertSame(before.trajectory(3), after.trajectory(3));
+        // The kept trajectories are those a full computation gives.
+        var full = model.scenario().simulation().run(Runnable::run, () -> false);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(full.get(i).size(), after.trajectory(i).size());
+            assertEquals(full.get(i).x(full.get(i).size() - 1), after.trajectory(i).x(after.trajectory(i).size() - 1), 0.0);
+            assertEquals(full.get(i).loss(full.get(i).size() - 1), after.trajectory(i).loss(after.trajectory(i).size() - 1), 0.0);
+        }
+        assertNull(model.moveStart(0.5, 0.5));
+        for (int i = 0; i < 4; i++) {
+            assertNotSame(after.trajectory(i), model.snapshot().trajectory(i), "the start moved: run " + i);
+        }
+        var moved = model.snapshot();
+        model.addRun();
+        assertSame(moved.trajectory(2), model.snapshot().trajectory(2), "a run added at the end leaves the others");
+        assertNotNull(model.snapshot().trajectory(4));
+        assertNull(LabModel.unchanged(moved, model.scenario().withRuns(model.scenario().runs()).withSurface(
+                new org.losslab.format.Typed("quadratic", java.util.Map.of())), 0));
     }
 
     @Test
