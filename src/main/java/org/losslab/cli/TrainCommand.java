@@ -72,7 +72,7 @@ final class TrainCommand {
             }
             for (int r = 0; r < training.runs().size(); r++) {
                 Trainer t = training.trainer(r);
-                t.step((int) training.steps());
+                t.step((int) training.steps()); // stops early by itself
                 last.set(r, t.snapshot());
                 mc.add(McDropout.summarize(t.mcDropout(x1.length, x1, x2, passes), test, training.architecture().output()));
             }
@@ -96,6 +96,8 @@ final class TrainCommand {
                     : ", train acc " + Numbers.format(s.trainAccuracy()) + ", test acc " + Numbers.format(s.testAccuracy()))
                     + (sharp.get(i) == null ? "" : ", sharpness " + Numbers.format(sharp.get(i).sharpness()) + " at step "
                     + sharp.get(i).step() + " (2/lr " + Numbers.format(2 / s.lr()) + ")")
+                    + (s.bestStep() < 0 ? "" : s.stoppedEarly() ? ", stopped early; best test loss at step " + s.bestStep()
+                    + " (these are its restored weights)" : ", best test loss at step " + s.bestStep())
                     + (mc.isEmpty() || s.diverged() ? "" : mcText(mc.get(i), passes)));
         }
     }

@@ -17,13 +17,23 @@ package org.losslab.engine.mlp;
  * @param diverged      whether θ, the loss or the gradient is no longer finite
  * @param sharpness     λmax of the Hessian of the training loss, measured at the steps the training's
  *                      {@link TrainingOptions.SharpnessRecording} says; NaN at others
+ * @param stoppedEarly  whether early stopping ended the run at this step (the weights are then the restored best)
+ * @param bestStep      with early stopping, the step of the best test loss so far (−1 before the first check or
+ *                      without early stopping)
  */
 public record TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
                             double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights,
-                            double sharpness) {
+                            double sharpness, boolean stoppedEarly, long bestStep) {
 
     public TrainSnapshot {
         weights = weights.clone();
+    }
+
+    /** A snapshot of a run without early stopping. */
+    public TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
+                         double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights,
+                         double sharpness) {
+        this(step, epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, gradNorm, lr, diverged, weights, sharpness, false, -1);
     }
 
     /** A copy of the weights θ, in {@link Architecture}'s layout. */

@@ -76,6 +76,9 @@ public final class Trainer {
     private Minibatches batches;
     private long t;
     private long seen;
+    /** Early stopping's state (null without it), and whether it has ended the run. */
+    private EarlyStopping.Monitor stopper;
+    private boolean stopped;
     private double lastLr = Double.NaN;
     private boolean diverged;
 
@@ -136,6 +139,12 @@ public final class Trainer {
             blocks.reset(dropoutSeed());
             blocks.train(false);
         }
+        stopped = false;
+        EarlyStopping rule = training.options().earlyStopping();
+        if (rule != null) {
+            stopper = new EarlyStopping.Monitor(rule, dim, blocks == null ? 0 : blocks.runningStatisticsCount());
+            stopper.check(0, net.evaluate(theta, test, null, 0, test.n, null), theta, blocks);
+        }
     }
 
     /** Purpose tag of the dropout masks' random stream (see {@link Seeds}). */
@@ -162,6 +171,11 @@ public final class Trainer {
         return diverged;
     }
 
+    /** Whether early stopping has ended this run (its weights are then the restored best ones). */
+    public boolean stoppedEarly() {
+        return stopped;
+    }
+
     /**
      * Up to {@code k} updates; stops early once the run diverges.
      *
@@ -174,7 +188,7 @@ public final class Trainer {
     /** As {@link #step(int)}, polling {@code cancel} before each update. */
     public int step(int k, Cancellation cancel) {
         int done = 0;
-        while (done < k && !diverged && !cancel.isCancelled()) {
+        while (done < k && !diverged && !stopped && !cancel.isCancelled()) {
             if (update()) {
                 done++;
             }
@@ -239,6 +253,12 @@ public final class Trainer {
             lossArr[0] = fullLoss;
             pipeline.observe(1, t - 1, lossArr);
         }
+        if (stopper != null && !diverged && training.options().earlyStopping().at(t)
+                && stopper.check(t, net.evaluate(theta, test, null, 0, test.n, null), theta, blocks)) {
+            stopper.restore(theta, blocks);
+            fullValid = false;
+            stopped = true;
+        }
         return true;
     }
 
@@ -296,7 +316,7 @@ public final class Trainer {
         double testAcc = classify && test.n > 0 ? (double) net.correct() / test.n : Double.NaN;
         double trainAcc = classify && train.n > 0 ? (double) fullCorrect / train.n : Double.NaN;
         return new TrainSnapshot(t, train.n == 0 ? 0 : (double) seen / train.n, fullLoss, testLoss, trainAcc, testAcc, gn,
-                lastLr, diverged, theta, recordedSharpness());
+                lastLr, diverged, theta, recordedSharpness(), stopped, stopper == null ? -1 : stopper.bestStep());
     }
 
     /**

@@ -6,10 +6,11 @@ package org.losslab.engine.mlp;
  * @param sharpness record the sharpness λmax of the training loss during training, or null
  * @param mcDropout predict by MC dropout with this many passes ({@link McDropout}), or 0 for the plain
  *                  evaluation-mode prediction
+ * @param earlyStopping stop each run when its test loss stops improving, or null
  */
-public record TrainingOptions(SharpnessRecording sharpness, int mcDropout) {
+public record TrainingOptions(SharpnessRecording sharpness, int mcDropout, EarlyStopping earlyStopping) {
     /** Nothing besides the updates. */
-    public static final TrainingOptions NONE = new TrainingOptions(null, 0);
+    public static final TrainingOptions NONE = new TrainingOptions(null, 0, null);
 
     public TrainingOptions {
         if (mcDropout < 0) {
@@ -19,16 +20,21 @@ public record TrainingOptions(SharpnessRecording sharpness, int mcDropout) {
 
     /** Only sharpness recording (or nothing). */
     public TrainingOptions(SharpnessRecording sharpness) {
-        this(sharpness, 0);
+        this(sharpness, 0, null);
     }
 
     public TrainingOptions withSharpness(SharpnessRecording s) {
-        return new TrainingOptions(s, mcDropout);
+        return new TrainingOptions(s, mcDropout, earlyStopping);
     }
 
     /** MC dropout with {@code passes} stochastic passes (0: off). */
     public TrainingOptions withMcDropout(int passes) {
-        return new TrainingOptions(sharpness, passes);
+        return new TrainingOptions(sharpness, passes, earlyStopping);
+    }
+
+    /** Early stopping by this rule (null: off). */
+    public TrainingOptions withEarlyStopping(EarlyStopping e) {
+        return new TrainingOptions(sharpness, mcDropout, e);
     }
 
     /**
