@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.mlp.Dataset;
+import org.losslab.engine.mlp.Ensemble;
 import org.losslab.engine.mlp.McDropout;
 import org.losslab.engine.mlp.TrainSnapshot;
 import org.losslab.engine.mlp.Trainer;
@@ -99,6 +100,16 @@ final class TrainCommand {
                     + (s.bestStep() < 0 ? "" : s.stoppedEarly() ? ", stopped early; best test loss at step " + s.bestStep()
                     + " (these are its restored weights)" : ", best test loss at step " + s.bestStep())
                     + (mc.isEmpty() || s.diverged() ? "" : mcText(mc.get(i), passes)));
+        }
+        int members = training.options().ensemble();
+        for (int r = 0; members > 0 && r < training.runs().size(); r++) {
+            Ensemble e = new Ensemble(config.members(), r);
+            e.step((int) training.steps(), Cancellation.NEVER);
+            Ensemble.Evaluation ev = e.evaluate(training.data().test());
+            out.printf("%2d  %-24s  ensemble of %d: test loss %s (members' mean %s)%s, mean disagreement %s%n", r,
+                    config.labels().get(r), members, Numbers.format(ev.loss()), Numbers.format(ev.memberLoss()),
+                    Double.isNaN(ev.accuracy()) ? "" : ", test acc " + Numbers.format(ev.accuracy()) + " (members' mean "
+                            + Numbers.format(ev.memberAccuracy()) + ")", Numbers.format(ev.meanDisagreement()));
         }
     }
 

@@ -77,6 +77,21 @@ class TrainHiddenBlockTest {
         assertTrue(stop < 400 && stop % 3 == 0, "stopped at a check: " + stop);
     }
 
+    @Test
+    void ensemblesAreSummarizedAgainstTheirMembers() throws Exception {
+        Path config = dir.resolve("c.json"), csv = dir.resolve("curves.csv"), plain = dir.resolve("plain.csv");
+        Files.writeString(config, GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"ensemble\": { \"members\": 3 },"));
+        CliBadInputTest.Result r = CliBadInputTest.cli("train", config.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.contains("ensemble of 3: test loss ") && l.contains("(members' mean ")
+                && l.contains("mean disagreement ")).count(), r.out());
+        // The curves are those of member 0, the run as configured.
+        assertEquals(0, CliBadInputTest.cli("train", config.toString(), "--csv", csv.toString()).status());
+        Files.writeString(config, GOOD);
+        assertEquals(0, CliBadInputTest.cli("train", config.toString(), "--csv", plain.toString()).status());
+        assertEquals(Files.readAllLines(plain), Files.readAllLines(csv));
+    }
+
     static Stream<Arguments> bad() {
         return Stream.of(
                 Arguments.of(GOOD.replace("\"batch\"", "\"group\""), "$.network.normalization: unknown value \"group\"; expected one of none, batch, layer"),
@@ -102,7 +117,14 @@ class TrainHiddenBlockTest {
                         "$.earlyStopping.minDelta: must be"),
                 Arguments.of(GOOD.replace("\"points\": 100", "\"points\": 100, \"testFraction\": 0")
                         .replace("\"steps\": 20,", "\"steps\": 20, \"earlyStopping\": { \"patience\": 3 },"),
-                        "$.earlyStopping: early stopping watches the test loss; the data has no test set"));
+                        "$.earlyStopping: early stopping watches the test loss; the data has no test set"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"ensemble\": { \"members\": 1 },"),
+                        "$.ensemble.members: must be from 2"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"ensemble\": {},"),
+                        "$.ensemble: missing required key \"members\""),
+                Arguments.of(GOOD.replace("\"points\": 100", "\"points\": 100, \"testFraction\": 0")
+                        .replace("\"steps\": 20,", "\"steps\": 20, \"ensemble\": { \"members\": 3 },"),
+                        "$.ensemble: an ensemble is compared with its members on the test set"));
     }
 
     @ParameterizedTest

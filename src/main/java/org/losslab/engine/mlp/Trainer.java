@@ -404,7 +404,7 @@ public final class Trainer {
      *
      * @throws IllegalStateException if the network has no dropout
      */
-    public McDropout.Prediction mcDropout(int n, double[] x1, double[] x2, int passes) {
+    public PredictiveSpread mcDropout(int n, double[] x1, double[] x2, int passes) {
         if (blocks == null || training.architecture().block().dropout() == 0) {
             throw new IllegalStateException("MC dropout needs a network with dropout");
         }

@@ -60,6 +60,9 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
     private static void checkOptions(Architecture arch, DataSpec.Split data, List<RunSettings> runs, TrainingOptions options) {
         int n = data.train().size();
         HiddenBlock b = arch.block();
+        if (options.ensemble() > 0 && data.test().size() == 0) {
+            throw new IllegalArgumentException("an ensemble is compared with its members on the test set; the data has none");
+        }
         if (options.earlyStopping() != null && data.test().size() == 0) {
             throw new IllegalArgumentException("early stopping watches the test loss; the data has no test set");
         }

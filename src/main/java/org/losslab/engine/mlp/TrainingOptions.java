@@ -7,34 +7,43 @@ package org.losslab.engine.mlp;
  * @param mcDropout predict by MC dropout with this many passes ({@link McDropout}), or 0 for the plain
  *                  evaluation-mode prediction
  * @param earlyStopping stop each run when its test loss stops improving, or null
+ * @param ensemble  train each run as a deep ensemble of this many members ({@link Ensemble}), or 0
  */
-public record TrainingOptions(SharpnessRecording sharpness, int mcDropout, EarlyStopping earlyStopping) {
+public record TrainingOptions(SharpnessRecording sharpness, int mcDropout, EarlyStopping earlyStopping, int ensemble) {
     /** Nothing besides the updates. */
-    public static final TrainingOptions NONE = new TrainingOptions(null, 0, null);
+    public static final TrainingOptions NONE = new TrainingOptions(null, 0, null, 0);
 
     public TrainingOptions {
         if (mcDropout < 0) {
             throw new IllegalArgumentException("MC dropout passes must be ≥ 0, got " + mcDropout);
         }
+        if (ensemble < 0 || ensemble == 1) {
+            throw new IllegalArgumentException("an ensemble has 0 (none) or at least 2 members, got " + ensemble);
+        }
     }
 
     /** Only sharpness recording (or nothing). */
     public TrainingOptions(SharpnessRecording sharpness) {
-        this(sharpness, 0, null);
+        this(sharpness, 0, null, 0);
     }
 
     public TrainingOptions withSharpness(SharpnessRecording s) {
-        return new TrainingOptions(s, mcDropout, earlyStopping);
+        return new TrainingOptions(s, mcDropout, earlyStopping, ensemble);
     }
 
     /** MC dropout with {@code passes} stochastic passes (0: off). */
     public TrainingOptions withMcDropout(int passes) {
-        return new TrainingOptions(sharpness, passes, earlyStopping);
+        return new TrainingOptions(sharpness, passes, earlyStopping, ensemble);
     }
 
     /** Early stopping by this rule (null: off). */
     public TrainingOptions withEarlyStopping(EarlyStopping e) {
-        return new TrainingOptions(sharpness, mcDropout, e);
+        return new TrainingOptions(sharpness, mcDropout, e, ensemble);
+    }
+
+    /** Deep ensembles of {@code members} (0: off). */
+    public TrainingOptions withEnsemble(int members) {
+        return new TrainingOptions(sharpness, mcDropout, earlyStopping, members);
     }
 
     /**

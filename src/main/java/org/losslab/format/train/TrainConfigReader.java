@@ -42,7 +42,10 @@ public final class TrainConfigReader {
 
     private static final Set<String> ROOT_KEYS =
             Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
-                    "mcDropout", "earlyStopping");
+                    "mcDropout", "earlyStopping", "ensemble");
+    private static final Set<String> ENSEMBLE_KEYS = Set.of("members");
+    /** Most members of a deep ensemble. */
+    public static final int MAX_MEMBERS = 16;
     private static final Set<String> EARLY_STOPPING_KEYS = Set.of("patience", "every", "minDelta");
     private static final Set<String> MC_DROPOUT_KEYS = Set.of("passes");
     /** Most stochastic passes of MC dropout. */
@@ -125,6 +128,15 @@ public final class TrainConfigReader {
         }
         if (root.has("earlyStopping")) {
             options = options.withEarlyStopping(earlyStopping(root.get("earlyStopping"), data));
+        }
+        if (root.has("ensemble")) {
+            String p = "$.ensemble";
+            in.object(root.get("ensemble"), p, ENSEMBLE_KEYS);
+            options = options.withEnsemble((int) in.integer(in.required(root.get("ensemble"), p, "members"), p + ".members", 2,
+                    MAX_MEMBERS));
+            if (Math.round(data.points() * data.testFraction()) == 0) {
+                throw error(p, "an ensemble is compared with its members on the test set; the data has none (raise $.data.testFraction)");
+            }
         }
         if (root.has("mcDropout")) {
             options = options.withMcDropout(mcDropout(root.get("mcDropout"), network));

@@ -1,6 +1,6 @@
 package org.losslab.app.trainer.model;
 
-import org.losslab.engine.mlp.McDropout;
+import org.losslab.engine.mlp.PredictiveSpread;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Predictor;
 import org.losslab.engine.mlp.Trainer;
@@ -66,7 +66,7 @@ public record Boundary(long step, int run, Window window, int size, int[] pixels
         int units = t.training().architecture().outputs();
         double[][] xy = grid(w, classes);
         int n = xy[0].length;
-        McDropout.Prediction p = t.mcDropout(n, xy[0], xy[1], passes);
+        PredictiveSpread p = t.mcDropout(n, xy[0], xy[1], passes);
         if (classes == 0) {
             return new Boundary(t.step(), t.runIndex(), w, SIZE, null, java.util.Arrays.copyOf(p.mean(), SIZE), p.spread(),
                     null, passes);
