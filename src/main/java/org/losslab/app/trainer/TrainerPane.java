@@ -57,6 +57,7 @@ public final class TrainerPane extends BorderPane {
     private final BoundaryView boundary;
     private final LandscapePane landscape;
     private final SharpnessPane sharpness;
+    private final EnsemblePane ensemble;
     private TabPane tabs;
     private final List<ParamForm> forms = new ArrayList<>();
     private final CheckBox regressionCsv = new CheckBox("real-valued targets");
@@ -90,6 +91,8 @@ public final class TrainerPane extends BorderPane {
         add(landscape.sliceView());
         sharpness = new SharpnessPane(model);
         add(sharpness.view());
+        ensemble = new EnsemblePane(model);
+        add(ensemble.view());
         for (CurveChart.Kind k : CurveChart.Kind.values()) {
             CurveChart c = add(new CurveChart(model, k));
             c.setId("trainChart-" + k.name().toLowerCase(java.util.Locale.ROOT));
@@ -225,7 +228,8 @@ public final class TrainerPane extends BorderPane {
         message.setMaxWidth(Double.MAX_VALUE);
         showMessage("");
 
-        TabPane right = new TabPane(new Tab("Network", network), new Tab("Landscape", landscape), new Tab("Sharpness", sharpness));
+        TabPane right = new TabPane(new Tab("Network", network), new Tab("Landscape", landscape), new Tab("Sharpness", sharpness),
+                new Tab("Ensemble", ensemble));
         right.setId("trainerTabs");
         tabs = right;
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
