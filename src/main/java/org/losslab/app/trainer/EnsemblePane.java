@@ -68,6 +68,13 @@ final class EnsemblePane extends VBox {
         VBox.setVgrow(view, Priority.ALWAYS);
         getChildren().setAll(form, row, figures, view);
         model.ensemble().resultProperty().addListener((o, a, b) -> figures.setText(text(b)));
+        // A config's "ensemble" sets how many members the button trains.
+        model.setup().configProperty().addListener((o, a, c) -> {
+            if (c != null && c.options().ensemble() >= 2 && c.options().ensemble() != members) {
+                members = c.options().ensemble();
+                form.refresh(new Typed("ensemble", Map.of()).with("members", members));
+            }
+        });
         figures.setText(text(null));
     }
 
