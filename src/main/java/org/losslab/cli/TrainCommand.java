@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.mlp.Dataset;
+import org.losslab.engine.mlp.Ensemble;
 import org.losslab.engine.mlp.McDropout;
 import org.losslab.engine.mlp.Darts;
 import org.losslab.engine.mlp.TrainSnapshot;
@@ -87,7 +88,7 @@ final class TrainCommand {
             }
             for (int r = 0; r < training.runs().size(); r++) {
                 Trainer t = training.trainer(r);
-                t.step((int) training.steps());
+                t.step((int) training.steps()); // stops early by itself
                 last.set(r, t.snapshot());
                 mc.add(McDropout.summarize(t.mcDropout(x1.length, x1, x2, passes), test, training.architecture().output()));
             }
@@ -131,7 +132,19 @@ final class TrainCommand {
                     : ", train acc " + Numbers.format(s.trainAccuracy()) + ", test acc " + Numbers.format(s.testAccuracy()))
                     + (sharp.get(i) == null ? "" : ", sharpness " + Numbers.format(sharp.get(i).sharpness()) + " at step "
                     + sharp.get(i).step() + " (2/lr " + Numbers.format(2 / s.lr()) + ")")
+                    + (s.bestStep() < 0 ? "" : s.stoppedEarly() ? ", stopped early; best test loss at step " + s.bestStep()
+                    + " (these are its restored weights)" : ", best test loss at step " + s.bestStep())
                     + (mc.isEmpty() || s.diverged() ? "" : mcText(mc.get(i), passes)));
+        }
+        int members = training.options().ensemble();
+        for (int r = 0; members > 0 && r < training.runs().size(); r++) {
+            Ensemble e = new Ensemble(config.members(), r);
+            e.step((int) training.steps(), Cancellation.NEVER);
+            Ensemble.Evaluation ev = e.evaluate(training.data().test());
+            out.printf("%2d  %-24s  ensemble of %d: test loss %s (members' mean %s)%s, mean disagreement %s%n", r,
+                    config.labels().get(r), members, Numbers.format(ev.loss()), Numbers.format(ev.memberLoss()),
+                    Double.isNaN(ev.accuracy()) ? "" : ", test acc " + Numbers.format(ev.accuracy()) + " (members' mean "
+                            + Numbers.format(ev.memberAccuracy()) + ")", Numbers.format(ev.meanDisagreement()));
         }
     }
 

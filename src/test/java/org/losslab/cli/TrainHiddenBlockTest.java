@@ -59,6 +59,39 @@ class TrainHiddenBlockTest {
         assertEquals(2, r.out().lines().filter(l -> l.contains("MC dropout")).count(), r.out());
     }
 
+    @Test
+    void earlyStoppingEndsTheCurvesAtTheStopAndSaysWhereTheBestWas() throws Exception {
+        Path config = dir.resolve("c.json"), csv = dir.resolve("curves.csv");
+        String text = GOOD.replace("\"steps\": 20,", "\"steps\": 400, \"earlyStopping\": { \"patience\": 2, \"every\": 3 },")
+                .replace("\"adam\", \"lr\": 0.01", "\"adam\", \"lr\": 0.3");
+        Files.writeString(config, text);
+        CliBadInputTest.Result r = CliBadInputTest.cli("train", config.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("stopped early; best test loss at step "), r.out());
+        r = CliBadInputTest.cli("train", config.toString(), "--csv", csv.toString(), "--every", "1000");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        // Per run: step 0 and the stop step (or the last step, 400).
+        assertEquals(5, lines.size(), String.join("\n", lines));
+        long stop = Long.parseLong(lines.get(2).split(",")[1]);
+        assertTrue(stop < 400 && stop % 3 == 0, "stopped at a check: " + stop);
+    }
+
+    @Test
+    void ensemblesAreSummarizedAgainstTheirMembers() throws Exception {
+        Path config = dir.resolve("c.json"), csv = dir.resolve("curves.csv"), plain = dir.resolve("plain.csv");
+        Files.writeString(config, GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"ensemble\": { \"members\": 3 },"));
+        CliBadInputTest.Result r = CliBadInputTest.cli("train", config.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.contains("ensemble of 3: test loss ") && l.contains("(members' mean ")
+                && l.contains("mean disagreement ")).count(), r.out());
+        // The curves are those of member 0, the run as configured.
+        assertEquals(0, CliBadInputTest.cli("train", config.toString(), "--csv", csv.toString()).status());
+        Files.writeString(config, GOOD);
+        assertEquals(0, CliBadInputTest.cli("train", config.toString(), "--csv", plain.toString()).status());
+        assertEquals(Files.readAllLines(plain), Files.readAllLines(csv));
+    }
+
     static Stream<Arguments> bad() {
         return Stream.of(
                 Arguments.of(GOOD.replace("\"batch\"", "\"group\""), "$.network.normalization: unknown value \"group\"; expected one of none, batch, layer"),
@@ -75,7 +108,23 @@ class TrainHiddenBlockTest {
                 Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"mcDropout\": { \"runs\": 5 },"),
                         "$.mcDropout.runs: unknown key"),
                 Arguments.of(GOOD.replace(", \"dropout\": 0.1", "").replace("\"steps\": 20,", "\"steps\": 20, \"mcDropout\": {},"),
-                        "$.mcDropout: MC dropout needs dropout: set $.network.dropout above 0"));
+                        "$.mcDropout: MC dropout needs dropout: set $.network.dropout above 0"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"earlyStopping\": {},"),
+                        "$.earlyStopping: missing required key \"patience\""),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"earlyStopping\": { \"patience\": 0 },"),
+                        "$.earlyStopping.patience: must be from 1"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"earlyStopping\": { \"patience\": 3, \"minDelta\": -1 },"),
+                        "$.earlyStopping.minDelta: must be"),
+                Arguments.of(GOOD.replace("\"points\": 100", "\"points\": 100, \"testFraction\": 0")
+                        .replace("\"steps\": 20,", "\"steps\": 20, \"earlyStopping\": { \"patience\": 3 },"),
+                        "$.earlyStopping: early stopping watches the test loss; the data has no test set"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"ensemble\": { \"members\": 1 },"),
+                        "$.ensemble.members: must be from 2"),
+                Arguments.of(GOOD.replace("\"steps\": 20,", "\"steps\": 20, \"ensemble\": {},"),
+                        "$.ensemble: missing required key \"members\""),
+                Arguments.of(GOOD.replace("\"points\": 100", "\"points\": 100, \"testFraction\": 0")
+                        .replace("\"steps\": 20,", "\"steps\": 20, \"ensemble\": { \"members\": 3 },"),
+                        "$.ensemble: an ensemble is compared with its members on the test set"));
     }
 
     @ParameterizedTest

@@ -128,7 +128,7 @@ final class BoundaryView extends CanvasView {
     }
 
     /** MC dropout: the spread of the passes at each pixel, pale (no spread) to deep purple (the scale's top). */
-    private static int[] uncertaintyMap(Boundary b) {
+    static int[] uncertaintyMap(Boundary b) {
         double top = spreadScale(b);
         int[] px = new int[b.spread().length];
         double[] s = b.spread();
@@ -139,7 +139,7 @@ final class BoundaryView extends CanvasView {
     }
 
     /** The mean prediction's decision boundary over the spread: a line between cells whose predicted classes differ. */
-    private static void decisionBoundary(Drawing d, PlotStyle st, Boundary b, double left, double top, double side) {
+    static void decisionBoundary(Drawing d, PlotStyle st, Boundary b, double left, double top, double side) {
         int n = b.size();
         int[] c = b.predicted();
         double cell = side / n;
@@ -175,7 +175,7 @@ final class BoundaryView extends CanvasView {
         d.fillPolygon(xs, ys, 2 * n);
     }
 
-    private static void drawPoints(Drawing d, Dataset data, int classes, Window win, double left, double top, double sx,
+    static void drawPoints(Drawing d, Dataset data, int classes, Window win, double left, double top, double sx,
                                    double sy, double r, boolean filled) {
         for (int i = 0; i < data.size(); i++) {
             double x = left + (data.x1(i) - win.xMin()) * sx;

@@ -98,5 +98,29 @@ final class CurveChart extends CanvasView {
     @Override
     void paint(Drawing d, double w, double h) {
         painter.paint(d, scene(), style(), w, h);
+        stopMarks(d, w, h);
+    }
+
+    /** Early stopping: a dashed line in the run's colour at the step that ended it, labelled with the best step. */
+    private void stopMarks(Drawing d, double w, double h) {
+        List<RunCurves> curves = model.session().curves();
+        long steps = Math.max(1, model.setup().current().steps());
+        ChartPainter.Layout layout = ChartPainter.Layout.of(w, h, style());
+        double size = style().font(10);
+        for (int i = 0; i < curves.size() && i < model.setup().current().runs().size(); i++) {
+            org.losslab.engine.mlp.TrainSnapshot last = curves.get(i).last();
+            if (last == null || !last.stoppedEarly()) {
+                continue;
+            }
+            double x = layout.left() + layout.width() * Math.min(steps, last.step()) / steps;
+            d.color(Colors.parse(model.setup().color(i)));
+            d.lineWidth(style().line(1.5));
+            d.dash(4, 3);
+            d.moveTo(x, layout.top());
+            d.lineTo(x, layout.top() + layout.height());
+            d.stroke();
+            d.dash();
+            d.text("stop · best " + last.bestStep(), x - 3, layout.top() + size * (2.2 + 1.2 * i), size, Drawing.Align.RIGHT, false);
+        }
     }
 }

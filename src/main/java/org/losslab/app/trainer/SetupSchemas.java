@@ -8,6 +8,7 @@ import org.losslab.app.trainer.model.SetupEditor;
 import org.losslab.engine.mlp.Activation;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
+import org.losslab.engine.mlp.EarlyStopping;
 import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.HiddenBlock;
 import org.losslab.engine.mlp.Init;
@@ -65,7 +66,11 @@ final class SetupSchemas {
             List.of(Param.choice("output", "sigmoid", List.of("sigmoid", "softmax", "linear"),
                             "sigmoid + binary cross-entropy (2 classes), softmax + cross-entropy (k classes), or linear + mean squared error (regression)."),
                     Param.integer("steps", 2000L, 1, SetupEditor.MAX_STEPS,
-                            "Updates per run; also the horizon of cosine, linear and one-cycle schedules.")));
+                            "Updates per run; also the horizon of cosine, linear and one-cycle schedules."),
+                    Param.integer("patience", 0L, 0, SetupEditor.MAX_STEPS,
+                            "Early stopping: stop a run after this many checks of the test loss without improvement and restore the weights of its best check (the boundary shows them; the curves mark the stop). 0: off."),
+                    Param.integer("checkEvery", 1L, 1, SetupEditor.MAX_STEPS,
+                            "Early stopping: steps between checks of the test loss.")));
 
     private SetupSchemas() {
     }
@@ -188,7 +193,9 @@ final class SetupSchemas {
     }
 
     static Typed output(Setup s) {
-        return new Typed("output", Map.of()).with("output", s.output().id()).with("steps", s.steps());
+        EarlyStopping es = s.options().earlyStopping();
+        return new Typed("output", Map.of()).with("output", s.output().id()).with("steps", s.steps())
+                .with("patience", es == null ? 0L : (long) es.patience()).with("checkEvery", es == null ? 1L : es.every());
     }
 
     static String applyOutput(SetupEditor m, Typed t) {
@@ -199,6 +206,12 @@ final class SetupSchemas {
                     : classes + " classes (sigmoid needs exactly 2)");
         }
         String p = m.setOutput(o);
-        return p != null ? p : m.setSteps(OUTPUT.integer(t, "steps"));
+        p = p != null ? p : m.setSteps(OUTPUT.integer(t, "steps"));
+        long patience = OUTPUT.integer(t, "patience");
+        EarlyStopping es = patience == 0 ? null : new EarlyStopping((int) patience, OUTPUT.integer(t, "checkEvery"), 0);
+        if (p == null && !java.util.Objects.equals(es, m.current().options().earlyStopping())) {
+            p = m.setOptions(m.current().options().withEarlyStopping(es));
+        }
+        return p;
     }
 }

@@ -58,6 +58,7 @@ public final class TrainerPane extends BorderPane {
     private final LandscapePane landscape;
     private final SharpnessPane sharpness;
     private final ArchitecturePane architecture;
+    private final EnsemblePane ensemble;
     private TabPane tabs;
     private final List<ParamForm> forms = new ArrayList<>();
     private final CheckBox regressionCsv = new CheckBox("real-valued targets");
@@ -93,6 +94,8 @@ public final class TrainerPane extends BorderPane {
         add(sharpness.view());
         architecture = new ArchitecturePane(model);
         add(architecture.view());
+        ensemble = new EnsemblePane(model);
+        add(ensemble.view());
         for (CurveChart.Kind k : CurveChart.Kind.values()) {
             CurveChart c = add(new CurveChart(model, k));
             c.setId("trainChart-" + k.name().toLowerCase(java.util.Locale.ROOT));
@@ -229,7 +232,8 @@ public final class TrainerPane extends BorderPane {
         message.setMaxWidth(Double.MAX_VALUE);
         showMessage("");
 
-        TabPane right = new TabPane(new Tab("Network", network), new Tab("Landscape", landscape), new Tab("Sharpness", sharpness));
+        TabPane right = new TabPane(new Tab("Network", network), new Tab("Landscape", landscape), new Tab("Sharpness", sharpness),
+                new Tab("Ensemble", ensemble));
         right.setId("trainerTabs");
         tabs = right;
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -19,27 +19,47 @@ package org.losslab.engine.mlp;
  *                      {@link TrainingOptions.SharpnessRecording} says; NaN at others
  * @param mixture       with {@link Darts}, each hidden layer's mixture weights softmax(α), layer l's
  *                      candidate k at [l·4 + k]; empty otherwise
+ * @param stoppedEarly  whether early stopping ended the run at this step (the weights are then the restored best)
+ * @param bestStep      with early stopping, the step of the best test loss so far (−1 before the first check or
+ *                      without early stopping)
  */
 public record TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
                             double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights,
-                            double sharpness,
-                            double[] mixture) {
+                            double sharpness, double[] mixture, boolean stoppedEarly, long bestStep) {
 
     public TrainSnapshot {
         weights = weights.clone();
         mixture = mixture.clone();
     }
 
-    /** A snapshot of a network without DARTS. */
-    public TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
-                         double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights, double sharpness) {
-        this(step, epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, gradNorm, lr, diverged, weights, sharpness, new double[0]);
-    }
-
     /** A copy of the DARTS mixture weights (empty without DARTS). */
     @Override
     public double[] mixture() {
         return mixture.clone();
+    }
+
+    /** A snapshot of a run without DARTS and without early stopping. */
+    public TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
+                         double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights,
+                         double sharpness) {
+        this(step, epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, gradNorm, lr, diverged, weights, sharpness,
+                new double[0], false, -1);
+    }
+
+    /** A snapshot of a run with early stopping, without DARTS. */
+    public TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
+                         double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights,
+                         double sharpness, boolean stoppedEarly, long bestStep) {
+        this(step, epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, gradNorm, lr, diverged, weights, sharpness,
+                new double[0], stoppedEarly, bestStep);
+    }
+
+    /** A snapshot of a run with DARTS, without early stopping. */
+    public TrainSnapshot(long step, double epoch, double trainLoss, double testLoss, double trainAccuracy,
+                         double testAccuracy, double gradNorm, double lr, boolean diverged, double[] weights,
+                         double sharpness, double[] mixture) {
+        this(step, epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, gradNorm, lr, diverged, weights, sharpness,
+                mixture, false, -1);
     }
 
     /** A copy of the weights θ, in {@link Architecture}'s layout. */

@@ -84,6 +84,9 @@ public final class Trainer {
     private Minibatches batches;
     private long t;
     private long seen;
+    /** Early stopping's state (null without it), and whether it has ended the run. */
+    private EarlyStopping.Monitor stopper;
+    private boolean stopped;
     private double lastLr = Double.NaN;
     private boolean diverged;
 
@@ -189,6 +192,12 @@ public final class Trainer {
         if (search != null) {
             search.reset();
         }
+        stopped = false;
+        EarlyStopping rule = training.options().earlyStopping();
+        if (rule != null) {
+            stopper = new EarlyStopping.Monitor(rule, dim, blocks == null ? 0 : blocks.runningStatisticsCount());
+            stopper.check(0, net.evaluate(theta, test, null, 0, test.n, null), theta, blocks);
+        }
     }
 
     /** Purpose tag of the dropout masks' random stream (see {@link Seeds}). */
@@ -231,6 +240,11 @@ public final class Trainer {
         return diverged;
     }
 
+    /** Whether early stopping has ended this run (its weights are then the restored best ones). */
+    public boolean stoppedEarly() {
+        return stopped;
+    }
+
     /**
      * Up to {@code k} updates; stops early once the run diverges.
      *
@@ -243,7 +257,7 @@ public final class Trainer {
     /** As {@link #step(int)}, polling {@code cancel} before each update. */
     public int step(int k, Cancellation cancel) {
         int done = 0;
-        while (done < k && !diverged && !cancel.isCancelled()) {
+        while (done < k && !diverged && !stopped && !cancel.isCancelled()) {
             if (update()) {
                 done++;
             }
@@ -324,6 +338,12 @@ public final class Trainer {
             lossArr[0] = fullLoss;
             pipeline.observe(1, t - 1, lossArr);
         }
+        if (stopper != null && !diverged && training.options().earlyStopping().at(t)
+                && stopper.check(t, net.evaluate(theta, test, null, 0, test.n, null), theta, blocks)) {
+            stopper.restore(theta, blocks);
+            fullValid = false;
+            stopped = true;
+        }
         return true;
     }
 
@@ -381,7 +401,8 @@ public final class Trainer {
         double testAcc = classify && test.n > 0 ? (double) net.correct() / test.n : Double.NaN;
         double trainAcc = classify && train.n > 0 ? (double) fullCorrect / train.n : Double.NaN;
         return new TrainSnapshot(t, train.n == 0 ? 0 : (double) seen / train.n, fullLoss, testLoss, trainAcc, testAcc, gn,
-                lastLr, diverged, theta, recordedSharpness(), search == null ? NO_MIXTURE : search.weights());
+                lastLr, diverged, theta, recordedSharpness(), search == null ? NO_MIXTURE : search.weights(), stopped,
+                stopper == null ? -1 : stopper.bestStep());
     }
 
     /**
@@ -481,7 +502,7 @@ public final class Trainer {
      *
      * @throws IllegalStateException if the network has no dropout
      */
-    public McDropout.Prediction mcDropout(int n, double[] x1, double[] x2, int passes) {
+    public PredictiveSpread mcDropout(int n, double[] x1, double[] x2, int passes) {
         if (blocks == null || training.architecture().block().dropout() == 0) {
             throw new IllegalStateException("MC dropout needs a network with dropout");
         }

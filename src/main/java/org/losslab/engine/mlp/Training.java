@@ -49,15 +49,23 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
             throw new IllegalArgumentException("output layer has " + architecture.outputs() + " units, the data needs "
                     + architecture.output().units(classes));
         }
-        checkBlock(architecture, data.train().size(), runs, options);
+        checkOptions(architecture, data, runs, options);
     }
 
     /**
-     * What a {@link HiddenBlock} asks: hidden layers to act on, no sharpness (Hessian-vector products
-     * are the plain network's), and for batch normalization at least two examples in every batch.
+     * What the options and a {@link HiddenBlock} ask: a test set for early stopping, dropout for MC
+     * dropout; hidden layers to act on, no sharpness (Hessian-vector products are the plain
+     * network's), and for batch normalization at least two examples in every batch.
      */
-    private static void checkBlock(Architecture arch, int n, List<RunSettings> runs, TrainingOptions options) {
+    private static void checkOptions(Architecture arch, DataSpec.Split data, List<RunSettings> runs, TrainingOptions options) {
+        int n = data.train().size();
         HiddenBlock b = arch.block();
+        if (options.ensemble() > 0 && data.test().size() == 0) {
+            throw new IllegalArgumentException("an ensemble is compared with its members on the test set; the data has none");
+        }
+        if (options.earlyStopping() != null && data.test().size() == 0) {
+            throw new IllegalArgumentException("early stopping watches the test loss; the data has no test set");
+        }
         if (options.mcDropout() > 0 && b.dropout() == 0) {
             throw new IllegalArgumentException("MC dropout needs a network with dropout");
         }
@@ -120,7 +128,7 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
     /**
      * Trains every run in turn for {@link #steps} updates, reporting step 0, every {@code every}-th
      * step, every step whose sharpness is recorded, the last step and the step at which a run
-     * diverged.
+     * diverged or early stopping ended it.
      *
      * @return false if cancelled
      */
@@ -129,14 +137,14 @@ public record Training(Architecture architecture, DataSpec.Split data, double[] 
             Trainer t = trainer(r);
             sink.row(r, t.snapshot());
             long last = 0;
-            while (!t.diverged() && t.step() < steps) {
+            while (!t.diverged() && !t.stoppedEarly() && t.step() < steps) {
                 if (cancel.isCancelled()) {
                     return false;
                 }
                 t.step(1);
                 long k = t.step();
                 boolean sharp = options.sharpness() != null && options.sharpness().at(k);
-                if ((k % every == 0 || sharp || k == steps || t.diverged()) && k != last) {
+                if ((k % every == 0 || sharp || k == steps || t.diverged() || t.stoppedEarly()) && k != last) {
                     sink.row(r, t.snapshot());
                     last = k;
                 }

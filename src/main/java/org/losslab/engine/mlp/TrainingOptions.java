@@ -14,13 +14,17 @@ import java.util.Map;
  * @param kfac      the runs (by index) whose gradients K-FAC preconditions, with its settings ({@link Kfac})
  * @param curriculum the runs (by index) whose batches follow a curriculum, easy to hard ({@link Curriculum})
  * @param darts     a DARTS search or retraining of the hidden layers' activations ({@link Darts}), or null
+ * @param earlyStopping stop each run when its test loss stops improving, or null
+ * @param ensemble  train each run as a deep ensemble of this many members ({@link Ensemble}), or 0
  */
 public record TrainingOptions(SharpnessRecording sharpness,
                               int mcDropout,
                               boolean whiten,
                               Map<Integer, Kfac.Settings> kfac,
                               Map<Integer, Curriculum.Settings> curriculum,
-                              Darts darts) {
+                              Darts darts,
+                              EarlyStopping earlyStopping,
+                              int ensemble) {
     /** Nothing besides the updates. */
     public static final TrainingOptions NONE = new TrainingOptions(null);
 
@@ -30,24 +34,27 @@ public record TrainingOptions(SharpnessRecording sharpness,
         }
         kfac = Map.copyOf(kfac);
         curriculum = Map.copyOf(curriculum);
+        if (ensemble < 0 || ensemble == 1) {
+            throw new IllegalArgumentException("an ensemble has 0 (none) or at least 2 members, got " + ensemble);
+        }
     }
 
     /** Only sharpness recording (or nothing, with null). */
     public TrainingOptions(SharpnessRecording sharpness) {
-        this(sharpness, 0, false, Map.of(), Map.of(), null);
+        this(sharpness, 0, false, Map.of(), Map.of(), null, null, 0);
     }
 
     public TrainingOptions withSharpness(SharpnessRecording s) {
-        return new TrainingOptions(s, mcDropout, whiten, kfac, curriculum, darts);
+        return new TrainingOptions(s, mcDropout, whiten, kfac, curriculum, darts, earlyStopping, ensemble);
     }
 
     /** MC dropout with {@code passes} stochastic passes (0: off). */
     public TrainingOptions withMcDropout(int passes) {
-        return new TrainingOptions(sharpness, passes, whiten, kfac, curriculum, darts);
+        return new TrainingOptions(sharpness, passes, whiten, kfac, curriculum, darts, earlyStopping, ensemble);
     }
 
     public TrainingOptions withWhiten(boolean w) {
-        return new TrainingOptions(sharpness, mcDropout, w, kfac, curriculum, darts);
+        return new TrainingOptions(sharpness, mcDropout, w, kfac, curriculum, darts, earlyStopping, ensemble);
     }
 
     /** K-FAC's settings for run {@code run}, or null when the run uses its plain gradient. */
@@ -63,12 +70,12 @@ public record TrainingOptions(SharpnessRecording sharpness,
         } else {
             k.put(run, s);
         }
-        return new TrainingOptions(sharpness, mcDropout, whiten, k, curriculum, darts);
+        return new TrainingOptions(sharpness, mcDropout, whiten, k, curriculum, darts, earlyStopping, ensemble);
     }
 
     /** The per-run options after run {@code removed} is taken out of the list (later runs move up one). */
     public TrainingOptions withRunRemoved(int removed) {
-        return new TrainingOptions(sharpness, mcDropout, whiten, shifted(kfac, removed), shifted(curriculum, removed), darts);
+        return new TrainingOptions(sharpness, mcDropout, whiten, shifted(kfac, removed), shifted(curriculum, removed), darts, earlyStopping, ensemble);
     }
 
     /** The per-run options with run {@code to} a copy of run {@code from}'s. */
@@ -78,7 +85,7 @@ public record TrainingOptions(SharpnessRecording sharpness,
 
     /** These options with a DARTS search or retraining (null: the architecture's own activation). */
     public TrainingOptions withDarts(Darts d) {
-        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, curriculum, d);
+        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, curriculum, d, earlyStopping, ensemble);
     }
 
     /** The curriculum of run {@code run}, or null when its batches come in random order. */
@@ -94,7 +101,7 @@ public record TrainingOptions(SharpnessRecording sharpness,
         } else {
             m.put(run, c);
         }
-        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, m, darts);
+        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, m, darts, earlyStopping, ensemble);
     }
 
     private static <T> Map<Integer, T> shifted(Map<Integer, T> m, int removed) {
@@ -105,6 +112,16 @@ public record TrainingOptions(SharpnessRecording sharpness,
             }
         });
         return r;
+    }
+
+    /** Early stopping by this rule (null: off). */
+    public TrainingOptions withEarlyStopping(EarlyStopping e) {
+        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, curriculum, darts, e, ensemble);
+    }
+
+    /** Deep ensembles of {@code members} (0: off). */
+    public TrainingOptions withEnsemble(int members) {
+        return new TrainingOptions(sharpness, mcDropout, whiten, kfac, curriculum, darts, earlyStopping, members);
     }
 
     /**

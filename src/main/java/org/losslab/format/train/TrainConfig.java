@@ -51,6 +51,24 @@ public record TrainConfig(String title, String description, DataSpec data, Datas
         return c;
     }
 
+    /** Purpose tag of an ensemble member's own seed (minibatch order, noise, dropout; see {@link Seeds}). */
+    static final int MEMBER_STREAM = 23;
+
+    /**
+     * The trainings of the members of a deep ensemble ({@code options().ensemble()} of them): member 0
+     * is {@link #training()} itself; member m ≥ 1 has its own initial weights (the init stream of
+     * index m) and its own seed of minibatch order, noise and dropout; the data are the same.
+     */
+    public List<Training> members() {
+        Training first = training();
+        List<Training> all = new ArrayList<>(List.of(first));
+        for (int m = 1; m < options.ensemble(); m++) {
+            all.add(new Training(network, first.data(), init.weights(network, Seeds.of(seed, m, INIT_STREAM)), steps,
+                    Seeds.of(seed, m, MEMBER_STREAM), first.runs(), options));
+        }
+        return all;
+    }
+
     /** The data split (PCA-whitened if the options say so), the network and its initial weights, and the runs, ready to train. */
     public Training training() {
         DataSpec.Split split = imported != null ? data.split(imported) : data.split();

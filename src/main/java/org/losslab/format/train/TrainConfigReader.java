@@ -11,6 +11,7 @@ import org.losslab.engine.mlp.Architecture;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.DataSpec;
 import org.losslab.engine.mlp.Dataset;
+import org.losslab.engine.mlp.EarlyStopping;
 import org.losslab.engine.mlp.Feature;
 import org.losslab.engine.mlp.Curriculum;
 import org.losslab.engine.mlp.Darts;
@@ -46,7 +47,11 @@ public final class TrainConfigReader {
 
     private static final Set<String> ROOT_KEYS =
             Set.of("format", "title", "description", "data", "network", "steps", "seed", "runs", "sharpness",
-                    "mcDropout", "whiten", "darts");
+                    "mcDropout", "whiten", "darts", "earlyStopping", "ensemble");
+    private static final Set<String> ENSEMBLE_KEYS = Set.of("members");
+    /** Most members of a deep ensemble. */
+    public static final int MAX_MEMBERS = 16;
+    private static final Set<String> EARLY_STOPPING_KEYS = Set.of("patience", "every", "minDelta");
     private static final Set<String> MC_DROPOUT_KEYS = Set.of("passes");
     /** Most stochastic passes of MC dropout. */
     public static final int MAX_MC_PASSES = 1000;
@@ -143,6 +148,18 @@ public final class TrainConfigReader {
         if (root.has("sharpness")) {
             options = options.withSharpness(sharpness(root.get("sharpness")));
         }
+        if (root.has("earlyStopping")) {
+            options = options.withEarlyStopping(earlyStopping(root.get("earlyStopping"), data));
+        }
+        if (root.has("ensemble")) {
+            String p = "$.ensemble";
+            in.object(root.get("ensemble"), p, ENSEMBLE_KEYS);
+            options = options.withEnsemble((int) in.integer(in.required(root.get("ensemble"), p, "members"), p + ".members", 2,
+                    MAX_MEMBERS));
+            if (Math.round(data.points() * data.testFraction()) == 0) {
+                throw error(p, "an ensemble is compared with its members on the test set; the data has none (raise $.data.testFraction)");
+            }
+        }
         if (root.has("mcDropout")) {
             options = options.withMcDropout(mcDropout(root.get("mcDropout"), network));
         }
@@ -153,6 +170,19 @@ public final class TrainConfigReader {
             options = options.withWhiten(whiten(root.get("whiten"), data, imported));
         }
         return new TrainConfig(title, description, data, imported, network, init, steps, seed, runs, options);
+    }
+
+    /** {@code "earlyStopping": { "patience": P, "every": N, "minDelta": δ }}: stop on the test loss. */
+    private EarlyStopping earlyStopping(JsonNode node, DataSpec data) throws InputException {
+        String p = "$.earlyStopping";
+        in.object(node, p, EARLY_STOPPING_KEYS);
+        int patience = (int) in.integer(in.required(node, p, "patience"), p + ".patience", 1, MAX_STEPS);
+        long every = node.has("every") ? in.integer(node.get("every"), p + ".every", 1, MAX_STEPS) : 1;
+        double minDelta = node.has("minDelta") ? in.numberIn(node.get("minDelta"), p + ".minDelta", 0, 1e9) : 0;
+        if (Math.round(data.points() * data.testFraction()) == 0) {
+            throw error(p, "early stopping watches the test loss; the data has no test set (raise $.data.testFraction)");
+        }
+        return new EarlyStopping(patience, every, minDelta);
     }
 
     /** {@code "mcDropout": { "passes": T }}: predict by T stochastic passes with dropout on. */

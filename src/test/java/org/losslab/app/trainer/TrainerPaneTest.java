@@ -272,7 +272,9 @@ class TrainerPaneTest {
                 .queryAll().stream().filter(n -> ((javafx.scene.control.Control) n).getTooltip() == null).count());
         assertEquals(0, untipped);
         TabPane tabs = robot.lookup("#trainerTabs").query();
-        assertEquals(4, tabs.getTabs().size(), "Network, Landscape, Sharpness, Architecture");
+        assertTrue(tabs.getTabs().stream().map(javafx.scene.control.Tab::getText).toList()
+                .containsAll(java.util.List.of("Network", "Landscape", "Sharpness", "Architecture", "Ensemble")));
+        assertEquals(5, tabs.getTabs().size());
     }
 
     @Test

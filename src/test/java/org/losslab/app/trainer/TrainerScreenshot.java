@@ -84,8 +84,12 @@ public final class TrainerScreenshot extends Application {
                             ((javafx.scene.control.CheckBox) stage.getScene().lookup("#slice3d")).setSelected(true);
                         }
                     }
+                    if (option(args, "ensemble") != null) {
+                        m.trainEnsemble(Integer.parseInt(option(args, "ensemble")));
+                    }
                     phase = 1;
-                } else if (phase >= 1 && phase < 90 && !m.slice().runningProperty().get()) {
+                } else if (phase >= 1 && phase < 90 && !m.slice().runningProperty().get()
+                        && !m.ensemble().runningProperty().get()) {
                     phase++;
                 } else if (phase == 90) {
                     stop();

@@ -25,7 +25,7 @@ class McDropoutTest {
             x1[i] = 3 * r.nextDouble() - 1.5;
             x2[i] = 3 * r.nextDouble() - 1.5;
         }
-        McDropout.Prediction p = McDropout.predict(net, theta, n, x1, x2, passes, new SplittableRandom(9));
+        PredictiveSpread p = McDropout.predict(net, theta, n, x1, x2, passes, new SplittableRandom(9));
         double[][] each = new double[passes][units * n];
         SplittableRandom same = new SplittableRandom(9);
         for (int t = 0; t < passes; t++) {
@@ -48,7 +48,7 @@ class McDropoutTest {
             assertEquals(Math.sqrt(v), p.spreadAt(i), 1e-12, "spread of the chosen class");
             assertEquals(best, p.predicted(i, Output.SOFTMAX));
         }
-        McDropout.Prediction again = McDropout.predict(net, theta, n, x1, x2, passes, new SplittableRandom(9));
+        PredictiveSpread again = McDropout.predict(net, theta, n, x1, x2, passes, new SplittableRandom(9));
         assertArrayEquals(p.spread(), again.spread(), 0.0, "the same stream gives the same map");
         assertTrue(java.util.Arrays.stream(p.spread()).max().getAsDouble() > 0, "passes differ");
     }
@@ -65,7 +65,7 @@ class McDropoutTest {
     void summarySplitsTheSpreadByRightAndWrong() {
         Dataset d = new Dataset(new double[] {0, 0, 0}, new double[] {0, 0, 0}, new double[] {1, 0, 1}, 2);
         // P(class 1) means 0.9, 0.8, 0.3: right, wrong, wrong.
-        McDropout.Prediction p = new McDropout.Prediction(3, 1, 10, new double[] {0.9, 0.8, 0.3}, new double[] {0.01, 0.2, 0.4});
+        PredictiveSpread p = new PredictiveSpread(3, 1, 10, new double[] {0.9, 0.8, 0.3}, new double[] {0.01, 0.2, 0.4});
         McDropout.Summary s = McDropout.summarize(p, d, Output.SIGMOID);
         assertEquals(1.0 / 3, s.accuracy(), 1e-15);
         assertEquals(0.61 / 3, s.meanSpread(), 1e-15);

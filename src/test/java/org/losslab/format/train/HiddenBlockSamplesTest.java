@@ -52,7 +52,7 @@ class HiddenBlockSamplesTest {
         assertTrue(s.accuracy() > 0.88, "the mean prediction is good: " + s.accuracy());
         assertTrue(s.spreadWrong() > 3 * s.spreadRight(), "spread on misclassified " + s.spreadWrong() + " vs correct " + s.spreadRight());
         // Far from the data (a corner of the picture) the passes disagree more than in the middle of a moon.
-        org.losslab.engine.mlp.McDropout.Prediction far = trainer.mcDropout(2, new double[] {-2.2, 0.0}, new double[] {-2.2, 0.6},
+        org.losslab.engine.mlp.PredictiveSpread far = trainer.mcDropout(2, new double[] {-2.2, 0.0}, new double[] {-2.2, 0.6},
                 t.options().mcDropout());
         assertTrue(far.spreadAt(0) > 3 * far.spreadAt(1), "corner " + far.spreadAt(0) + " vs inside a moon " + far.spreadAt(1));
     }

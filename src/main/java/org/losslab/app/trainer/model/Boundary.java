@@ -1,6 +1,7 @@
 package org.losslab.app.trainer.model;
 
-import org.losslab.engine.mlp.McDropout;
+import org.losslab.engine.mlp.PredictiveSpread;
+import org.losslab.engine.mlp.Ensemble;
 import org.losslab.engine.mlp.Output;
 import org.losslab.engine.mlp.Predictor;
 import org.losslab.engine.mlp.Trainer;
@@ -16,9 +17,10 @@ import org.losslab.engine.surface.Window;
  * @param window the input plane shown
  * @param pixels ARGB raster of size × size, or null for a regression curve
  * @param curve  ŷ at {@code curve.length} evenly spaced x₁ across the window, or null
- * @param spread    MC dropout: the spread of the stochastic passes at each pixel (or curve sample), else null
- * @param predicted MC dropout: the class the mean predicts at each pixel (classification), else null
- * @param passes    MC dropout: the number of passes, else 0
+ * @param spread    MC dropout or an ensemble: the spread of the passes (members) at each pixel (or curve
+ *                  sample), else null
+ * @param predicted MC dropout or an ensemble: the class the mean predicts at each pixel (classification), else null
+ * @param passes    MC dropout or an ensemble: the number of passes (members), else 0
  */
 public record Boundary(long step, int run, Window window, int size, int[] pixels, double[] curve, double[] spread,
                        int[] predicted, int passes) {
@@ -66,7 +68,7 @@ public record Boundary(long step, int run, Window window, int size, int[] pixels
         int units = t.training().architecture().outputs();
         double[][] xy = grid(w, classes);
         int n = xy[0].length;
-        McDropout.Prediction p = t.mcDropout(n, xy[0], xy[1], passes);
+        PredictiveSpread p = t.mcDropout(n, xy[0], xy[1], passes);
         if (classes == 0) {
             return new Boundary(t.step(), t.runIndex(), w, SIZE, null, java.util.Arrays.copyOf(p.mean(), SIZE), p.spread(),
                     null, passes);
@@ -77,6 +79,27 @@ public record Boundary(long step, int run, Window window, int size, int[] pixels
         }
         return new Boundary(t.step(), t.runIndex(), w, SIZE, pixels(p.mean(), n, units, out, classes), null, p.spread(),
                 predicted, passes);
+    }
+
+    /**
+     * A deep ensemble's picture ({@link Ensemble}): the colours (or curve) of the members' mean
+     * prediction, their disagreement at each pixel (or sample) and the class the mean predicts. Call
+     * from the ensemble's thread.
+     */
+    public static Boundary ofEnsemble(Ensemble e, Window w, int classes, long step, int run) {
+        Output out = e.member(0).training().architecture().output();
+        int units = e.member(0).training().architecture().outputs();
+        double[][] xy = grid(w, classes);
+        int n = xy[0].length;
+        PredictiveSpread p = e.predict(n, xy[0], xy[1]);
+        if (classes == 0) {
+            return new Boundary(step, run, w, SIZE, null, java.util.Arrays.copyOf(p.mean(), SIZE), p.spread(), null, e.size());
+        }
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            predicted[i] = p.predicted(i, out);
+        }
+        return new Boundary(step, run, w, SIZE, pixels(p.mean(), n, units, out, classes), null, p.spread(), predicted, e.size());
     }
 
     /** The points predicted at: SIZE samples of x₁ across the window for a curve, else the raster's cell centres. */

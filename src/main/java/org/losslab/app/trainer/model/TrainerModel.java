@@ -21,6 +21,7 @@ public final class TrainerModel {
     private final TrainingSession session;
     private final LandscapeSlice slice;
     private final SetupEditor setup;
+    private final EnsembleStudy ensemble;
 
     /**
      * @param training steps the trainers (must run one task at a time)
@@ -32,6 +33,7 @@ public final class TrainerModel {
         Consumer<String> report = error::set;
         session = new TrainingSession(training, halves, publish, report);
         slice = new LandscapeSlice(slices, publish, report);
+        ensemble = new EnsembleStudy(slices, publish, report);
         setup = new SetupEditor(Setup.DEFAULT, report, this::startOver);
     }
 
@@ -47,6 +49,20 @@ public final class TrainerModel {
         return slice;
     }
 
+    /** The deep ensemble of the shown run (trained on demand). */
+    public EnsembleStudy ensemble() {
+        return ensemble;
+    }
+
+    /**
+     * Trains a deep ensemble of {@code members} of the shown run of the current setup ({@link EnsembleStudy#compute}).
+     *
+     * @return null if started, else why not
+     */
+    public String trainEnsemble(int members) {
+        return ensemble.compute(setup.config(), session.shownRun(), members, setup.inputWindow());
+    }
+
     /** The last problem of an edit, the training or a slice, or "". */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -56,6 +72,7 @@ public final class TrainerModel {
     private void startOver(Training t, Window inputWindow) {
         boolean was = session.playingProperty().get();
         slice.clear();
+        ensemble.clear();
         session.start(t, inputWindow);
         if (was) {
             session.play();

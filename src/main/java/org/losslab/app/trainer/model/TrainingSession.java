@@ -95,7 +95,7 @@ public final class TrainingSession implements Playable {
         }
 
         boolean finished(Trainer t) {
-            return t.diverged() || t.step() >= training.steps();
+            return t.diverged() || t.stoppedEarly() || t.step() >= training.steps();
         }
 
         boolean allFinished() {
@@ -175,11 +175,11 @@ public final class TrainingSession implements Playable {
         return curves.isEmpty() ? null : curves.get(Math.min(shown.get(), curves.size() - 1)).last();
     }
 
-    /** Has every run reached the step budget (or diverged)? */
+    /** Has every run reached the step budget (or diverged, or stopped early)? */
     public boolean finished() {
         for (RunCurves c : curves) {
             TrainSnapshot s = c.last();
-            if (s == null || !(s.diverged() || s.step() >= training.steps())) {
+            if (s == null || !(s.diverged() || s.stoppedEarly() || s.step() >= training.steps())) {
                 return false;
             }
         }
