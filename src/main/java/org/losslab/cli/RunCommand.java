@@ -3,9 +3,11 @@ package org.losslab.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Formatter;
 import java.util.List;
 import java.util.Set;
 import org.losslab.engine.Cancellation;
+import org.losslab.engine.sim.Outcome;
 import org.losslab.engine.sim.Simulation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
@@ -67,16 +69,22 @@ final class RunCommand {
         }
     }
 
+    /** Each run's outcome, from the runs' last points only: memory independent of the number of steps. */
     private static void summary(Scenario scenario, Simulation sim, PrintStream out) {
-        List<Trajectory> trajectories = sim.run(Runnable::run, Cancellation.NEVER);
+        List<Outcome> outcomes = sim.outcomes(Cancellation.NEVER);
+        List<String> labels = scenario.labels();
         out.println(scenario.title().isEmpty() ? "(untitled scenario)" : scenario.title());
-        for (int i = 0; i < trajectories.size(); i++) {
-            Trajectory t = trajectories.get(i);
-            int last = t.size() - 1;
-            out.printf("%2d  %-24s  %s%n", i, scenario.labels().get(i), t.diverged()
-                    ? "diverged at step " + t.divergedAt()
-                    : "loss " + Numbers.format(t.loss(last)) + " at (" + Numbers.format(t.x(last)) + ", "
-                    + Numbers.format(t.y(last)) + ") after " + last + " steps");
+        // One write for all lines: a stream that flushes at each line costs a system call per run.
+        StringBuilder text = new StringBuilder();
+        Formatter lines = new Formatter(text);
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            lines.format("%2d  %-24s  %s%n", i, labels.get(i), o.diverged()
+                    ? "diverged at step " + o.divergedAt()
+                    : "loss " + Numbers.format(o.loss()) + " at (" + Numbers.format(o.x()) + ", "
+                    + Numbers.format(o.y()) + ") after " + scenario.steps() + " steps");
         }
+        out.print(text);
+        out.flush();
     }
 }
