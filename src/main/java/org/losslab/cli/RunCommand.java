@@ -29,6 +29,11 @@ import org.losslab.render.surface3d.SurfaceRenderer;
 final class RunCommand {
     static final String USAGE = "losslab run SCENARIO.json [--csv FILE] [--png FILE] [--view contour|surface] [--size WxH]";
     private static final int DEFAULT_WIDTH = 1600, DEFAULT_HEIGHT = 1000;
+    /**
+     * The most points of a run a picture holds (40 bytes each): a longer run is drawn through every
+     * k-th point and its last, far more points than the picture has pixels.
+     */
+    static final long PICTURE_POINTS = 1 << 18;
 
     private RunCommand() {
     }
@@ -57,7 +62,7 @@ final class RunCommand {
             AtomicFiles.writeText(csv, w -> sim.runSequentially(new TrajectoryCsv(w, scenario.labels()), Cancellation.NEVER));
         }
         if (png != null) {
-            List<Trajectory> trajectories = sim.run(Runnable::run, Cancellation.NEVER);
+            List<Trajectory> trajectories = sim.run(Runnable::run, Cancellation.NEVER, PICTURE_POINTS);
             if (view.equals("contour")) {
                 PngExport.write(PngExport.contour(scenario, surface, trajectories, size[0], size[1], PlotStyle.LIGHT), png);
             } else {
