@@ -69,7 +69,10 @@ class JsonErrorsTest {
                 Arguments.of("{\u000f}", "line 1, column 3: malformed JSON: control character U+000F between values; only spaces"),
                 Arguments.of("{\u00e9}", "line 1, column 2: malformed JSON: unexpected 'é': expected a key in double quotes"),
                 Arguments.of("{\ud800}", "line 1, column 2: malformed JSON: unexpected U+D800: expected a key in double quotes"),
-                Arguments.of("[1\u2028]", "malformed JSON: unexpected U+2028: expected a comma between the items of a list"));
+                Arguments.of("[1\u2028]", "malformed JSON: unexpected U+2028: expected a comma between the items of a list"),
+                // found by the long fuzz run: an exponent beyond an int escaped as the library's NumberFormatException
+                Arguments.of("{\"lr\": 0.3E908896045836362}", "line 1, column 27: malformed JSON: a number whose exponent is out of range"),
+                Arguments.of("[-0.3181110E3872264335]", "malformed JSON: a number whose exponent is out of range"));
     }
 
     @ParameterizedTest
@@ -137,6 +140,18 @@ class JsonErrorsTest {
             InputException e = assertThrows(InputException.class, () -> r.read(bad));
             assertEquals(bad + ": line 1, column 1012: malformed JSON: nested more than 1000 levels deep", e.getMessage());
         }
+    }
+
+    @Test
+    void aReferencedFileThatIsNoPathIsRefused() {
+        // found by the long fuzz run: a NUL in a referenced file's name threw InvalidPathException
+        String sweep = "{\"format\": \"losslab-sweep/1\", \"scenario\": \"a\\u0000b.json\", \"x\": {}, \"y\": {}}";
+        InputException e = assertThrows(InputException.class, () -> SweepSpec.read(sweep, "w.json", dir));
+        assertEquals("w.json: $.scenario: not a file path: \"a\\u0000b.json\"", e.getMessage());
+        String train = "{\"format\": \"losslab-train/1\", \"steps\": 1, \"data\": {\"type\": \"csv\", \"file\": \"\\u0000\"}, "
+                + "\"runs\": [{\"optimizer\": {\"type\": \"sgd\"}}]}";
+        e = assertThrows(InputException.class, () -> TrainConfigReader.read(train, "t.json", dir));
+        assertEquals("t.json: $.data.file: not a file path: \"\\u0000\"", e.getMessage());
     }
 
     private interface Reading {
