@@ -42,13 +42,21 @@ class FxWatchdogTest {
         return watchdog.stop();
     }
 
+    /** Computes for {@code ms} of this thread's CPU time (not wall time: a loaded machine may give it less). */
     static void spinOnFx(long ms) {
-        long end = System.nanoTime() + ms * 1_000_000;
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + ms * 1_000_000;
         double x = 0;
-        while (System.nanoTime() < end) {
-            x += Math.sqrt(x + 1);
+        while (threads.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 1000; i++) {
+                x += Math.sqrt(x + 1);
+            }
         }
         assertTrue(x > 0);
+    }
+
+    private static double longest(List<FxWatchdog.Block> blocks) {
+        return blocks.stream().mapToDouble(FxWatchdog.Block::blockedMs).max().orElse(0);
     }
 
     @Test
@@ -60,7 +68,14 @@ class FxWatchdogTest {
     void otherThreadsKeepingEveryCoreBusyAreNotABlock() throws Exception {
         Thread[] hogs = new Thread[Runtime.getRuntime().availableProcessors() * 2];
         for (int i = 0; i < hogs.length; i++) {
-            hogs[i] = new Thread(() -> spinOnFx(450));
+            hogs[i] = new Thread(() -> {
+                long end = System.nanoTime() + 450_000_000L;
+                double x = 0;
+                while (System.nanoTime() < end) {
+                    x += Math.sqrt(x + 1);
+                }
+                assertTrue(x > 0);
+            });
             hogs[i].start();
         }
         List<FxWatchdog.Block> found = during(null);
@@ -73,8 +88,7 @@ class FxWatchdogTest {
     @Test
     void computingOnTheFxThreadIsABlock() throws Exception {
         List<FxWatchdog.Block> found = during(() -> spinOnFx(200));
-        assertEquals(1, found.size(), found.toString());
-        assertTrue(found.get(0).blockedMs() > 100, found.toString());
+        assertTrue(longest(found) >= 150, found.toString());
         assertTrue(found.get(0).stack().contains("FxWatchdogTest.spinOnFx"), found.get(0).stack());
     }
 
@@ -87,11 +101,10 @@ class FxWatchdogTest {
                 Thread.currentThread().interrupt();
             }
         });
-        assertEquals(1, slept.size(), slept.toString());
+        assertTrue(longest(slept) >= 150, slept.toString());
         assertTrue(slept.get(0).stack().contains("Thread.sleep"), slept.get(0).stack());
         List<FxWatchdog.Block> joined = during(() -> CompletableFuture.runAsync(() -> WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS)).join());
-        assertEquals(1, joined.size(), joined.toString());
-        assertTrue(joined.get(0).blockedMs() > 100, joined.toString());
+        assertTrue(longest(joined) >= 150, joined.toString());
     }
 
     @Test
