@@ -62,7 +62,12 @@ public final class JsonInput {
         JsonParser p = null;
         try {
             p = JSON.createParser(text);
-            return JSON.readTree(p);
+            JsonNode root = JSON.readTree(p);
+            String nul = nulAt(root, "$");
+            if (nul != null) {
+                throw new InputException(source, nul, "contains the character U+0000, which no losslab file may hold");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             // A size limit of the reader carries no location; the parser knows where it stopped.
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
@@ -85,6 +90,39 @@ public final class JsonInput {
                 }
             }
         }
+    }
+
+    /**
+     * The JSON path of the first key or string holding U+0000, or null. No file of ours has a use for
+     * it, and a file name holding it makes {@code Path.resolve} throw in whichever reader resolves
+     * it (found by the fuzz targets: a sweep's scenario, a training config's data file, a lesson's
+     * setup), so it is refused once, here, for every reader.
+     */
+    private static String nulAt(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String at = path + "." + e.getKey();
+                if (e.getKey().indexOf('\0') >= 0) {
+                    return at;
+                }
+                String inner = nulAt(e.getValue(), at);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String inner = nulAt(node.get(i), path + "[" + i + "]");
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     /**

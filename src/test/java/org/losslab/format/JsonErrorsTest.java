@@ -146,14 +146,16 @@ class JsonErrorsTest {
 
     @Test
     void aReferencedFileThatIsNoPathIsRefused() {
-        // found by the long fuzz run: a NUL in a referenced file's name threw InvalidPathException
+        // found by the long fuzz run: a NUL in a referenced file's name threw InvalidPathException; refused for every reader
         String sweep = "{\"format\": \"losslab-sweep/1\", \"scenario\": \"a\\u0000b.json\", \"x\": {}, \"y\": {}}";
         InputException e = assertThrows(InputException.class, () -> SweepSpec.read(sweep, "w.json", dir));
-        assertEquals("w.json: $.scenario: not a file path: \"a\\u0000b.json\"", e.getMessage());
+        assertEquals("w.json: $.scenario: contains the character U+0000, which no losslab file may hold", e.getMessage());
         String train = "{\"format\": \"losslab-train/1\", \"steps\": 1, \"data\": {\"type\": \"csv\", \"file\": \"\\u0000\"}, "
                 + "\"runs\": [{\"optimizer\": {\"type\": \"sgd\"}}]}";
         e = assertThrows(InputException.class, () -> TrainConfigReader.read(train, "t.json", dir));
-        assertEquals("t.json: $.data.file: not a file path: \"\\u0000\"", e.getMessage());
+        assertEquals("t.json: $.data.file: contains the character U+0000, which no losslab file may hold", e.getMessage());
+        e = assertThrows(InputException.class, () -> JsonInput.parse("{\"a\": [1, {\"b\\u0000\": 2}]}", "x.json"));
+        assertEquals("x.json: $.a[1].b\\u0000: contains the character U+0000, which no losslab file may hold", e.getMessage());
     }
 
     private interface Reading {
