@@ -69,10 +69,9 @@ final class TrainCommand {
         out.println(config.title().isEmpty() ? "(untitled training)" : config.title());
         out.println(training.architecture() + ", " + training.architecture().parameterCount() + " weights, "
                 + training.data().train().size() + " training and " + training.data().test().size() + " test points");
-        List<String> labels = config.labels();
         for (int i = 0; i < last.size(); i++) {
             TrainSnapshot s = last.get(i);
-            out.printf("%2d  %-24s  %s%n", i, labels.get(i), s.diverged()
+            out.printf("%2d  %-24s  %s%n", i, config.labels().get(i), s.diverged()
                     ? "diverged at step " + s.step()
                     : "step " + s.step() + ": train loss " + Numbers.format(s.trainLoss()) + ", test loss "
                     + Numbers.format(s.testLoss()) + (Double.isNaN(s.testAccuracy()) && Double.isNaN(s.trainAccuracy()) ? ""
