@@ -74,6 +74,12 @@ final class RunCommand {
         }
     }
 
+    /** ", N stalled updates" for a low-precision run (its link's channel {@code precision.stalled}); else "". */
+    private static String stalled(Outcome o) {
+        double c = o.channel("precision.stalled");
+        return Double.isNaN(c) ? "" : ", " + (long) c + " stalled updates";
+    }
+
     /** Each run's outcome, from the runs' last points only: memory independent of the number of steps. */
     private static void summary(Scenario scenario, Simulation sim, PrintStream out) {
         List<Outcome> outcomes = sim.outcomes(Cancellation.NEVER);
@@ -87,7 +93,7 @@ final class RunCommand {
             lines.format("%2d  %-24s  %s%n", i, labels.get(i), o.diverged()
                     ? "diverged at step " + o.divergedAt()
                     : "loss " + Numbers.format(o.loss()) + " at (" + Numbers.format(o.x()) + ", "
-                    + Numbers.format(o.y()) + ") after " + scenario.steps() + " steps");
+                    + Numbers.format(o.y()) + ") after " + scenario.steps() + " steps" + stalled(o));
         }
         out.print(text);
         out.flush();

@@ -48,7 +48,8 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
     static final int OUTCOME_BATCH = 4096;
 
     /**
-     * How every run ends, with no trajectory kept: memory independent of the number of steps. Runs
+     * How every run ends, with no trajectory kept: memory independent of the number of steps (each
+     * run's last point and channel values are kept as they arrive). Runs
      * of one optimizer type are stepped together as one batch (up to {@link #OUTCOME_BATCH}), each
      * with its own result slot and the random streams of its own index, as a sweep steps its cells,
      * so each outcome is that run's last point done alone, bit for bit, and a scenario of many short
@@ -72,12 +73,12 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
                     streams[k] = part.get(k);
                     settings.add(runs.get(part.get(k)));
                 }
-                Stepper s = new Stepper(surface, settings, slots, streams, steps, seed);
-                if (!s.run(null, cancel)) {
+                LastPoints last = new LastPoints(part.size());
+                if (!new Stepper(surface, settings, slots, streams, steps, seed).run(last, cancel)) {
                     return null;
                 }
                 for (int k = 0; k < part.size(); k++) {
-                    out[part.get(k)] = new Outcome(s.lastX(k), s.lastY(k), s.lastLoss(k), s.divergedAt(k));
+                    out[part.get(k)] = last.outcome(k);
                 }
             }
         }
@@ -106,6 +107,49 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
             }
         }
         return key;
+    }
+
+    /** Keeps each slot's last point and channel values, as a trajectory's last entry would hold them. */
+    private static final class LastPoints implements TrajectorySink {
+        private final double[] x, y, loss;
+        private final long[] divergedAt;
+        private final List<List<String>> names;
+        private final double[][] values;
+
+        LastPoints(int n) {
+            x = new double[n];
+            y = new double[n];
+            loss = new double[n];
+            divergedAt = new long[n];
+            java.util.Arrays.fill(divergedAt, -1);
+            names = new ArrayList<>(java.util.Collections.nCopies(n, List.of()));
+            values = new double[n][0];
+        }
+
+        @Override
+        public void point(int run, long step, double px, double py, double f, double gn, double rate) {
+            x[run] = px;
+            y[run] = py;
+            loss[run] = f;
+            if (!(Double.isFinite(px) && Double.isFinite(py) && Double.isFinite(f) && Double.isFinite(gn))) {
+                divergedAt[run] = step;
+            }
+        }
+
+        @Override
+        public void channels(int run, List<String> channelNames) {
+            names.set(run, List.copyOf(channelNames));
+            values[run] = new double[channelNames.size()];
+        }
+
+        @Override
+        public void channelValues(int run, long step, double[] v) {
+            System.arraycopy(v, 0, values[run], 0, values[run].length);
+        }
+
+        Outcome outcome(int k) {
+            return new Outcome(x[k], y[k], loss[k], divergedAt[k], names.get(k), values[k].clone());
+        }
     }
 
     /** A sink seen through a stepper that holds run {@code run} in slot 0. */

@@ -48,6 +48,11 @@ class SimulationOutcomesTest {
             Outcome o = outcomes.get(i);
             String what = name + " run " + i;
             assertEquals(t.divergedAt(), o.divergedAt(), what);
+            assertEquals(t.channelNames(), o.channelNames(), what + " channels");
+            for (int k = 0; k < t.channelNames().size(); k++) {
+                assertEquals(Double.doubleToLongBits(t.channel(k, t.size() - 1)), Double.doubleToLongBits(o.channelValues()[k]),
+                        what + " " + t.channelNames().get(k));
+            }
             if (!t.diverged()) {
                 int last = t.size() - 1;
                 assertEquals(scenario.steps(), last, what);
