@@ -61,7 +61,7 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
         Outcome[] out = new Outcome[runs.size()];
         Map<List<Object>, List<Integer>> byType = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
-            byType.computeIfAbsent(batchKey(runs.get(i).optimizer()), k -> new ArrayList<>()).add(i);
+            byType.computeIfAbsent(batchKey(runs.get(i)), k -> new ArrayList<>()).add(i);
         }
         for (List<Integer> group : byType.values()) {
             for (int from = 0; from < group.size(); from += OUTCOME_BATCH) {
@@ -86,12 +86,17 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
     }
 
     /**
-     * Which runs may share a batch: an optimizer's numbers may differ from run to run, its switches
-     * may not (SGD's nesterov, Adam's amsgrad and adam/adamw choose the code path of the whole
-     * batch). So the key is the config's type and every component that is not a number.
+     * Which runs may share a batch so that each is exactly as if alone: an optimizer's numbers may
+     * differ from run to run, its switches may not (SGD's nesterov, Adam's amsgrad and adam/adamw
+     * choose the code path of the whole batch); and the runs must have the same links, equal in
+     * every setting, because a batch's pipeline builds and traces the links of all its runs (a run
+     * without Lookahead in a batch with it would report Lookahead's channels). So the key is the
+     * optimizer config's type, its components that are not numbers, and the run's link configs.
      */
-    static List<Object> batchKey(Object config) {
+    static List<Object> batchKey(RunSettings run) {
         List<Object> key = new ArrayList<>();
+        Object config = run.optimizer();
+        key.add(run.transforms());
         key.add(config.getClass());
         RecordComponent[] components = config.getClass().getRecordComponents();
         if (components != null) {
