@@ -62,7 +62,7 @@ final class RunCommand {
             AtomicFiles.writeText(csv, w -> sim.runSequentially(new TrajectoryCsv(w, scenario.labels()), Cancellation.NEVER));
         }
         if (png != null) {
-            List<Trajectory> trajectories = sim.run(Runnable::run, Cancellation.NEVER, PICTURE_POINTS);
+            List<Trajectory> trajectories = sim.runDecimated(Runnable::run, Cancellation.NEVER, PICTURE_POINTS);
             if (view.equals("contour")) {
                 PngExport.write(PngExport.contour(scenario, surface, trajectories, size[0], size[1], PlotStyle.LIGHT), png);
             } else {

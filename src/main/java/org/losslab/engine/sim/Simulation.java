@@ -114,6 +114,33 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
         return key;
     }
 
+    /**
+     * As {@link #run(Executor, Cancellation)}, keeping at most about {@code points} points of each run
+     * ({@link Decimation}: every k-th step and the last), so memory is bounded whatever the steps.
+     * Runs of fewer than {@code points} steps keep every point, exactly as {@code run} does.
+     *
+     * @return the trajectories in run order, or null if cancelled
+     */
+    public List<Trajectory> runDecimated(Executor executor, Cancellation cancel, long points) {
+        if (steps + 1 <= points) {
+            return run(executor, cancel);
+        }
+        List<Trajectory> out = new ArrayList<>();
+        List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Trajectory tr = new Trajectory(Decimation.kept(steps, points));
+            out.add(tr);
+            int run = i;
+            TrajectorySink sink = new Decimation(tr, steps, points);
+            tasks.add(CompletableFuture.supplyAsync(() -> runOne(run, sink, cancel), executor));
+        }
+        boolean complete = true;
+        for (CompletableFuture<Boolean> t : tasks) {
+            complete &= t.join();
+        }
+        return complete ? List.copyOf(out) : null;
+    }
+
     /** Keeps each slot's last point and channel values, as a trajectory's last entry would hold them. */
     private static final class LastPoints implements TrajectorySink {
         private final double[] x, y, loss;
@@ -191,24 +218,13 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
      * @return the trajectories in run order, or null if cancelled
      */
     public List<Trajectory> run(Executor executor, Cancellation cancel) {
-        return run(executor, cancel, Long.MAX_VALUE);
-    }
-
-    /**
-     * As {@link #run(Executor, Cancellation)}, keeping at most about {@code points} points of each run
-     * ({@link Decimation}: every k-th step and the last), so memory is bounded whatever the steps.
-     * Runs of fewer than {@code points} steps keep every point, exactly as without the bound.
-     */
-    public List<Trajectory> run(Executor executor, Cancellation cancel, long points) {
         List<Trajectory> out = new ArrayList<>();
         List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
-        boolean decimate = steps + 1 > points;
         for (int i = 0; i < runs.size(); i++) {
-            Trajectory tr = new Trajectory(decimate ? Decimation.kept(steps, points) : steps + 1);
+            Trajectory tr = new Trajectory(steps + 1);
             out.add(tr);
             int run = i;
-            TrajectorySink sink = decimate ? new Decimation(tr, steps, points) : tr;
-            tasks.add(CompletableFuture.supplyAsync(() -> runOne(run, sink, cancel), executor));
+            tasks.add(CompletableFuture.supplyAsync(() -> runOne(run, tr, cancel), executor));
         }
         boolean complete = true;
         for (CompletableFuture<Boolean> t : tasks) {

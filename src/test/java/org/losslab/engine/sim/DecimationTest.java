@@ -42,8 +42,8 @@ class DecimationTest {
                 + "{ \"optimizer\": { \"type\": \"cmaes\" } }, { \"optimizer\": { \"type\": \"sgd\", \"lr\": 1 } } ] }", "s");
         Simulation sim = s.simulation();
         List<Trajectory> full = sim.run(Runnable::run, Cancellation.NEVER);
-        List<Trajectory> same = sim.run(Runnable::run, Cancellation.NEVER, 1001);
-        List<Trajectory> thin = sim.run(Runnable::run, Cancellation.NEVER, 101);
+        List<Trajectory> same = sim.runDecimated(Runnable::run, Cancellation.NEVER, 1001);
+        List<Trajectory> thin = sim.runDecimated(Runnable::run, Cancellation.NEVER, 101);
         for (int r = 0; r < 3; r++) {
             Trajectory f = full.get(r), t = thin.get(r);
             assertEquals(f.size(), same.get(r).size());
