@@ -16,12 +16,12 @@ import org.losslab.format.InputException;
 
 /**
  * The fuzz target of the lesson reader ({@code losslab-lesson/1}, format.lesson), by the property of
- * {@link FuzzTargets}, seeded with the shipped lessons. The reader was written beside this branch,
+ * {@link FuzzTargetsTest}, seeded with the shipped lessons. The reader was written beside this branch,
  * so it is reached by name: where it (or its lessons) is not in the build, the target is skipped,
  * and reported as skipped, rather than passing without a check.
  */
-@AddLifecycleHook(LessonFuzzTarget.SkipWithoutLessons.class)
-class LessonFuzzTarget {
+@AddLifecycleHook(LessonFuzzTargetTest.SkipWithoutLessons.class)
+class LessonFuzzTargetTest {
     static final String READER = "org.losslab.format.lesson.LessonReader";
     static final Path LESSONS = Path.of("sample-landscapes/lessons");
     private static final Path NOWHERE = Path.of("target/fuzz-nowhere");
@@ -58,7 +58,7 @@ class LessonFuzzTarget {
 
     @Property
     void lesson(@ForAll("lessons") String text) throws Throwable {
-        FuzzTargets.readsOrRefusesInOneLine("l.json", () -> {
+        FuzzTargetsTest.readsOrRefusesInOneLine("l.json", () -> {
             try {
                 return read.invoke(null, text, "l.json", NOWHERE);
             } catch (InvocationTargetException e) {
