@@ -3,9 +3,11 @@ package org.losslab.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Formatter;
 import java.util.List;
 import java.util.Set;
 import org.losslab.engine.Cancellation;
+import org.losslab.engine.sim.Outcome;
 import org.losslab.engine.sim.Simulation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
@@ -27,6 +29,11 @@ import org.losslab.render.surface3d.SurfaceRenderer;
 final class RunCommand {
     static final String USAGE = "losslab run SCENARIO.json [--csv FILE] [--png FILE] [--view contour|surface] [--size WxH]";
     private static final int DEFAULT_WIDTH = 1600, DEFAULT_HEIGHT = 1000;
+    /**
+     * The most points of a run a picture holds (40 bytes each): a longer run is drawn through every
+     * k-th point and its last, far more points than the picture has pixels.
+     */
+    static final long PICTURE_POINTS = 1 << 18;
 
     private RunCommand() {
     }
@@ -55,7 +62,7 @@ final class RunCommand {
             AtomicFiles.writeText(csv, w -> sim.runSequentially(new TrajectoryCsv(w, scenario.labels()), Cancellation.NEVER));
         }
         if (png != null) {
-            List<Trajectory> trajectories = sim.run(Runnable::run, Cancellation.NEVER);
+            List<Trajectory> trajectories = sim.runDecimated(Runnable::run, Cancellation.NEVER, PICTURE_POINTS);
             if (view.equals("contour")) {
                 PngExport.write(PngExport.contour(scenario, surface, trajectories, size[0], size[1], PlotStyle.LIGHT), png);
             } else {
@@ -67,22 +74,28 @@ final class RunCommand {
         }
     }
 
-    /** ", N stalled updates" for a low-precision run (docs/scenario-format.md, "Low precision"); else "". */
-    private static String stalled(Trajectory t) {
-        int c = t.channel("precision.stalled");
-        return c < 0 ? "" : ", " + (long) t.channel(c, t.size() - 1) + " stalled updates";
+    /** ", N stalled updates" for a low-precision run (its link's channel {@code precision.stalled}); else "". */
+    private static String stalled(Outcome o) {
+        double c = o.channel("precision.stalled");
+        return Double.isNaN(c) ? "" : ", " + (long) c + " stalled updates";
     }
 
+    /** Each run's outcome, from the runs' last points only: memory independent of the number of steps. */
     private static void summary(Scenario scenario, Simulation sim, PrintStream out) {
-        List<Trajectory> trajectories = sim.run(Runnable::run, Cancellation.NEVER);
+        List<Outcome> outcomes = sim.outcomes(Cancellation.NEVER);
+        List<String> labels = scenario.labels();
         out.println(scenario.title().isEmpty() ? "(untitled scenario)" : scenario.title());
-        for (int i = 0; i < trajectories.size(); i++) {
-            Trajectory t = trajectories.get(i);
-            int last = t.size() - 1;
-            out.printf("%2d  %-24s  %s%n", i, scenario.labels().get(i), t.diverged()
-                    ? "diverged at step " + t.divergedAt()
-                    : "loss " + Numbers.format(t.loss(last)) + " at (" + Numbers.format(t.x(last)) + ", "
-                    + Numbers.format(t.y(last)) + ") after " + last + " steps" + stalled(t));
+        // One write for all lines: a stream that flushes at each line costs a system call per run.
+        StringBuilder text = new StringBuilder();
+        Formatter lines = new Formatter(text);
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            lines.format("%2d  %-24s  %s%n", i, labels.get(i), o.diverged()
+                    ? "diverged at step " + o.divergedAt()
+                    : "loss " + Numbers.format(o.loss()) + " at (" + Numbers.format(o.x()) + ", "
+                    + Numbers.format(o.y()) + ") after " + scenario.steps() + " steps" + stalled(o));
         }
+        out.print(text);
+        out.flush();
     }
 }

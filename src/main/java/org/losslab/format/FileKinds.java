@@ -18,6 +18,7 @@ public final class FileKinds {
         COMMANDS.put("losslab-sweep/1", "losslab sweep");
         COMMANDS.put("losslab-escape/1", "losslab escape");
         COMMANDS.put("losslab-federated/1", "losslab federated");
+        COMMANDS.put("losslab-lesson/1", "losslab lesson");
     }
 
     private FileKinds() {

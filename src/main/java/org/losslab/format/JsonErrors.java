@@ -58,8 +58,8 @@ public final class JsonErrors {
             new Rule("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
                     m -> String.format("control character U+%04X inside a string; write it as an escape such as \\n, \\t or \\u0001",
                             Integer.parseInt(m.group(1)))),
-            new Rule("Unrecognized character escape (.*) \\(code \\d+[^)]*\\).*",
-                    m -> "unknown escape \\" + m.group(1).replace("'", "") + " in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"),
+            new Rule("Unrecognized character escape (?:'.*' \\(code (\\d+)[^)]*\\)|\\(CTRL-CHAR, code (\\d+)\\)).*",
+                    m -> "unknown escape: a backslash before " + character(m) + " in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"),
             new Rule(CHARACTER + " in numeric value: (.*)", m -> "bad number at " + character(m) + ": " + expected(m.group(3))),
             new Rule(CHARACTER + ": (.*)", m -> "unexpected " + character(m) + ": " + expected(m.group(3))),
             new Rule("Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", m -> String.format(

@@ -54,7 +54,9 @@ class JsonErrorsTest {
                 Arguments.of("{\"a\":1e}", "malformed JSON: bad number at '}': a digit must follow the exponent"),
                 Arguments.of("{\"a\":+1}", "malformed JSON: bad number at '+': a number may not start with +"),
                 Arguments.of("[1,]", "line 1, column 4: malformed JSON: unexpected ']': expected a value"),
-                Arguments.of("{\"a\":\"\\q\"}", "malformed JSON: unknown escape \\q in a string"),
+                Arguments.of("{\"a\":\"\\q\"}", "malformed JSON: unknown escape: a backslash before 'q' in a string"),
+                // found by the long fuzz run: a backslash before a control character
+                Arguments.of("{\"a\":\"\\\n\"}", "line 1, column 8: malformed JSON: unknown escape: a backslash before U+000A in a string"),
                 Arguments.of("{\"a\":\"\\u12\"}", "malformed JSON: unexpected '\"': \\u must be followed by four hex digits"),
                 Arguments.of("{\"a\" 1}", "malformed JSON: unexpected '1': expected a colon after the key"),
                 Arguments.of("{\"a\":1 \"b\":2}", "malformed JSON: unexpected '\"': expected a comma between the entries of an object"),
@@ -69,7 +71,10 @@ class JsonErrorsTest {
                 Arguments.of("{\u000f}", "line 1, column 3: malformed JSON: control character U+000F between values; only spaces"),
                 Arguments.of("{\u00e9}", "line 1, column 2: malformed JSON: unexpected 'é': expected a key in double quotes"),
                 Arguments.of("{\ud800}", "line 1, column 2: malformed JSON: unexpected U+D800: expected a key in double quotes"),
-                Arguments.of("[1\u2028]", "malformed JSON: unexpected U+2028: expected a comma between the items of a list"));
+                Arguments.of("[1\u2028]", "malformed JSON: unexpected U+2028: expected a comma between the items of a list"),
+                // found by the long fuzz run: an exponent beyond an int escaped as the library's NumberFormatException
+                Arguments.of("{\"lr\": 0.3E908896045836362}", "line 1, column 27: malformed JSON: a number whose exponent is out of range"),
+                Arguments.of("[-0.3181110E3872264335]", "malformed JSON: a number whose exponent is out of range"));
     }
 
     @ParameterizedTest
@@ -137,6 +142,20 @@ class JsonErrorsTest {
             InputException e = assertThrows(InputException.class, () -> r.read(bad));
             assertEquals(bad + ": line 1, column 1012: malformed JSON: nested more than 1000 levels deep", e.getMessage());
         }
+    }
+
+    @Test
+    void aReferencedFileThatIsNoPathIsRefused() {
+        // found by the long fuzz run: a NUL in a referenced file's name threw InvalidPathException; refused for every reader
+        String sweep = "{\"format\": \"losslab-sweep/1\", \"scenario\": \"a\\u0000b.json\", \"x\": {}, \"y\": {}}";
+        InputException e = assertThrows(InputException.class, () -> SweepSpec.read(sweep, "w.json", dir));
+        assertEquals("w.json: $.scenario: contains the character U+0000, which no losslab file may hold", e.getMessage());
+        String train = "{\"format\": \"losslab-train/1\", \"steps\": 1, \"data\": {\"type\": \"csv\", \"file\": \"\\u0000\"}, "
+                + "\"runs\": [{\"optimizer\": {\"type\": \"sgd\"}}]}";
+        e = assertThrows(InputException.class, () -> TrainConfigReader.read(train, "t.json", dir));
+        assertEquals("t.json: $.data.file: contains the character U+0000, which no losslab file may hold", e.getMessage());
+        e = assertThrows(InputException.class, () -> JsonInput.parse("{\"a\": [1, {\"b\\u0000\": 2}]}", "x.json"));
+        assertEquals("x.json: $.a[1].b\\u0000: contains the character U+0000, which no losslab file may hold", e.getMessage());
     }
 
     private interface Reading {

@@ -87,17 +87,7 @@ public final class Asam implements Transform {
                 probe[o + r] = theta[o + r] + e;
             }
         }
-        u.batch.valueAndGradient(n, probe, probeLoss, probeGrad);
-        // Only runs with ρ > 0 take the probe's gradient: a run without keeps its g, which need not be
-        // the exact gradient at θ (an ES estimate in the same batch).
-        for (int c = 0; c < dim; c++) {
-            final int o = c * stride;
-            for (int r = 0; r < n; r++) {
-                if (rho[r] > 0) {
-                    g[o + r] = probeGrad[o + r];
-                }
-            }
-        }
+        Sam.takeProbeGradients(u, dim, stride, rho, probe, probeLoss, probeGrad);
     }
 
     @Override

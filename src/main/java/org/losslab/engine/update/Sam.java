@@ -72,9 +72,18 @@ public final class Sam implements Transform {
                 probe[o + r] = theta[o + r] + e;
             }
         }
+        takeProbeGradients(u, dim, stride, rho, probe, probeLoss, probeGrad);
+    }
+
+    /**
+     * SAM's second evaluation, shared with {@link Asam}: g ← ∇L_B(probe) for the runs with ρ > 0. A run
+     * without keeps its g, which need not be the exact gradient at θ (an ES estimate in the same batch).
+     */
+    static void takeProbeGradients(Update u, int dim, int stride, double[] rho, double[] probe, double[] probeLoss,
+                                   double[] probeGrad) {
+        final int n = u.n;
+        final double[] g = u.g;
         u.batch.valueAndGradient(n, probe, probeLoss, probeGrad);
-        // Only runs with ρ > 0 take the probe's gradient: a run without keeps its g, which need not be
-        // the exact gradient at θ (an ES estimate in the same batch).
         for (int c = 0; c < dim; c++) {
             final int o = c * stride;
             for (int r = 0; r < n; r++) {

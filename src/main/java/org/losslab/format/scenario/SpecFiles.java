@@ -3,6 +3,7 @@ package org.losslab.format.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.losslab.format.InputException;
@@ -74,7 +75,12 @@ public final class SpecFiles {
     public Scenario scenario(JsonNode root) throws InputException {
         JsonNode node = required(root, "$", "scenario");
         if (node.isTextual()) {
-            Path p = folder == null ? Path.of(node.textValue()) : folder.resolve(node.textValue());
+            Path p;
+            try {
+                p = folder == null ? Path.of(node.textValue()) : folder.resolve(node.textValue());
+            } catch (InvalidPathException e) {
+                throw error("$.scenario", "not a file path: " + describe(node));
+            }
             if (!Files.isRegularFile(p)) {
                 throw error("$.scenario", "no scenario file " + p);
             }

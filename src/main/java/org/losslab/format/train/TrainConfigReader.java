@@ -1,6 +1,7 @@
 package org.losslab.format.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -387,7 +388,12 @@ public final class TrainConfigReader {
             }
             regression = task.equals("regression");
         }
-        Path path = folder == null ? Path.of(file) : folder.resolve(file);
+        Path path;
+        try {
+            path = folder == null ? Path.of(file) : folder.resolve(file);
+        } catch (InvalidPathException e) {
+            throw error("$.data.file", "not a file path: " + Param.describe(node.get("file")));
+        }
         try {
             return DataCsv.read(path, regression);
         } catch (InputException e) {

@@ -17,6 +17,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.losslab.app.FxWatchdog;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.MainController;
@@ -38,6 +40,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Issue 5's panels in the real window, headless at 1366 × 768. */
 @ExtendWith(ApplicationExtension.class)
 class AnalysisPanesTest {
+    /** Sweeps run while the FX thread stays free (never blocked over 50 ms). */
+    @RegisterExtension
+    final FxWatchdog watchdog = new FxWatchdog();
     /** The window's threads, as the app makes them; shared by the class's tests. */
     private static final WorkPools POOLS = WorkPools.forThisMachine();
     /** f = ½(x² + 20y²): λ = 1 along x and 20 along y, κ = 20, 2/λmax = 0.1. */
@@ -188,9 +193,11 @@ class AnalysisPanesTest {
             m.yCountProperty().set(6);
             return null;
         });
+        watchdog.watch("a sweep");
         robot.clickOn("#sweepStart");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> a.sweepPane().shownResult() != null
                 && a.sweepPane().shownResult().complete()));
+        watchdog.assertNeverBlocked();
         SweepResult r = fx(() -> a.sweepPane().shownResult());
         assertEquals(8, r.width());
         assertEquals(6, r.height());
@@ -259,6 +266,7 @@ class AnalysisPanesTest {
         open(BOWL);
         select(a.sweepTab());
         SweepModel m = a.sweepModel();
+        watchdog.watch("a sweep");
         fx(() -> {
             m.xCountProperty().set(6);
             m.yCountProperty().set(4);
@@ -267,6 +275,7 @@ class AnalysisPanesTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> a.sweepPane().shownResult() != null
                 && a.sweepPane().shownResult().complete()));
+        watchdog.assertNeverBlocked();
         CanvasPane heatmap = fx(() -> a.sweepPane().heatmapNode());
         assertEquals(PlotStyle.LIGHT, fx(heatmap::style));
         Path light = dir.resolve("light.png");
@@ -299,12 +308,14 @@ class AnalysisPanesTest {
             m.yCountProperty().set(512);
             return null;
         });
+        watchdog.watch("a big sweep and its cancellation");
         robot.clickOn("#sweepStart");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> m.runningProperty().get()));
         WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
         assertTrue(fx(() -> m.runningProperty().get()), "the big sweep should still be running");
         robot.clickOn("#sweepCancel");
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(() -> !m.runningProperty().get()));
+        watchdog.assertNeverBlocked();
         assertTrue(fx(() -> m.messageProperty().get().startsWith("Cancelled")), fx(() -> m.messageProperty().get()));
 
         // The window answers at once: a round trip to the FX thread, a tab switch by mouse, an edit that recomputes.

@@ -38,7 +38,7 @@ import org.losslab.format.train.TrainConfigReader;
  * <p>The count of inputs is jqwik's {@code tries}: {@code src/test/resources/junit-platform.properties}
  * sets the short run of CI; {@code -Djqwik.tries.default=1000000} the long one.
  */
-class FuzzTargets {
+class FuzzTargetsTest {
     private static final Path SAMPLES = Path.of("sample-landscapes");
     private static final Path REFERENCE = Path.of("src/test/resources/org/losslab/reference");
     private static final Path NOWHERE = Path.of("target/fuzz-nowhere");
@@ -102,12 +102,12 @@ class FuzzTargets {
 
     @Provide
     Arbitrary<byte[]> csvFiles() {
-        return Arbitraries.randomValue(FuzzTargets::csv);
+        return Arbitraries.randomValue(FuzzTargetsTest::csv);
     }
 
     @Provide
     Arbitrary<String> formulas() {
-        return Arbitraries.randomValue(FuzzTargets::formula);
+        return Arbitraries.randomValue(FuzzTargetsTest::formula);
     }
 
     @Property
