@@ -10,11 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.sim.TrajectorySink;
 import org.losslab.engine.surface.expr.ExpressionException;
@@ -35,8 +31,8 @@ import org.losslab.format.train.TrainConfigReader;
  * out-of-memory error. What a reader accepts must also be usable: a scenario it accepts round-trips
  * through the writer and runs a few steps; a formula it accepts evaluates anywhere.
  *
- * <p>The count of inputs is jqwik's {@code tries}: {@code src/test/resources/junit-platform.properties}
- * sets the short run of CI; {@code -Djqwik.tries.default=1000000} the long one.
+ * <p>{@link Fuzz} draws the inputs and counts them: 2,000 per target in every build,
+ * {@code -Dlosslab.fuzz.tries=1000000} for the long runs.
  */
 class FuzzTargetsTest {
     private static final Path SAMPLES = Path.of("sample-landscapes");
@@ -75,92 +71,71 @@ class FuzzTargetsTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> scenarios() {
-        return Arbitraries.randomValue(SCENARIOS::next);
+    @Test
+    void scenario() {
+        Fuzz.run("scenario", SCENARIOS::next, text -> {
+            Object read = readsOrRefusesInOneLine("s.json", () -> ScenarioReader.read(text, "s.json"));
+            if (read instanceof Scenario s) {
+                readsOrRefusesInOneLine("round trip", () -> ScenarioReader.validate(s, "round trip"));
+                Scenario shortRun = s.withSteps(Math.min(s.steps(), 3)).withRuns(s.runs().subList(0, Math.min(s.runs().size(), 8)));
+                shortRun.simulation().runSequentially(IGNORE, Cancellation.NEVER);
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<String> trainingConfigs() {
-        return Arbitraries.randomValue(TRAINING::next);
+    @Test
+    void trainingConfig() {
+        Fuzz.run("trainingConfig", TRAINING::next, text -> {
+            readsOrRefusesInOneLine("t.json", () -> TrainConfigReader.read(text, "t.json", NOWHERE));
+        });
     }
 
-    @Provide
-    Arbitrary<String> sweeps() {
-        return Arbitraries.randomValue(SWEEPS::next);
+    @Test
+    void sweep() {
+        Fuzz.run("sweep", SWEEPS::next, text -> {
+            readsOrRefusesInOneLine("w.json", () -> SweepSpec.read(text, "w.json", NOWHERE));
+        });
     }
 
-    @Provide
-    Arbitrary<String> escapes() {
-        return Arbitraries.randomValue(ESCAPES::next);
+    @Test
+    void escape() {
+        Fuzz.run("escape", ESCAPES::next, text -> {
+            readsOrRefusesInOneLine("e.json", () -> EscapeSpec.read(text, "e.json", NOWHERE));
+        });
     }
 
-    @Provide
-    Arbitrary<String> federated() {
-        return Arbitraries.randomValue(FEDERATED::next);
+    @Test
+    void federatedSpec() {
+        Fuzz.run("federatedSpec", FEDERATED::next, text -> {
+            readsOrRefusesInOneLine("f.json", () -> FederatedSpec.read(text, "f.json"));
+        });
     }
 
-    @Provide
-    Arbitrary<byte[]> csvFiles() {
-        return Arbitraries.randomValue(FuzzTargetsTest::csv);
+    @Test
+    void dataCsv() {
+        Fuzz.run("dataCsv", FuzzTargetsTest::csv, bytes -> {
+            readsOrRefusesInOneLine("d.csv", () -> DataCsv.read(bytes, "d.csv", false));
+            readsOrRefusesInOneLine("d.csv", () -> DataCsv.read(bytes, "d.csv", true));
+        });
     }
 
-    @Provide
-    Arbitrary<String> formulas() {
-        return Arbitraries.randomValue(FuzzTargetsTest::formula);
-    }
-
-    @Property
-    void scenario(@ForAll("scenarios") String text) {
-        Object read = readsOrRefusesInOneLine("s.json", () -> ScenarioReader.read(text, "s.json"));
-        if (read instanceof Scenario s) {
-            readsOrRefusesInOneLine("round trip", () -> ScenarioReader.validate(s, "round trip"));
-            Scenario shortRun = s.withSteps(Math.min(s.steps(), 3)).withRuns(s.runs().subList(0, Math.min(s.runs().size(), 8)));
-            shortRun.simulation().runSequentially(IGNORE, Cancellation.NEVER);
-        }
-    }
-
-    @Property
-    void trainingConfig(@ForAll("trainingConfigs") String text) {
-        readsOrRefusesInOneLine("t.json", () -> TrainConfigReader.read(text, "t.json", NOWHERE));
-    }
-
-    @Property
-    void sweep(@ForAll("sweeps") String text) {
-        readsOrRefusesInOneLine("w.json", () -> SweepSpec.read(text, "w.json", NOWHERE));
-    }
-
-    @Property
-    void escape(@ForAll("escapes") String text) {
-        readsOrRefusesInOneLine("e.json", () -> EscapeSpec.read(text, "e.json", NOWHERE));
-    }
-
-    @Property
-    void federatedSpec(@ForAll("federated") String text) {
-        readsOrRefusesInOneLine("f.json", () -> FederatedSpec.read(text, "f.json"));
-    }
-
-    @Property
-    void dataCsv(@ForAll("csvFiles") byte[] bytes) {
-        readsOrRefusesInOneLine("d.csv", () -> DataCsv.read(bytes, "d.csv", false));
-        readsOrRefusesInOneLine("d.csv", () -> DataCsv.read(bytes, "d.csv", true));
-    }
-
-    @Property
-    void expression(@ForAll("formulas") String formula) {
-        ExpressionSurface s;
-        try {
-            s = ExpressionSurface.parse(formula, Map.of("a", 2.0, "k", -0.5));
-        } catch (ExpressionException e) {
-            assertFalse(e.getMessage().contains("\n"), e.getMessage());
-            assertTrue(e.column() >= 0 && e.column() <= formula.length() + 1, e.column() + " in " + formula);
-            return;
-        }
-        double[] p = {0, 0, 1, -1, 1e308, -1e-308, Double.NaN, 0.5};
-        double[] f = new double[4], g = new double[8], h = new double[12];
-        s.evaluate(4, 4, p, 3, f, g);
-        s.hessian(4, 4, p, 3, h);
-        s.value(0.3, -0.7, 0);
+    @Test
+    void expression() {
+        Fuzz.run("expression", FuzzTargetsTest::formula, formula -> {
+            ExpressionSurface s;
+            try {
+                s = ExpressionSurface.parse(formula, Map.of("a", 2.0, "k", -0.5));
+            } catch (ExpressionException e) {
+                assertFalse(e.getMessage().contains("\n"), e.getMessage());
+                assertTrue(e.column() >= 0 && e.column() <= formula.length() + 1, e.column() + " in " + formula);
+                return;
+            }
+            double[] p = {0, 0, 1, -1, 1e308, -1e-308, Double.NaN, 0.5};
+            double[] f = new double[4], g = new double[8], h = new double[12];
+            s.evaluate(4, 4, p, 3, f, g);
+            s.hessian(4, 4, p, 3, h);
+            s.value(0.3, -0.7, 0);
+        });
     }
 
     // --- Inputs of the CSV and expression targets. ---
