@@ -1,5 +1,6 @@
 # PyTorch side of `losslab bench-train`: the same network, data size, dtype and optimizer.
-# Prints "FULL_STEPS_PER_S BATCH32_STEPS_PER_S" on its last line.
+# Prints "FULL_STEPS_PER_S BATCH32_STEPS_PER_S FULL_STEPS_PER_CPU_S BATCH32_STEPS_PER_CPU_S" on its last line
+# (CPU time of the whole process, every thread, as time.process_time counts it).
 import math
 import sys
 import time
@@ -43,7 +44,7 @@ def measure(batch):
 
     for warm in (True, False):
         limit = min(2.0, seconds) if warm else seconds
-        steps, start = 0, time.perf_counter()
+        steps, start, cpu = 0, time.perf_counter(), time.process_time()
         while True:
             for _ in range(16):
                 step()
@@ -51,7 +52,9 @@ def measure(batch):
             now = time.perf_counter()
             if now - start >= limit:
                 break
-    return steps / (now - start)
+    cpu = time.process_time() - cpu
+    return steps / (now - start), steps / cpu if cpu > 0 else float("nan")
 
 
-print(measure(0), measure(32))
+full, mini = measure(0), measure(32)
+print(full[0], mini[0], full[1], mini[1])

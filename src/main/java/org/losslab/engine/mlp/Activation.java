@@ -45,9 +45,7 @@ public enum Activation {
     void forward(double[] z, double[] a, int from, int to) {
         switch (this) {
             case TANH:
-                for (int i = from; i < to; i++) {
-                    a[i] = MlpMath.tanh(z[i]);
-                }
+                MlpMath.tanh(z, a, from, to);
                 break;
             case RELU:
                 for (int i = from; i < to; i++) {

@@ -366,6 +366,10 @@ public final class Network implements NetworkPasses {
      * added to dst instead and the bias left out.
      */
     private static void affine(double[] p, int w, int b, double[] src, int nIn, int nOut, int m, double[] dst, boolean add) {
+        if (!add && nIn >= STRIP_FROM) {
+            affineStrips(p, w, b, src, nIn, nOut, m, dst);
+            return;
+        }
         for (int j = 0; j < nOut; j++) {
             int row = j * CHUNK;
             if (!add) {
@@ -380,6 +384,48 @@ public final class Network implements NetworkPasses {
                 for (int i = 0; i < m; i++) {
                     dst[row + i] += wjk * src[col + i];
                 }
+            }
+        }
+    }
+
+    /**
+     * Layers with at least this many inputs are summed in strips of four examples: a pass per
+     * (unit, input) pair, as in the general loop, is too short at minibatch sizes for the JIT's
+     * vectorized loop to start, and reloads and stores dst once per input.
+     */
+    private static final int STRIP_FROM = 4;
+
+    /**
+     * {@link #affine} without {@code add}, four examples at a time with the sums in registers. Each
+     * sum is still b[j] + W[j][0]·src[0] + W[j][1]·src[1] + … added in input order, so every value
+     * is bit for bit that of the general loop.
+     */
+    private static void affineStrips(double[] p, int w, int b, double[] src, int nIn, int nOut, int m, double[] dst) {
+        for (int j = 0; j < nOut; j++) {
+            int row = j * CHUNK, wj = w + j * nIn;
+            double bj = b >= 0 ? p[b + j] : 0.0;
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                double s0 = bj, s1 = bj, s2 = bj, s3 = bj;
+                for (int k = 0; k < nIn; k++) {
+                    double wjk = p[wj + k];
+                    int c = k * CHUNK + i;
+                    s0 += wjk * src[c];
+                    s1 += wjk * src[c + 1];
+                    s2 += wjk * src[c + 2];
+                    s3 += wjk * src[c + 3];
+                }
+                dst[row + i] = s0;
+                dst[row + i + 1] = s1;
+                dst[row + i + 2] = s2;
+                dst[row + i + 3] = s3;
+            }
+            for (; i < m; i++) {
+                double s = bj;
+                for (int k = 0; k < nIn; k++) {
+                    s += p[wj + k] * src[k * CHUNK + i];
+                }
+                dst[row + i] = s;
             }
         }
     }
@@ -607,17 +653,21 @@ public final class Network implements NetworkPasses {
                 break;
             }
             // δ_{l−1}[k] = Σ_j W[j][k]·δ_l[j], row k built in one pass per j (the first j initializes it).
-            for (int k = 0; k < nIn; k++) {
-                int col = k * CHUNK;
-                double w0 = theta[w + k];
-                for (int i = 0; i < m; i++) {
-                    dPrev[col + i] = w0 * d[i];
-                }
-                for (int j = 1; j < nOut; j++) {
-                    double wjk = theta[w + j * nIn + k];
-                    int row = j * CHUNK;
+            if (nOut >= STRIP_FROM) {
+                transposedStrips(theta, w, d, nIn, nOut, m, dPrev);
+            } else {
+                for (int k = 0; k < nIn; k++) {
+                    int col = k * CHUNK;
+                    double w0 = theta[w + k];
                     for (int i = 0; i < m; i++) {
-                        dPrev[col + i] += wjk * d[row + i];
+                        dPrev[col + i] = w0 * d[i];
+                    }
+                    for (int j = 1; j < nOut; j++) {
+                        double wjk = theta[w + j * nIn + k];
+                        int row = j * CHUNK;
+                        for (int i = 0; i < m; i++) {
+                            dPrev[col + i] += wjk * d[row + i];
+                        }
                     }
                 }
             }
@@ -637,14 +687,76 @@ public final class Network implements NetworkPasses {
     }
 
     /**
+     * dPrev[k] = W[0][k]·d[0] + W[1][k]·d[1] + … (units in order) for every input k over the chunk, four
+     * examples at a time with the sums in registers (see {@link #affineStrips}): bit for bit the
+     * one-pass-per-unit loop of {@link #backward}.
+     */
+    private static void transposedStrips(double[] theta, int w, double[] d, int nIn, int nOut, int m, double[] dPrev) {
+        for (int k = 0; k < nIn; k++) {
+            int col = k * CHUNK;
+            double w0 = theta[w + k];
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                double s0 = w0 * d[i], s1 = w0 * d[i + 1], s2 = w0 * d[i + 2], s3 = w0 * d[i + 3];
+                for (int j = 1; j < nOut; j++) {
+                    double wjk = theta[w + j * nIn + k];
+                    int r = j * CHUNK + i;
+                    s0 += wjk * d[r];
+                    s1 += wjk * d[r + 1];
+                    s2 += wjk * d[r + 2];
+                    s3 += wjk * d[r + 3];
+                }
+                dPrev[col + i] = s0;
+                dPrev[col + i + 1] = s1;
+                dPrev[col + i + 2] = s2;
+                dPrev[col + i + 3] = s3;
+            }
+            for (; i < m; i++) {
+                double s = w0 * d[i];
+                for (int j = 1; j < nOut; j++) {
+                    s += theta[w + j * nIn + k] * d[j * CHUNK + i];
+                }
+                dPrev[col + i] = s;
+            }
+        }
+    }
+
+    /**
      * ∂ℓ/∂W[j][k] += Σ_i δ[j][i]·a[k][i]. Four units j at a time share each load of a[k][i] and keep
-     * four independent sums, so the loop is bound by multiply-adds rather than loads or latency.
+     * four independent sums, so the loop is bound by multiply-adds rather than loads or latency; two
+     * inputs k at a time make that eight sums, enough to cover the latency of an addition, each sum
+     * still taken over i in order.
      */
     private static void weightGradient(double[] d, double[] src, int nOut, int nIn, int m, double[] grad, int w) {
         int j = 0;
         for (; j + 3 < nOut; j += 4) {
             int r0 = j * CHUNK, r1 = r0 + CHUNK, r2 = r1 + CHUNK, r3 = r2 + CHUNK;
-            for (int k = 0; k < nIn; k++) {
+            int k = 0;
+            for (; k + 1 < nIn; k += 2) {
+                int c0 = k * CHUNK, c1 = c0 + CHUNK;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+                for (int i = 0; i < m; i++) {
+                    double u = src[c0 + i], v = src[c1 + i];
+                    double d0 = d[r0 + i], d1 = d[r1 + i], d2 = d[r2 + i], d3 = d[r3 + i];
+                    s0 += d0 * u;
+                    s1 += d1 * u;
+                    s2 += d2 * u;
+                    s3 += d3 * u;
+                    t0 += d0 * v;
+                    t1 += d1 * v;
+                    t2 += d2 * v;
+                    t3 += d3 * v;
+                }
+                grad[w + j * nIn + k] += s0;
+                grad[w + (j + 1) * nIn + k] += s1;
+                grad[w + (j + 2) * nIn + k] += s2;
+                grad[w + (j + 3) * nIn + k] += s3;
+                grad[w + j * nIn + k + 1] += t0;
+                grad[w + (j + 1) * nIn + k + 1] += t1;
+                grad[w + (j + 2) * nIn + k + 1] += t2;
+                grad[w + (j + 3) * nIn + k + 1] += t3;
+            }
+            for (; k < nIn; k++) {
                 int col = k * CHUNK;
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
                 for (int i = 0; i < m; i++) {

@@ -24,6 +24,28 @@ class MlpMathTest {
     }
 
     @Test
+    void tanhOverABlockIsBitForBitTheScalarTanh() {
+        SplittableRandom r = new SplittableRandom(2);
+        int n = 100_003;
+        double[] z = new double[n], a = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = i % 5 == 4 ? Double.longBitsToDouble(r.nextLong()) : (r.nextDouble() - 0.5) * (i % 5 == 0 ? 1.2 : i % 5 == 1 ? 3 : 80);
+        }
+        double[] special = {0.5, -0.5, Math.nextDown(0.5), -Math.nextDown(0.5), 0.0, -0.0, Double.MIN_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 19.1, -400};
+        System.arraycopy(special, 0, z, 1, special.length);
+        MlpMath.tanh(z, a, 1, n);
+        assertEquals(0.0, a[0]);
+        for (int i = 1; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(MlpMath.tanh(z[i])), Double.doubleToRawLongBits(a[i]), "tanh(" + z[i] + ")");
+        }
+        double[] same = z.clone();
+        MlpMath.tanh(same, same, 0, n);
+        assertEquals(Double.doubleToRawLongBits(a[5]), Double.doubleToRawLongBits(same[5]));
+        assertEquals(Double.doubleToRawLongBits(MlpMath.tanh(z[0])), Double.doubleToRawLongBits(same[0]));
+    }
+
+    @Test
     void erfMatchesReferenceValues() {
         // erf values from Abramowitz & Stegun Table 7.1 / high-precision references.
         assertEquals(0.0, MlpMath.erf(0), 0);
