@@ -114,7 +114,7 @@ final class BatchSgd {
             int chunk = (int) Math.min(k < EARLY ? EARLY_CHUNK : CHUNK, to - k);
             checkpoint(n);
             for (int s = 0; s < chunk; s++) {
-                update(n, x, y, gx, gy, bx, by, mu, gain, wd, negLr);
+                update(n);
                 surface.evaluate(n, x, y, k + s + 1, f, gx, gy);
                 watch(n);
             }
@@ -131,8 +131,7 @@ final class BatchSgd {
     }
 
     /** θ ← θ − η·d for both coordinates of slots 0 … n−1 (the rule's loops, SIMD code but for weight decay). */
-    private void update(int n, double[] x, double[] y, double[] gx, double[] gy, double[] bx, double[] by, double[] mu,
-                        double[] gain, double[] wd, double[] negLr) {
+    private void update(int n) {
         switch (rule) {
             case PLAIN -> {
                 plain(n, x, gx, negLr);
