@@ -155,6 +155,7 @@ public final class Trainer {
         Kfac.Settings k = training.options().kfac(runIndex);
         if (k != null) {
             checkKfac(run);
+            checkKfac(arch);
         }
         kfac = k == null ? null : new Kfac(arch, k);
         natural = k == null ? null : new double[dim];
@@ -220,6 +221,18 @@ public final class Trainer {
         }
         if (run.samRho() > 0) {
             throw new IllegalArgumentException("K-FAC does not combine with SAM (samRho): SAM's ascent step takes a plain gradient");
+        }
+    }
+
+    /**
+     * K-FAC's Kronecker factors are those of a plain MLP's layers (inputs a and output gradients g of
+     * each affine map); batch or layer norm and dropout between the layers change both, so such a
+     * network is refused with the same words as the training file's reader.
+     */
+    public static void checkKfac(Architecture arch) {
+        if (!arch.block().isPlain()) {
+            throw new IllegalArgumentException("K-FAC's Kronecker factors are those of a plain MLP; remove "
+                    + arch.block().describe() + " from the network or remove K-FAC");
         }
     }
 

@@ -230,6 +230,45 @@ public final class Sgd extends Optimizer {
         return stride == 1 && steps > 0 && armijo == null && !lowPrecision;
     }
 
+    /**
+     * Whether the batch's next updates are plain float64 steps of these hyperparameters (no line
+     * search, no low precision, the buffers exist), so that a fused loop over the batch
+     * ({@code engine.sim.BatchSgd}) may repeat them with {@link #momentum(int)} and the others.
+     */
+    public boolean fusableBatch() {
+        return steps > 0 && armijo == null && !lowPrecision;
+    }
+
+    /** Some run of the batch has momentum μ ≠ 0. */
+    public boolean anyMomentum() {
+        return anyMomentum;
+    }
+
+    /** Some run of the batch has weight decay λ ≠ 0. */
+    public boolean anyWeightDecay() {
+        return anyWeightDecay;
+    }
+
+    /** Every run's buffer takes the new gradient with weight 1 − τ = 1. */
+    public boolean undamped() {
+        return undamped;
+    }
+
+    /** μ of the run in {@code slot}. */
+    public double momentum(int slot) {
+        return momentum[slot];
+    }
+
+    /** 1 − τ of the run in {@code slot} (1 where μ = 0). */
+    public double gain(int slot) {
+        return gain[slot];
+    }
+
+    /** λ of the run in {@code slot}. */
+    public double weightDecay(int slot) {
+        return weightDecay[slot];
+    }
+
     /** μ of the single run. */
     public double momentum0() {
         return momentum[0];

@@ -53,6 +53,13 @@ public final class Stepper implements Objective, BatchLoss {
      * {@link SingleRunSgd}'s loop (the same values, θ kept in registers); else null.
      */
     private final Sgd single;
+    /**
+     * SGD of a large batch on the plain pipeline with nothing traced: without a sink its updates
+     * run in {@link BatchSgd}'s loop (made on first use); else null.
+     */
+    private final Sgd batchSgd;
+    private BatchSgd batchLoop;
+    private final BatchSgd.Events batchEvents = this::batchPoint;
     /** The pipeline's learning rate per slot (read-only here). */
     private final double[] rates;
     /** Scratch for the values of the links' channels at one point; empty when no link is traced. */
@@ -171,6 +178,8 @@ public final class Stepper implements Objective, BatchLoss {
         rates = pipeline.rates();
         single = plain instanceof Sgd sgd && stride == 1 && !mini && xs == null && channelValues.length == 0
                 && !pipeline.observesLoss() ? sgd : null;
+        batchSgd = plain instanceof Sgd sgd && xs != null && !mini && channelValues.length == 0
+                && !pipeline.observesLoss() ? sgd : null;
     }
 
     /** Also record, per run, the first step whose loss is at most {@code tol}. */
@@ -209,6 +218,17 @@ public final class Stepper implements Objective, BatchLoss {
                 k = last - 1;
                 t = k;
                 report(sink, last);
+                continue;
+            }
+            if (batchSgd != null && sink == null && batchSgd.fusableBatch()) {
+                // Up to the next poll of the cancellation; events are reported inside, at their steps.
+                long to = Math.min(steps, (k | 1023) + 1);
+                if (batchLoop == null) {
+                    batchLoop = new BatchSgd(surface, batchSgd, stride);
+                }
+                batchLoop.run(n, k, to, theta, grad, loss, rates, target, batchEvents);
+                k = to - 1;
+                t = k;
                 continue;
             }
             if (anyMinibatch) {
@@ -290,16 +310,36 @@ public final class Stepper implements Objective, BatchLoss {
                     sink.channelValues(runIndex[r], step, channelValues);
                 }
             }
-            if (f <= tolerance && reachedAt[runIndex[r]] < 0) {
-                reachedAt[runIndex[r]] = step;
-                target[r] = Double.NEGATIVE_INFINITY;
-            }
-            if (!(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(f) && Double.isFinite(gn))) {
-                divergedAt[runIndex[r]] = step;
-                keepLast(r);
-                remove(r);
-            }
+            check(r, step, x, y, f, gn);
         }
+    }
+
+    /**
+     * The checks of run r's point at {@code step}: the first loss at most the tolerance, and
+     * divergence (a point, loss or gradient norm not finite: recorded with the point, and the run
+     * leaves the batch).
+     *
+     * @return true if the run diverged
+     */
+    private boolean check(int r, long step, double x, double y, double f, double gn) {
+        if (f <= tolerance && reachedAt[runIndex[r]] < 0) {
+            reachedAt[runIndex[r]] = step;
+            target[r] = Double.NEGATIVE_INFINITY;
+        }
+        if (!(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(f) && Double.isFinite(gn))) {
+            divergedAt[runIndex[r]] = step;
+            lastX[runIndex[r]] = x;
+            lastY[runIndex[r]] = y;
+            lastLoss[runIndex[r]] = f;
+            remove(r);
+            return true;
+        }
+        return false;
+    }
+
+    /** A point {@link BatchSgd} shows: the checks of {@link #report} for that run alone. */
+    private boolean batchPoint(int r, long step, double x, double y, double f, double gx, double gy) {
+        return check(r, step, x, y, f, Math.sqrt(gx * gx + gy * gy));
     }
 
     /**
@@ -424,6 +464,11 @@ public final class Stepper implements Objective, BatchLoss {
         hess[1] = h1[1];
         hess[2] = h1[1];
         hess[3] = h1[2];
+    }
+
+    /** Whether some updates went through {@link BatchSgd}'s loop (for tests). */
+    boolean tookBatchLoop() {
+        return batchLoop != null;
     }
 
     // --- Results, per scenario run index. ---

@@ -50,8 +50,30 @@ public final class Rosenbrock implements Surface {
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
+        evaluate(n, xs, ys, f, gx, gy, a, b);
+    }
+
+    /**
+     * The formula over coordinate arrays in three loops: C2 (JDK 17) leaves the one loop of all three
+     * outputs as scalar code but turns each of these into SIMD code. ∂f/∂x is built as t = 4bx·v,
+     * then −2u − t: the same operations in the same order as {@link #at}, so the same values.
+     */
+    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy, double a,
+                                 double b) {
         for (int i = 0; i < n; i++) {
-            f[i] = at(xs[i], ys[i], gx, i, gy, i);
+            double x = xs[i], y = ys[i];
+            double u = a - x;
+            double v = y - x * x;
+            gy[i] = 2 * b * v;
+            f[i] = u * u + b * v * v;
+        }
+        for (int i = 0; i < n; i++) {
+            double x = xs[i];
+            double v = ys[i] - x * x;
+            gx[i] = 4 * b * x * v;
+        }
+        for (int i = 0; i < n; i++) {
+            gx[i] = -2 * (a - xs[i]) - gx[i];
         }
     }
 

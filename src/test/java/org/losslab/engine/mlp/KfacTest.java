@@ -258,6 +258,14 @@ class KfacTest {
         assertThrows(IllegalArgumentException.class, () -> Trainer.checkKfac(RunSettings.of(new Lbfgs.Config(1, 10, Lbfgs.LineSearch.NONE, 1e-7, 1e-9))));
         assertThrows(IllegalArgumentException.class, () -> Trainer.checkKfac(RunSettings.of(new Sgd.Config(0.1, 0, 0, false, 0)).withSamRho(0.05)));
         Trainer.checkKfac(RunSettings.of(new Sgd.Config(0.1, 0.9, 0, false, 0)));
+        // Normalization or dropout between the layers: refused in words, not by an internal class's check.
+        for (HiddenBlock block : List.of(new HiddenBlock(Normalization.BATCH, 0), new HiddenBlock(Normalization.NONE, 0.3))) {
+            Architecture arch = new Architecture(List.of(Feature.X1, Feature.X2), new int[] {3}, Activation.TANH,
+                    Output.SIGMOID, 1, true, block);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.checkKfac(arch));
+            assertTrue(e.getMessage().startsWith("K-FAC's Kronecker factors are those of a plain MLP; remove "), e.getMessage());
+        }
+        Trainer.checkKfac(new Architecture(List.of(Feature.X1, Feature.X2), new int[] {3}, Activation.TANH, Output.SIGMOID, 1, true));
         assertThrows(IllegalArgumentException.class, () -> new Kfac.Settings(-1, 0.95, 1));
         assertThrows(IllegalArgumentException.class, () -> new Kfac.Settings(0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new Kfac.Settings(0, 0.5, 0));

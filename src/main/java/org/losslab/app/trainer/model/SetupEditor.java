@@ -230,6 +230,7 @@ public final class SetupEditor {
                 if (t.options().kfac(r) != null) {
                     try {
                         Trainer.checkKfac(t.runs().get(r));
+                        Trainer.checkKfac(arch);
                     } catch (IllegalArgumentException e) {
                         return fail("run " + (r + 1) + ": " + e.getMessage());
                     }
