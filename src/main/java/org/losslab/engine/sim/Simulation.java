@@ -129,7 +129,7 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
         List<Trajectory> out = new ArrayList<>();
         List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            Trajectory tr = new Trajectory(Decimation.kept(steps, points));
+            Trajectory tr = Trajectory.everyKth(Decimation.kept(steps, points), Decimation.every(steps, points));
             out.add(tr);
             int run = i;
             TrajectorySink sink = new Decimation(tr, steps, points);
@@ -228,6 +228,16 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
      * when a slider changed one run of eight).
      */
     public List<Trajectory> run(Executor executor, Cancellation cancel, IntFunction<Trajectory> known) {
+        return run(executor, cancel, known, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(Executor, Cancellation, IntFunction)}, each new trajectory keeping at most
+     * {@code bound} points ({@link Trajectory#bounded}: a stride that doubles when full), so memory
+     * is O(runs × bound) whatever the steps; runs of fewer than {@code bound} steps keep every
+     * point. {@code Integer.MAX_VALUE} keeps every point of every run.
+     */
+    public List<Trajectory> run(Executor executor, Cancellation cancel, IntFunction<Trajectory> known, int bound) {
         List<Trajectory> out = new ArrayList<>();
         List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -236,7 +246,7 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
                 out.add(had);
                 continue;
             }
-            Trajectory tr = new Trajectory(steps + 1);
+            Trajectory tr = bound == Integer.MAX_VALUE ? new Trajectory(steps + 1) : Trajectory.bounded(steps + 1, bound);
             out.add(tr);
             int run = i;
             tasks.add(CompletableFuture.supplyAsync(() -> runOne(run, tr, cancel), executor));
