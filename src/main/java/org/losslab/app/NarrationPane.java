@@ -76,10 +76,14 @@ final class NarrationPane extends VBox {
             return;
         }
         int run = Math.min(model.selected(), snap.trajectories().size() - 1);
-        var tr = snap.trajectory(run);
-        int k = (int) Math.min(model.playback().step(), tr.size() - 2L);
+        var kept = snap.trajectory(run);
+        // The update from the playback step, if the run took one; replayed from every point up to
+        // it, which a run kept thinned (longer than LabModel.KEPT_POINTS) computes again.
+        long want = Math.min(model.playback().step(), kept.size() == 0 ? -1 : kept.step(kept.size() - 1) - 1);
+        var tr = want >= 0 && want <= UpdateNarration.MAX_REPLAY ? LabModel.everyPointUpTo(snap, run, want) : kept;
+        int k = (int) Math.min(want, tr.size() - 2L);
         var spec = snap.scenario().runs().get(run);
-        UpdateNarration n = k >= 0 ? UpdateNarration.of(spec, snap.surface(), tr, k) : null;
+        UpdateNarration n = k >= 0 && tr.complete() ? UpdateNarration.of(spec, snap.surface(), tr, k) : null;
         lines.getChildren().clear();
         if (n == null) {
             Label l = new Label(tr.diverged() ? "This run diverged at step " + tr.divergedAt() + "." : "No update here.");
