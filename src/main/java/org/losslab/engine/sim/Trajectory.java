@@ -99,15 +99,14 @@ public final class Trajectory implements TrajectorySink {
         if (size == x.length) {
             makeRoom();
         }
-        least = min(least, carried);
-        carried = Double.NaN;
         x[size] = px;
         y[size] = py;
         loss[size] = f;
         gradNorm[size] = gn;
         lr[size] = rate;
         if (gradNormMin != null) {
-            gradNormMin[size] = least;
+            gradNormMin[size] = min(least, carried);
+            carried = Double.NaN;
         }
         offStride = stride > 1 && step % stride != 0;
         lastStep = step;
