@@ -104,8 +104,34 @@ class LongRaceExportTest {
     }
 
     @Test
+    void stepByStepNarratesEveryUpdateOfAThinnedRun() throws Exception {
+        open(STEPS);
+        long k = STEPS - 100;
+        fx(() -> {
+            c.showSideTab(2);
+            c.model().selectedProperty().set(1);
+            c.model().playback().seek(k);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        for (long step = k; step < k + 3; step++) {
+            long want = step + 1;
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> firstNarrationLine()).startsWith("1. Update " + want + " of Adam"));
+            fx(() -> {
+                c.model().playback().stepBy(1);
+                return null;
+            });
+        }
+    }
+
+    private String firstNarrationLine() {
+        var line = c.stage().getScene().lookup(".narration-line");
+        return line == null ? "" : ((javafx.scene.control.Label) line).getText();
+    }
+
+    @Test
     void aCancelledExportWritesNothing() throws Exception {
-        open(2_000_000);
+        open(500_000);
         Path csv = dir.resolve("cancelled.csv");
         CompletableFuture<String> done = new CompletableFuture<>();
         fx(() -> {
