@@ -324,7 +324,8 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
                 out.add(had);
                 continue;
             }
-            Trajectory tr = bound == Integer.MAX_VALUE ? new Trajectory(steps + 1) : Trajectory.bounded(steps + 1, bound);
+            // A run of at most `bound` points never thins: keep it as every run was kept before.
+            Trajectory tr = steps + 1 <= bound ? new Trajectory(steps + 1) : Trajectory.bounded(steps + 1, bound);
             out.add(tr);
             int run = i;
             tasks.add(CompletableFuture.supplyAsync(() -> runOne(run, tr, cancel), executor));
