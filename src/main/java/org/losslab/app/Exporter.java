@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -12,19 +13,22 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.transform.Scale;
 import javafx.stage.FileChooser;
-import org.losslab.engine.Cancellation;
+import org.losslab.app.model.Job;
+import org.losslab.app.model.JobThreads;
+import org.losslab.app.model.TrajectoryExport;
 import org.losslab.format.scenario.Scenario;
-import org.losslab.io.AtomicFiles;
-import org.losslab.io.TrajectoryCsv;
 import org.losslab.render.ChartPainter;
 import org.losslab.render.ChartScene;
 import org.losslab.render.Java2DDrawing;
@@ -59,10 +63,15 @@ final class Exporter {
     private final MainController main;
     private final Executor background;
 
+    /** The CSV export: one at a time, with progress and cancel. */
+    private final Job csvJob;
+    private Path csvFile;
+
     /** @param background writes the files, off the FX thread */
     Exporter(MainController main, Executor background) {
         this.main = main;
         this.background = background;
+        this.csvJob = new Job(new JobThreads(background, background, 1), Platform::runLater);
     }
 
     void askPng() {
@@ -250,19 +259,54 @@ final class Exporter {
         }
     }
 
-    /** Writes the spec's trajectory CSV of the current scenario, computed afresh in the background. */
+    /**
+     * Writes the spec's trajectory CSV of the current scenario, every row as {@code losslab run --csv}
+     * writes it: computed afresh on a background thread and streamed to the file
+     * ({@link TrajectoryExport}; the app keeps long runs thinned), with the progress bar and Cancel
+     * of {@link #csvControls} in the status bar while it runs; the FX thread never waits. {@code done}
+     * gets null or the problem on the FX thread; a cancelled export writes nothing and tells nobody
+     * but the status bar. Call on the FX thread.
+     */
     void exportCsv(Path file, Consumer<String> done) {
         Scenario sc = main.model().scenario();
         main.setStatus("Writing " + file.getFileName() + "…");
-        CompletableFuture.runAsync(() -> {
-            String problem = null;
+        csvFile = file;
+        csvJob.start((pool, threads, cancel, progress) -> {
             try {
-                AtomicFiles.writeText(file, w -> sc.simulation().runSequentially(new TrajectoryCsv(w, sc.labels()), Cancellation.NEVER));
-            } catch (IOException | RuntimeException e) {
-                problem = "Could not write " + file + ": " + describe(e);
+                return TrajectoryExport.write(sc, file, cancel, progress) ? "" : null;
+            } catch (IOException e) {
+                return "Could not write " + file + ": " + describe(e);
             }
-            String p = problem;
-            Platform.runLater(() -> done.accept(p));
-        }, background);
+        }, () -> { }, r -> done.accept(r.isEmpty() ? null : r), why -> done.accept("Could not write " + file + ": " + why));
+    }
+
+    /** Stops a CSV export: nothing is written (an existing file stays as it was). */
+    void cancelCsv() {
+        if (csvJob.isRunning()) {
+            csvJob.cancel();
+            main.setStatus("Export cancelled: " + csvFile.getFileName() + " not written.");
+        }
+    }
+
+    /** The CSV export's progress bar and Cancel button, for the status bar: shown only while an export runs. */
+    List<Node> csvControls() {
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("csvProgress");
+        bar.setPrefWidth(140);
+        bar.progressProperty().bind(csvJob.progressProperty());
+        Button stop = new Button("Cancel export");
+        stop.setId("csvCancel");
+        stop.setTooltip(new Tooltip("stop writing the CSV; nothing is written"));
+        stop.setOnAction(e -> cancelCsv());
+        for (Node n : List.of(bar, stop)) {
+            n.visibleProperty().bind(csvJob.runningProperty());
+            n.managedProperty().bind(csvJob.runningProperty());
+        }
+        return List.of(bar, stop);
+    }
+
+    /** The CSV export in progress, if any (for tests). */
+    Job csvJob() {
+        return csvJob;
     }
 }

@@ -128,6 +128,7 @@ public final class MainController {
         chartsRow.getChildren().setAll(charts);
         chartsRow.getChildren().add(table);
         exporter = new Exporter(this, pools.background());
+        ((HBox) status.getParent()).getChildren().addAll(1, exporter.csvControls());
         analysis = org.losslab.app.analysis.AnalysisTabs.install(model, pools, plot.dataCursorProperty(), plot.plotStyleProperty(),
                 plot.arrowsProperty(), centerTabs, sideTabs);
 

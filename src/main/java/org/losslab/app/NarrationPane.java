@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.losslab.app.model.LabModel;
 import org.losslab.app.model.Snapshot;
 import org.losslab.app.model.UpdateNarration;
+import org.losslab.engine.sim.Trajectory;
 import org.losslab.render.Colors;
 import org.losslab.render.PlotScene;
 
@@ -24,6 +25,14 @@ final class NarrationPane extends VBox {
     private final PlotView plot;
     private final VBox lines = new VBox(6);
     private final CheckBox draw = new CheckBox("Draw the vectors on the plot");
+    /**
+     * Every point of a thinned run up to some step, computed again for the narration, and what it
+     * is of: stepping on by one reuses it (it runs on to the engine's next cancellation poll, up to
+     * 1024 steps further) instead of running the run again from its start.
+     */
+    private Trajectory prefix;
+    private Snapshot prefixOf;
+    private int prefixRun = -1;
 
     NarrationPane(LabModel model, PlotView plot) {
         this.model = model;
@@ -69,6 +78,19 @@ final class NarrationPane extends VBox {
         return true;
     }
 
+    private Trajectory everyPointUpTo(Snapshot snap, int run, long k) {
+        Trajectory kept = snap.trajectory(run);
+        if (kept.complete()) {
+            return kept;
+        }
+        if (prefixOf != snap || prefixRun != run || prefix.size() < k + 2) {
+            prefix = LabModel.everyPointUpTo(snap, run, k);
+            prefixOf = snap;
+            prefixRun = run;
+        }
+        return prefix;
+    }
+
     void refresh() {
         Snapshot snap = model.snapshot();
         if (snap == null || !active()) {
@@ -76,10 +98,14 @@ final class NarrationPane extends VBox {
             return;
         }
         int run = Math.min(model.selected(), snap.trajectories().size() - 1);
-        var tr = snap.trajectory(run);
-        int k = (int) Math.min(model.playback().step(), tr.size() - 2L);
+        var kept = snap.trajectory(run);
+        // The update from the playback step, if the run took one; replayed from every point up to
+        // it, which a run kept thinned (longer than LabModel.KEPT_POINTS) computes again.
+        long want = Math.min(model.playback().step(), kept.size() == 0 ? -1 : kept.step(kept.size() - 1) - 1);
+        var tr = want >= 0 && want <= UpdateNarration.MAX_REPLAY ? everyPointUpTo(snap, run, want) : kept;
+        int k = (int) Math.min(want, tr.size() - 2L);
         var spec = snap.scenario().runs().get(run);
-        UpdateNarration n = k >= 0 ? UpdateNarration.of(spec, snap.surface(), tr, k) : null;
+        UpdateNarration n = k >= 0 && tr.complete() ? UpdateNarration.of(spec, snap.surface(), tr, k) : null;
         lines.getChildren().clear();
         if (n == null) {
             Label l = new Label(tr.diverged() ? "This run diverged at step " + tr.divergedAt() + "." : "No update here.");

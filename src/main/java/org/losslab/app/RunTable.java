@@ -22,8 +22,13 @@ import org.losslab.render.Ticks;
 
 /** Per run: the final loss, the first step with ‖∇f‖ below a tolerance, and the step it diverged at. */
 final class RunTable extends VBox {
-    /** One row of the table. */
-    record Row(String label, int color, String optimizer, double finalLoss, long reachedAt, long divergedAt) {
+    /**
+     * One row of the table. {@code reachedAt} is the first step with ‖∇f‖ under the tolerance (−1:
+     * none); for a run kept thinned (longer than {@link LabModel#KEPT_POINTS}) that step is known to
+     * lie in [{@code reachedFrom}, {@code reachedAt}], between two kept points, else the two are equal.
+     */
+    record Row(String label, int color, String optimizer, double finalLoss, long reachedFrom, long reachedAt,
+               long divergedAt) {
     }
 
     private final LabModel model;
@@ -60,8 +65,9 @@ final class RunTable extends VBox {
         loss.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().divergedAt() >= 0 ? "diverged"
                 : Ticks.compact(c.getValue().finalLoss())));
         TableColumn<Row, String> reached = new TableColumn<>("tol at");
-        reached.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reachedAt() >= 0
-                ? "step " + c.getValue().reachedAt() : "no"));
+        reached.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reachedAt() < 0 ? "no"
+                : c.getValue().reachedFrom() == c.getValue().reachedAt() ? "step " + c.getValue().reachedAt()
+                : "steps " + c.getValue().reachedFrom() + "–" + c.getValue().reachedAt()));
         TableColumn<Row, String> diverged = new TableColumn<>("diverged");
         diverged.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().divergedAt() >= 0
                 ? "step " + c.getValue().divergedAt() : "–"));
@@ -102,15 +108,18 @@ final class RunTable extends VBox {
         for (int i = 0; i < sc.runs().size(); i++) {
             var r = sc.runs().get(i);
             Trajectory t = snap.trajectory(i);
-            long reached = -1;
+            long from = -1, reached = -1;
+            // Each kept point knows the least ‖∇f‖ of the steps it stands for (every point: its own),
+            // so the first one under the tolerance brackets the first step that was.
             for (int k = 0; k < t.size(); k++) {
-                if (t.gradNorm(k) < tol) {
-                    reached = k;
+                if (t.gradNormMin(k) < tol) {
+                    reached = t.step(k);
+                    from = k == 0 ? 0 : t.step(k - 1) + 1;
                     break;
                 }
             }
             rows.add(new Row(r.displayLabel(), Colors.parse(r.displayColor(i)), r.optimizer().type(),
-                    t.size() > 0 ? t.loss(t.size() - 1) : Double.NaN, reached, t.divergedAt()));
+                    t.size() > 0 ? t.loss(t.size() - 1) : Double.NaN, from, reached, t.divergedAt()));
         }
         return rows;
     }

@@ -8,13 +8,15 @@ import java.io.Writer;
  * Rows of a CSV file, one field at a time: numbers as {@link Numbers} prints them (the shortest
  * decimal that reads back to the same double, as Python's {@code repr}), text quoted as RFC 4180
  * says, an empty field for "no value", '.' whatever the locale. Each row is built in one reused
- * buffer and written when it ends, so streaming millions of rows allocates nothing per row. Write
+ * buffer (numbers formatted into it, {@link Numbers#appendTo}) and written when it ends, so
+ * streaming millions of rows allocates little per row: Schubfach's string of each number. Write
  * errors surface as {@link UncheckedIOException} (rows are often written from engine callbacks);
  * {@link AtomicFiles#writeText} turns them back into the IOException.
  */
 public final class CsvWriter {
     private final Writer out;
     private final StringBuilder line = new StringBuilder(160);
+    private char[] chars = new char[160];
     private boolean first = true;
 
     /** A writer that starts with {@code header} (the column names, comma-separated) as its first row. */
@@ -33,7 +35,7 @@ public final class CsvWriter {
     }
 
     public CsvWriter number(double v) {
-        next().append(Numbers.format(v));
+        Numbers.appendTo(next(), v);
         return this;
     }
 
@@ -46,7 +48,7 @@ public final class CsvWriter {
     public CsvWriter numberIf(boolean present, double v) {
         next();
         if (present) {
-            line.append(Numbers.format(v));
+            Numbers.appendTo(line, v);
         }
         return this;
     }
@@ -71,11 +73,16 @@ public final class CsvWriter {
         return raw(quote(s));
     }
 
-    /** Ends the row and writes it. */
+    /** Ends the row and writes it (through a reused char array: {@code Writer.append} would make a string of it). */
     public void end() {
         line.append('\n');
+        int n = line.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        line.getChars(0, n, chars, 0);
         try {
-            out.append(line);
+            out.write(chars, 0, n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

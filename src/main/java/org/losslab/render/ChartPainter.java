@@ -6,7 +6,8 @@ import org.losslab.render.Drawing.Align;
 /**
  * Paints a chart of one metric against the step for every visible run. Thousands of steps fall on
  * a few hundred pixel columns, so each run is drawn as its per-column range (min to max), which
- * keeps spikes visible and costs one segment per column.
+ * keeps spikes visible and costs one segment per column. Each point is placed at its own step, so a
+ * trajectory thinned to a bound (every s-th step kept) is drawn where its points belong.
  */
 public final class ChartPainter {
     private final SleevePolyline line = new SleevePolyline();
@@ -110,7 +111,7 @@ public final class ChartPainter {
         line.begin(d, tolerance);
         for (int k = 0; k <= t.size(); k++) {
             double v = k < t.size() ? m.value(t, k) : Double.NaN;
-            int col = k < t.size() ? (int) Math.floor(a.left() + a.width() * k / steps) : Integer.MAX_VALUE;
+            int col = k < t.size() ? (int) Math.floor(a.left() + a.width() * t.step(k) / steps) : Integer.MAX_VALUE;
             boolean finite = Double.isFinite(v) && (!log || v > 0);
             if (col != column || !finite) {
                 if (column != Integer.MIN_VALUE) {
@@ -186,10 +187,16 @@ public final class ChartPainter {
         }
     }
 
+    /**
+     * A run's value at step k; a run thinned to a bound has it at its kept point at or before k, and
+     * the text names that point's step.
+     */
     private static String valueText(Metric m, Trajectory t, long k) {
-        if (k >= t.size()) {
+        if (t.size() == 0 || k > t.step(t.size() - 1)) {
             return t.diverged() ? "diverged at " + t.divergedAt() : "–";
         }
-        return Ticks.compact(m.value(t, (int) k));
+        int i = t.indexAt(k);
+        String v = Ticks.compact(m.value(t, i));
+        return t.step(i) == k ? v : v + " at step " + t.step(i);
     }
 }

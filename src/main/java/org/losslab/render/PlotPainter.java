@@ -153,9 +153,12 @@ public final class PlotPainter {
         }
     }
 
-    /** The last index of a trajectory to show at playback step {@code step}. */
+    /**
+     * The last index of a trajectory to show at playback step {@code step}: the kept point at or
+     * before it (a trajectory thinned to a bound holds every s-th step only).
+     */
     public static int shownIndex(Trajectory t, long step) {
-        return (int) Math.max(0, Math.min(step, t.size() - 1L));
+        return t.indexAt(step);
     }
 
     private void path(Drawing d, PlotScene.Path p, long step, PlotLayout L, PlotStyle style) {
@@ -276,11 +279,12 @@ public final class PlotPainter {
                 continue;
             }
             int k = shownIndex(t, scene.step());
-            if (k + 1 >= t.size() || !Double.isFinite(t.x(k + 1))) {
+            // The update taken needs the next point: a thinned trajectory has it only where kept points are consecutive.
+            if (k + 1 >= t.size() || !Double.isFinite(t.x(k + 1)) || t.step(k + 1) != t.step(k) + 1) {
                 continue;
             }
             double x = t.x(k), y = t.y(k), lr = t.lr(k + 1);
-            scene.surface().valueAndGradient(x, y, k, g);
+            scene.surface().valueAndGradient(x, y, t.step(k), g);
             double ux = (t.x(k + 1) - x) * L.scaleX(), uy = -(t.y(k + 1) - y) * L.scaleY();
             double gx = -lr * g[0] * L.scaleX(), gy = lr * g[1] * L.scaleY();
             double longest = Math.max(Math.hypot(ux, uy), Math.hypot(gx, gy));
@@ -479,7 +483,12 @@ public final class PlotPainter {
             if (t != null && t.diverged() && t.divergedAt() <= scene.step()) {
                 status = "  diverged at step " + t.divergedAt();
             } else if (t != null && t.size() > 0) {
-                status = "  f " + Ticks.compact(t.loss(shownIndex(t, scene.step())));
+                int k = shownIndex(t, scene.step());
+                status = "  f " + Ticks.compact(t.loss(k));
+                if (!t.complete() && t.step(k) != scene.step()) {
+                    // A thinned run shows its kept point at or before the playback step: say which.
+                    status += " at step " + t.step(k);
+                }
             }
             Legend.Swatch line = Legend.line(p.visible() ? p.color() : Colors.alpha(p.color(), 0.3),
                     style.line(p.selected() ? 4 : 3));

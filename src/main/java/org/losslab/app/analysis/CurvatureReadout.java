@@ -79,16 +79,18 @@ public final class CurvatureReadout {
             if (t == null || t.size() == 0) {
                 continue;
             }
-            int k = (int) Math.min(step, t.size() - 1);
+            // The kept point at or before the playback step (a long run is kept thinned), with its own step.
+            int i0 = t.indexAt(step);
+            long k = t.step(i0);
             RunSpec r = s.runs().get(i);
-            double x = t.x(k), y = t.y(k);
+            double x = t.x(i0), y = t.y(i0);
             if (!Double.isFinite(x) || !Double.isFinite(y)) {
                 continue;
             }
             Curvature c = Curvature.at(surface, x, y, k);
             List<Line> lines = point(c);
             OptimizerConfig o = r.toRunSettings(s.start()).optimizer();
-            double lr = k > 0 && Double.isFinite(t.lr(k)) ? t.lr(k) : o.lr();
+            double lr = k > 0 && Double.isFinite(t.lr(i0)) ? t.lr(i0) : o.lr();
             double limit = EdgeOfStability.limit(o, lr, Math.max(1, k));
             if (Double.isFinite(limit) && c.lambdaMax() > 0) {
                 lines.add(new Line("η · λmax", fmt(lr * c.lambdaMax()) + (c.lambdaMax() < limit ? "  (stable here)" : "  (above the limit)"),
@@ -174,12 +176,12 @@ public final class CurvatureReadout {
         if (t == null || t.size() == 0) {
             return List.of();
         }
-        int k = (int) Math.min(step, t.size() - 1);
+        int k = t.indexAt(step);
         double x = t.x(k), y = t.y(k);
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
             return List.of();
         }
-        Curvature c = Curvature.at(snap.surface(), x, y, k);
+        Curvature c = Curvature.at(snap.surface(), x, y, t.step(k));
         if (!Double.isFinite(c.lambdaMin()) || !Double.isFinite(c.lambdaMax())) {
             return List.of();
         }

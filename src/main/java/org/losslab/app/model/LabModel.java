@@ -41,8 +41,20 @@ import org.losslab.render.PlotScenes;
  */
 public final class LabModel {
     /**
-     * Points (runs × (steps + 1)) the app keeps in memory, 40 bytes each: 200 MB. Longer races are
-     * for {@code losslab run --csv}, which streams its rows.
+     * The most points the app keeps of one run: 2¹⁷. A longer run is kept through a uniform stride
+     * that doubles when full ({@link Trajectory#bounded}: step 0, the last point and the divergence
+     * point always kept), so it holds 2¹⁶ to 2¹⁷ points, 48 bytes each (8 more per traced channel):
+     * about 6.3 MB a run whatever its steps. Why 2¹⁷: the steps slider reaches 100,000 and every
+     * sample and lesson is shorter, so every race made with the slider or shipped keeps every point
+     * and looks exactly as before; only a typed-in length above 131,071 steps is thinned, and then to
+     * at least 16 points per pixel column of a 4K-wide plot, more than a path or a chart can show.
+     * The CSV export re-runs the scenario, so it still has every row.
+     */
+    public static final int KEPT_POINTS = 1 << 17;
+
+    /**
+     * Points (runs × kept points per run) the app keeps in memory, 48 bytes each: 240 MB. A race of
+     * more runs is for {@code losslab run --csv}, which streams its rows.
      */
     public static final long MAX_LIVE_POINTS = 5_000_000L;
 
@@ -225,12 +237,12 @@ public final class LabModel {
 
     /** Why the app cannot hold this scenario's trajectories, or null. */
     static String tooBig(Scenario s) {
-        long points = s.runs().size() * (s.steps() + 1);
+        long points = s.runs().size() * Math.min(s.steps() + 1, KEPT_POINTS);
         if (points <= MAX_LIVE_POINTS) {
             return null;
         }
         return s.runs().size() + " runs × " + s.steps() + " steps are more points than the app keeps ("
-                + MAX_LIVE_POINTS / 1_000_000 + " million); use fewer steps, or losslab run --csv";
+                + MAX_LIVE_POINTS / 1_000_000 + " million); use fewer runs or steps, or losslab run --csv";
     }
 
     /** Edits run i. */
@@ -328,7 +340,7 @@ public final class LabModel {
         simulations.submit(cancel -> {
             long t0 = System.nanoTime();
             Surface surface = s.buildSurface();
-            List<Trajectory> tr = s.simulation(surface).run(pool, cancel, i -> unchanged(before, s, i));
+            List<Trajectory> tr = s.simulation(surface).run(pool, cancel, i -> unchanged(before, s, i), KEPT_POINTS);
             return tr == null ? null : new Snapshot(s, surface, tr, System.nanoTime() - t0);
         }, snapshot::set);
         recomputeField();
@@ -347,6 +359,25 @@ public final class LabModel {
         RunSpec r = now.runs().get(i);
         return r.equals(was.runs().get(i)) && was.withRuns(List.of(r)).equals(now.withRuns(List.of(r)))
                 ? before.trajectory(i) : null;
+    }
+
+    /**
+     * Points 0 … k + 1 of run {@code run} of {@code snap}, every one of them (what the narration of
+     * update k replays): the kept trajectory when it holds every point, else the run computed again
+     * from its start, on the calling thread, and stopped soon after step k + 1 (the same run bit for
+     * bit: its scenario, surface and random streams are the snapshot's). Null when there is no such
+     * run.
+     */
+    public static Trajectory everyPointUpTo(Snapshot snap, int run, long k) {
+        Trajectory kept = snap == null ? null : snap.trajectory(run);
+        if (kept == null || kept.complete()) {
+            return kept;
+        }
+        Scenario s = snap.scenario();
+        long until = Math.max(0, Math.min(k + 1, s.steps()));
+        Trajectory prefix = new Trajectory(until + 1);
+        s.simulation(snap.surface()).runOne(run, prefix, () -> prefix.size() > until);
+        return prefix;
     }
 
     private void recomputeField() {

@@ -363,7 +363,7 @@ public class SurfaceView3D extends Region {
                 marker.setVisible(false);
                 continue;
             }
-            int k = (int) Math.min(step, t.size() - 1);
+            int k = t.indexAt(step);
             double x = t.x(k), y = t.y(k);
             boolean inside = Double.isFinite(x) && Double.isFinite(y) && box.contains(x, y);
             float wx = 0, wy = 0, wz = 0;
@@ -377,7 +377,7 @@ public class SurfaceView3D extends Region {
             }
             marker.setVisible(on && inside);
             if (on) {
-                tube.showUpTo(k, inside, wx, wy, wz);
+                tube.showUpTo(t.step(k), inside, wx, wy, wz);
             }
         }
     }

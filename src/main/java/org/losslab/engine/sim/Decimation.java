@@ -7,6 +7,11 @@ import java.util.List;
  * last point (the step {@code steps}, or the point at which it diverged), so a picture of a
  * ten-million-step run holds a bounded number of points: with {@code every} = ⌈steps / (m − 1)⌉ at
  * most m + 1 per run. A run's channel values follow the points passed on.
+ *
+ * <p>The stride is fixed in advance from the number of steps, which suits a picture of finished
+ * runs ({@code losslab run --png}): the most points the bound allows. The app, whose runs may stop
+ * early, keeps its points in a {@link Trajectory#bounded} trajectory instead, whose stride doubles
+ * as the run grows.
  */
 public final class Decimation implements TrajectorySink {
     private final TrajectorySink sink;
@@ -25,12 +30,17 @@ public final class Decimation implements TrajectorySink {
         }
         this.sink = sink;
         this.steps = steps;
-        this.every = Math.max(1, (steps + points - 2) / (points - 1));
+        this.every = every(steps, points);
+    }
+
+    /** The stride k = ⌈steps / (points − 1)⌉ (at least 1) for runs of {@code steps} updates. */
+    public static long every(long steps, long points) {
+        return Math.max(1, (steps + points - 2) / (points - 1));
     }
 
     /** The points kept per run of {@code steps} updates when at most {@code points} are wanted. */
     public static long kept(long steps, long points) {
-        long every = Math.max(1, (steps + points - 2) / (points - 1));
+        long every = every(steps, points);
         return steps / every + 1 + (steps % every == 0 ? 0 : 1);
     }
 

@@ -129,7 +129,7 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
         List<Trajectory> out = new ArrayList<>();
         List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            Trajectory tr = new Trajectory(Decimation.kept(steps, points));
+            Trajectory tr = Trajectory.everyKth(Decimation.kept(steps, points), Decimation.every(steps, points));
             out.add(tr);
             int run = i;
             TrajectorySink sink = new Decimation(tr, steps, points);
@@ -203,14 +203,92 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
         }
     }
 
-    /** Runs every run on the calling thread, one after another, reporting in run order. */
+    /** Points held by {@link #runSequentially} for the runs of one window: 2¹⁶, 40 bytes each (plus channels). */
+    static final long SEQUENTIAL_BUFFER_POINTS = 1 << 16;
+
+    /**
+     * Runs every run on the calling thread, reporting in run order: all of run 0's points, then run
+     * 1's, … (the trajectory CSV's row order). A long run is streamed alone, nothing of it kept. Short
+     * runs (steps + 1 at most half of {@link #SEQUENTIAL_BUFFER_POINTS}) go in windows of consecutive
+     * runs holding at most that many points in all: within a window, the runs that may share a batch
+     * ({@link #batchKey}) are stepped as one, each with its own result slot and the random streams of
+     * its own index, exactly as {@link #outcomes} does (so each point is that run's alone, bit for
+     * bit), into a buffer that is then reported run by run. A scenario of a hundred thousand short
+     * runs so makes one stepper per window and type, not one per run, and what it holds is bounded.
+     */
     public boolean runSequentially(TrajectorySink sink, Cancellation cancel) {
-        for (int i = 0; i < runs.size(); i++) {
-            if (!runOne(i, sink, cancel)) {
-                return false;
+        long window = Math.min(OUTCOME_BATCH, SEQUENTIAL_BUFFER_POINTS / (steps + 1));
+        if (window < 2) {
+            for (int i = 0; i < runs.size(); i++) {
+                if (!runOne(i, sink, cancel)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int from = 0; from < runs.size(); from += (int) window) {
+            int to = (int) Math.min(runs.size(), from + window);
+            Trajectory[] held = new Trajectory[to - from];
+            Map<List<Object>, List<Integer>> byType = new LinkedHashMap<>();
+            for (int i = from; i < to; i++) {
+                byType.computeIfAbsent(batchKey(runs.get(i)), k -> new ArrayList<>()).add(i);
+            }
+            for (List<Integer> group : byType.values()) {
+                int[] slots = new int[group.size()], streams = new int[group.size()];
+                List<RunSettings> settings = new ArrayList<>(group.size());
+                Trajectory[] slot = new Trajectory[group.size()];
+                for (int k = 0; k < group.size(); k++) {
+                    slots[k] = k;
+                    streams[k] = group.get(k);
+                    settings.add(runs.get(group.get(k)));
+                    slot[k] = new Trajectory(steps + 1);
+                    held[group.get(k) - from] = slot[k];
+                }
+                if (!new Stepper(surface, settings, slots, streams, steps, seed).run(new Slots(slot), cancel)) {
+                    return false;
+                }
+            }
+            for (int i = from; i < to; i++) {
+                replay(i, held[i - from], sink);
             }
         }
         return true;
+    }
+
+    /** Reports a held run's points (and channels) to {@code sink} as run {@code run}, as stepping it would have. */
+    private static void replay(int run, Trajectory t, TrajectorySink sink) {
+        int channels = t.channelNames().size();
+        double[] values = new double[channels];
+        if (channels > 0) {
+            sink.channels(run, t.channelNames());
+        }
+        for (int i = 0; i < t.size(); i++) {
+            sink.point(run, i, t.x(i), t.y(i), t.loss(i), t.gradNorm(i), t.lr(i));
+            if (channels > 0) {
+                for (int c = 0; c < channels; c++) {
+                    values[c] = t.channel(c, i);
+                }
+                sink.channelValues(run, i, values);
+            }
+        }
+    }
+
+    /** A batch's points, slot k into trajectory k. */
+    private record Slots(Trajectory[] slot) implements TrajectorySink {
+        @Override
+        public void point(int r, long step, double x, double y, double loss, double gradNorm, double lr) {
+            slot[r].point(r, step, x, y, loss, gradNorm, lr);
+        }
+
+        @Override
+        public void channels(int r, List<String> names) {
+            slot[r].channels(r, names);
+        }
+
+        @Override
+        public void channelValues(int r, long step, double[] values) {
+            slot[r].channelValues(r, step, values);
+        }
     }
 
     /**
@@ -228,6 +306,16 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
      * when a slider changed one run of eight).
      */
     public List<Trajectory> run(Executor executor, Cancellation cancel, IntFunction<Trajectory> known) {
+        return run(executor, cancel, known, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(Executor, Cancellation, IntFunction)}, each new trajectory keeping at most
+     * {@code bound} points ({@link Trajectory#bounded}: a stride that doubles when full), so memory
+     * is O(runs × bound) whatever the steps; runs of fewer than {@code bound} steps keep every
+     * point. {@code Integer.MAX_VALUE} keeps every point of every run.
+     */
+    public List<Trajectory> run(Executor executor, Cancellation cancel, IntFunction<Trajectory> known, int bound) {
         List<Trajectory> out = new ArrayList<>();
         List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -236,7 +324,8 @@ public record Simulation(Surface surface, List<RunSettings> runs, long steps, lo
                 out.add(had);
                 continue;
             }
-            Trajectory tr = new Trajectory(steps + 1);
+            // A run of at most `bound` points never thins: keep it as every run was kept before.
+            Trajectory tr = steps + 1 <= bound ? new Trajectory(steps + 1) : Trajectory.bounded(steps + 1, bound);
             out.add(tr);
             int run = i;
             tasks.add(CompletableFuture.supplyAsync(() -> runOne(run, tr, cancel), executor));

@@ -13,8 +13,9 @@ import org.losslab.render.HeightGrid;
  * <p>Points outside the window or non-finite (a diverged run) are dropped and the path is broken
  * there: {@link #connected(int)} is false for a vertex that starts a new piece.
  *
- * <p>{@link #source(int)} is the trajectory index a vertex stands for (the later end of a
- * subdivided step), so a view playing back to step k shows the vertices with source ≤ k
+ * <p>{@link #source(int)} is the step of the trajectory point a vertex stands for (the later end of
+ * a subdivided step; the index when the trajectory keeps every point, and the kept point's own step
+ * when it is thinned to a bound), so a view playing back to step k shows the vertices with source ≤ k
  * ({@link #countUpTo}).
  */
 public final class DrapedPath {
@@ -22,11 +23,11 @@ public final class DrapedPath {
     static final int MAX_SUBDIVISION = 12;
 
     private final float[] xyz;
-    private final int[] source;
+    private final long[] source;
     private final boolean[] connected;
     private final int size;
 
-    private DrapedPath(float[] xyz, int[] source, boolean[] connected, int size) {
+    private DrapedPath(float[] xyz, long[] source, boolean[] connected, int size) {
         this.xyz = xyz;
         this.source = source;
         this.connected = connected;
@@ -45,7 +46,7 @@ public final class DrapedPath {
         double cell = 2.0 / (Math.min(heights.nx(), heights.ny()) - 1);
         int cap = 16;
         float[] xyz = new float[3 * cap];
-        int[] src = new int[cap];
+        long[] src = new long[cap];
         boolean[] con = new boolean[cap];
         int size = 0;
         boolean prevInside = false;
@@ -73,7 +74,7 @@ public final class DrapedPath {
                     xyz[3 * size] = (float) box.worldX(qx);
                     xyz[3 * size + 1] = (float) (PlotBox.worldY(Double.isFinite(u) ? u : 0) - lift);
                     xyz[3 * size + 2] = (float) box.worldZ(qy);
-                    src[size] = k;
+                    src[size] = t.step(k);
                     con[size] = prevInside;
                     size++;
                 }
@@ -102,8 +103,8 @@ public final class DrapedPath {
         return xyz[3 * v + 2];
     }
 
-    /** The trajectory index vertex v stands for. */
-    public int source(int v) {
+    /** The step of the trajectory point vertex v stands for. */
+    public long source(int v) {
         return source[v];
     }
 

@@ -94,12 +94,14 @@ class LabModelTest {
     }
 
     @Test
-    void racesTooLongToKeepAreRefusedWithAWayOut() {
-        String problem = model.edit(s -> s.withSteps(2_000_000));
-        assertTrue(problem.startsWith("$.steps: 4 runs × 2000000 steps"), problem);
+    void racesTooBigToKeepAreRefusedWithAWayOut() {
+        // Each run keeps at most KEPT_POINTS points, so only many long runs are too many points.
+        String problem = model.edit(s -> s.withRuns(java.util.Collections.nCopies(40, s.runs().get(0))).withSteps(200_000));
+        assertTrue(problem.startsWith("$.steps: 40 runs × 200000 steps"), problem);
         assertTrue(problem.contains("losslab run --csv"), problem);
         assertEquals(1000, model.scenario().steps());
-        assertNull(model.edit(s -> s.withSteps(1_000_000)));
+        assertEquals(4, model.scenario().runs().size());
+        assertNull(model.edit(s -> s.withRuns(java.util.Collections.nCopies(38, s.runs().get(0))).withSteps(200_000)));
     }
 
     @Test

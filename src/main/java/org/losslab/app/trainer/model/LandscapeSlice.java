@@ -83,10 +83,7 @@ public final class LandscapeSlice {
         if (pca && path.size() < 3) {
             return fail("PCA directions need a weight path: train a few steps first");
         }
-        double[] trainLoss = new double[path.size()];
-        for (int i = 0; i < path.size(); i++) {
-            trainLoss[i] = curves.train().loss((int) pathSteps[i]);
-        }
+        double[] trainLoss = curves.weightPathLosses();
         double[] center = last.weights();
         report.accept("");
         job.start((pool, threads, cancel, progress) -> {

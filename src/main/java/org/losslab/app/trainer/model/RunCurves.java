@@ -12,6 +12,10 @@ import org.losslab.engine.sim.Trajectory;
  * The history of one training run as the charts read it: one {@link Trajectory} per curve, point k
  * being step k (value in the loss column; the train curve also carries ‖∇L‖ and the learning rate),
  * and the weights at every {@code recordEvery}-th step for PCA directions and the projected path.
+ * A curve keeps at most {@link #KEPT_POINTS} points: a longer training is kept through a stride
+ * that doubles when full ({@link Trajectory#bounded}; step 0 and the latest step always kept, each
+ * point at its own {@link Trajectory#step}), so a ten-million-step training holds a few megabytes
+ * per curve, not gigabytes; a shorter one keeps every step, as before.
  * Owned by the FX thread: it appends what the training thread published, and the views read it in
  * the same thread, so nothing is shared while it grows.
  */
@@ -25,6 +29,16 @@ public final class RunCurves {
     private double[] sharpValues = new double[16], sharpLr = new double[16];
     private int sharpCount;
     private TrainSnapshot last;
+    /** The training loss at each recorded weight vector (the curves may have thinned those steps out). */
+    private final List<Double> recordedLoss = new ArrayList<>();
+    /** Snapshots appended so far: the step the next one must have. */
+    private long added;
+
+    /**
+     * The most points a curve keeps: 2¹⁷, as the surfaces' runs ({@code LabModel.KEPT_POINTS}):
+     * more than 16 per pixel column of a 4K-wide chart, 48 bytes each.
+     */
+    public static final int KEPT_POINTS = 1 << 17;
     /** DARTS: each mixture weight's curve (hidden layer l, candidate k at [l·4 + k]), made at the first snapshot that has them. */
     private Trajectory[] mixture;
     private final long points;
@@ -34,20 +48,30 @@ public final class RunCurves {
      * @param recordEvery keep the weights of every such step (and the last)
      */
     public RunCurves(long steps, int recordEvery) {
-        long points = Math.min(steps + 1, 1 << 16);
-        this.points = points;
-        train = new Trajectory(points);
-        test = new Trajectory(points);
-        trainAccuracy = new Trajectory(points);
-        testAccuracy = new Trajectory(points);
+        this.points = steps + 1;
+        train = curve(points);
+        test = curve(points);
+        trainAccuracy = curve(points);
+        testAccuracy = curve(points);
         this.recordEvery = Math.max(1, recordEvery);
+    }
+
+    /** A curve of {@code points} points: every one when they fit the bound, else thinned by a doubling stride. */
+    private static Trajectory curve(long points) {
+        return points <= KEPT_POINTS ? new Trajectory(Math.min(points, 1 << 16)) : Trajectory.bounded(points, KEPT_POINTS);
+    }
+
+    /** The step the next snapshot must have (steps come in order without gaps). */
+    public long nextStep() {
+        return added;
     }
 
     /** Appends the snapshot of the next step; snapshots must come in step order without gaps. */
     public void add(TrainSnapshot s) {
-        if (s.step() != train.size()) {
-            throw new IllegalStateException("expected step " + train.size() + ", got " + s.step());
+        if (s.step() != added) {
+            throw new IllegalStateException("expected step " + added + ", got " + s.step());
         }
+        added++;
         train.point(0, s.step(), 0, 0, s.trainLoss(), s.gradNorm(), s.lr());
         test.point(0, s.step(), 0, 0, s.testLoss(), 0, s.lr());
         trainAccuracy.point(0, s.step(), 0, 0, s.trainAccuracy(), 0, s.lr());
@@ -68,7 +92,7 @@ public final class RunCurves {
             if (mixture == null) {
                 mixture = new Trajectory[w.length];
                 for (int k = 0; k < w.length; k++) {
-                    mixture[k] = new Trajectory(points);
+                    mixture[k] = curve(points);
                 }
             }
             for (int k = 0; k < w.length; k++) {
@@ -78,6 +102,7 @@ public final class RunCurves {
         if (s.step() % recordEvery == 0 && !s.diverged()) {
             recordedSteps.add(s.step());
             recorded.add(s.weights());
+            recordedLoss.add(s.trainLoss());
         }
         last = s;
     }
@@ -163,6 +188,19 @@ public final class RunCurves {
             p.add(last.weights());
         }
         return p;
+    }
+
+    /** The training loss at each entry of {@link #weightPath()}. */
+    public double[] weightPathLosses() {
+        List<double[]> p = weightPath();
+        double[] l = new double[p.size()];
+        for (int i = 0; i < recordedLoss.size() && i < l.length; i++) {
+            l[i] = recordedLoss.get(i);
+        }
+        if (l.length > recordedLoss.size()) {
+            l[l.length - 1] = last.trainLoss();
+        }
+        return l;
     }
 
     /** The step of each entry of {@link #weightPath()}. */

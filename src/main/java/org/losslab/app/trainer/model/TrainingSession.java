@@ -370,7 +370,7 @@ public final class TrainingSession implements Playable {
                 continue;
             }
             RunCurves c = curves.get(row.run);
-            if (row.snapshot.step() == c.train().size()) {
+            if (row.snapshot.step() == c.nextStep()) {
                 c.add(row.snapshot);
                 changed = true;
             }
