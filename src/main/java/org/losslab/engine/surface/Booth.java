@@ -37,6 +37,26 @@ public final class Booth implements Surface {
     }
 
     @Override
+    public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
+        evaluate(n, xs, ys, f, gx, gy);
+    }
+
+    /**
+     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
+     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     */
+    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
+        for (int i = 0; i < n; i++) {
+            double x = xs[i], y = ys[i];
+            double a = x + 2 * y - 7;
+            double b = 2 * x + y - 5;
+            f[i] = a * a + b * b;
+            gx[i] = 2 * a + 4 * b;
+            gy[i] = 4 * a + 2 * b;
+        }
+    }
+
+    @Override
     public void value(int n, int stride, double[] p, double t, double[] f) {
         for (int i = 0; i < n; i++) {
             double x = p[i], y = p[stride + i];

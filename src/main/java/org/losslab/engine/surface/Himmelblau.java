@@ -37,6 +37,26 @@ public final class Himmelblau implements Surface {
     }
 
     @Override
+    public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
+        evaluate(n, xs, ys, f, gx, gy);
+    }
+
+    /**
+     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
+     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     */
+    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
+        for (int i = 0; i < n; i++) {
+            double x = xs[i], y = ys[i];
+            double a = x * x + y - 11;
+            double b = x + y * y - 7;
+            f[i] = a * a + b * b;
+            gx[i] = 4 * x * a + 2 * b;
+            gy[i] = 2 * a + 4 * y * b;
+        }
+    }
+
+    @Override
     public void value(int n, int stride, double[] p, double t, double[] f) {
         for (int i = 0; i < n; i++) {
             double x = p[i], y = p[stride + i];

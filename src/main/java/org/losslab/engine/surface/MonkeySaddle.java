@@ -35,6 +35,25 @@ public final class MonkeySaddle implements Surface {
     }
 
     @Override
+    public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
+        evaluate(n, xs, ys, f, gx, gy);
+    }
+
+    /**
+     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
+     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     */
+    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
+        for (int i = 0; i < n; i++) {
+            double x = xs[i], y = ys[i];
+            double x2 = x * x, y2 = y * y;
+            f[i] = x2 * x - 3 * x * y2;
+            gx[i] = 3 * x2 - 3 * y2;
+            gy[i] = -6 * x * y;
+        }
+    }
+
+    @Override
     public void value(int n, int stride, double[] p, double t, double[] f) {
         for (int i = 0; i < n; i++) {
             double x = p[i], y = p[stride + i];

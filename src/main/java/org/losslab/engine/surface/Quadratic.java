@@ -77,6 +77,28 @@ public final class Quadratic implements Surface {
     }
 
     @Override
+    public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
+        evaluate(n, xs, ys, f, gx, gy, cos, sin, kappa);
+    }
+
+    /**
+     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code (static, the
+     * constants as arguments: a loop reading the fields stayed scalar). The same operations in the
+     * same order, so the same values (SurfaceLayoutsTest).
+     */
+    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy, double c, double s,
+                                 double k) {
+        for (int i = 0; i < n; i++) {
+            double x = xs[i], y = ys[i];
+            double u = x * c + y * s;
+            double v = -x * s + y * c;
+            f[i] = 0.5 * (u * u + k * v * v);
+            gx[i] = u * c - k * v * s;
+            gy[i] = u * s + k * v * c;
+        }
+    }
+
+    @Override
     public void value(int n, int stride, double[] p, double t, double[] f) {
         final double c = cos, s = sin, k = kappa;
         for (int i = 0; i < n; i++) {

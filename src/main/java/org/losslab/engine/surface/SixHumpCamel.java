@@ -36,6 +36,25 @@ public final class SixHumpCamel implements Surface {
     }
 
     @Override
+    public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
+        evaluate(n, xs, ys, f, gx, gy);
+    }
+
+    /**
+     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
+     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     */
+    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
+        for (int i = 0; i < n; i++) {
+            double x = xs[i], y = ys[i];
+            double x2 = x * x, y2 = y * y;
+            f[i] = (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (-4 + 4 * y2) * y2;
+            gx[i] = x * (8 - 8.4 * x2 + 2 * x2 * x2) + y;
+            gy[i] = x + y * (-8 + 16 * y2);
+        }
+    }
+
+    @Override
     public void value(int n, int stride, double[] p, double t, double[] f) {
         for (int i = 0; i < n; i++) {
             double x = p[i], y = p[stride + i];

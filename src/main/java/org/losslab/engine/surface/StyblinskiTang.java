@@ -39,6 +39,25 @@ public final class StyblinskiTang implements Surface {
     }
 
     @Override
+    public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
+        evaluate(n, xs, ys, f, gx, gy);
+    }
+
+    /**
+     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
+     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     */
+    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
+        for (int i = 0; i < n; i++) {
+            double x = xs[i], y = ys[i];
+            double x2 = x * x, y2 = y * y;
+            f[i] = 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
+            gx[i] = 2 * x2 * x - 16 * x + 2.5;
+            gy[i] = 2 * y2 * y - 16 * y + 2.5;
+        }
+    }
+
+    @Override
     public void value(int n, int stride, double[] p, double t, double[] f) {
         for (int i = 0; i < n; i++) {
             double x = p[i], y = p[stride + i];
