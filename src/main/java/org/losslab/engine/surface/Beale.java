@@ -31,37 +31,30 @@ public final class Beale implements Surface {
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
         for (int i = 0; i < n; i++) {
-            double x = p[i], y = p[stride + i];
-            double y2 = y * y, y3 = y2 * y;
-            double r1 = 1.5 - x + x * y;
-            double r2 = 2.25 - x + x * y2;
-            double r3 = 2.625 - x + x * y3;
-            f[i] = r1 * r1 + r2 * r2 + r3 * r3;
-            g[i] = 2 * (r1 * (y - 1) + r2 * (y2 - 1) + r3 * (y3 - 1));
-            g[stride + i] = 2 * x * (r1 + 2 * y * r2 + 3 * y2 * r3);
+            f[i] = at(p[i], p[stride + i], g, i, g, stride + i);
         }
     }
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
-        evaluate(n, xs, ys, f, gx, gy);
+        for (int i = 0; i < n; i++) {
+            f[i] = at(xs[i], ys[i], gx, i, gy, i);
+        }
     }
 
     /**
-     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
-     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     * f(x, y), with ∂f/∂x into gx[ix] and ∂f/∂y into gy[iy]: the formula once for both layouts;
+     * static, with the constants as arguments, so that C2 turns the coordinate loop into SIMD code.
      */
-    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double y2 = y * y, y3 = y2 * y;
-            double r1 = 1.5 - x + x * y;
-            double r2 = 2.25 - x + x * y2;
-            double r3 = 2.625 - x + x * y3;
-            f[i] = r1 * r1 + r2 * r2 + r3 * r3;
-            gx[i] = 2 * (r1 * (y - 1) + r2 * (y2 - 1) + r3 * (y3 - 1));
-            gy[i] = 2 * x * (r1 + 2 * y * r2 + 3 * y2 * r3);
-        }
+    private static double at(double x, double y, double[] gx, int ix, double[] gy, int iy) {
+        double y2 = y * y, y3 = y2 * y;
+        double r1 = 1.5 - x + x * y;
+        double r2 = 2.25 - x + x * y2;
+        double r3 = 2.625 - x + x * y3;
+        double value = r1 * r1 + r2 * r2 + r3 * r3;
+        gx[ix] = 2 * (r1 * (y - 1) + r2 * (y2 - 1) + r3 * (y3 - 1));
+        gy[iy] = 2 * x * (r1 + 2 * y * r2 + 3 * y2 * r3);
+        return value;
     }
 
     @Override

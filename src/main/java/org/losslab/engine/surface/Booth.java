@@ -27,33 +27,28 @@ public final class Booth implements Surface {
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
         for (int i = 0; i < n; i++) {
-            double x = p[i], y = p[stride + i];
-            double a = x + 2 * y - 7;
-            double b = 2 * x + y - 5;
-            f[i] = a * a + b * b;
-            g[i] = 2 * a + 4 * b;
-            g[stride + i] = 4 * a + 2 * b;
+            f[i] = at(p[i], p[stride + i], g, i, g, stride + i);
         }
     }
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
-        evaluate(n, xs, ys, f, gx, gy);
+        for (int i = 0; i < n; i++) {
+            f[i] = at(xs[i], ys[i], gx, i, gy, i);
+        }
     }
 
     /**
-     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
-     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     * f(x, y), with ∂f/∂x into gx[ix] and ∂f/∂y into gy[iy]: the formula once for both layouts;
+     * static, with the constants as arguments, so that C2 turns the coordinate loop into SIMD code.
      */
-    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double a = x + 2 * y - 7;
-            double b = 2 * x + y - 5;
-            f[i] = a * a + b * b;
-            gx[i] = 2 * a + 4 * b;
-            gy[i] = 4 * a + 2 * b;
-        }
+    private static double at(double x, double y, double[] gx, int ix, double[] gy, int iy) {
+        double a = x + 2 * y - 7;
+        double b = 2 * x + y - 5;
+        double value = a * a + b * b;
+        gx[ix] = 2 * a + 4 * b;
+        gy[iy] = 4 * a + 2 * b;
+        return value;
     }
 
     @Override

@@ -40,47 +40,35 @@ public final class GoldsteinPrice implements Surface {
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
         for (int i = 0; i < n; i++) {
-            double x = p[i], y = p[stride + i];
-            double a = x + y + 1, b = 2 * x - 3 * y;
-            double pp = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y;
-            double q = 18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y;
-            double pd = -14 + 6 * x + 6 * y;
-            double qx = -32 + 24 * x - 36 * y, qy = 48 - 36 * x + 54 * y;
-            double a2 = a * a, b2 = b * b;
-            double u = 1 + a2 * pp, v = 30 + b2 * q;
-            double ud = 2 * a * pp + a2 * pd;
-            double vx = 4 * b * q + b2 * qx, vy = -6 * b * q + b2 * qy;
-            f[i] = u * v;
-            g[i] = ud * v + u * vx;
-            g[stride + i] = ud * v + u * vy;
+            f[i] = at(p[i], p[stride + i], g, i, g, stride + i);
         }
     }
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
-        evaluate(n, xs, ys, f, gx, gy);
+        for (int i = 0; i < n; i++) {
+            f[i] = at(xs[i], ys[i], gx, i, gy, i);
+        }
     }
 
     /**
-     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
-     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     * f(x, y), with ∂f/∂x into gx[ix] and ∂f/∂y into gy[iy]: the formula once for both layouts;
+     * static, with the constants as arguments, so that C2 turns the coordinate loop into SIMD code.
      */
-    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double a = x + y + 1, b = 2 * x - 3 * y;
-            double pp = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y;
-            double q = 18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y;
-            double pd = -14 + 6 * x + 6 * y;
-            double qx = -32 + 24 * x - 36 * y, qy = 48 - 36 * x + 54 * y;
-            double a2 = a * a, b2 = b * b;
-            double u = 1 + a2 * pp, v = 30 + b2 * q;
-            double ud = 2 * a * pp + a2 * pd;
-            double vx = 4 * b * q + b2 * qx, vy = -6 * b * q + b2 * qy;
-            f[i] = u * v;
-            gx[i] = ud * v + u * vx;
-            gy[i] = ud * v + u * vy;
-        }
+    private static double at(double x, double y, double[] gx, int ix, double[] gy, int iy) {
+        double a = x + y + 1, b = 2 * x - 3 * y;
+        double pp = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y;
+        double q = 18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y;
+        double pd = -14 + 6 * x + 6 * y;
+        double qx = -32 + 24 * x - 36 * y, qy = 48 - 36 * x + 54 * y;
+        double a2 = a * a, b2 = b * b;
+        double u = 1 + a2 * pp, v = 30 + b2 * q;
+        double ud = 2 * a * pp + a2 * pd;
+        double vx = 4 * b * q + b2 * qx, vy = -6 * b * q + b2 * qy;
+        double value = u * v;
+        gx[ix] = ud * v + u * vx;
+        gy[iy] = ud * v + u * vy;
+        return value;
     }
 
     @Override

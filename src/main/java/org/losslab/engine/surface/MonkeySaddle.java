@@ -26,31 +26,27 @@ public final class MonkeySaddle implements Surface {
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
         for (int i = 0; i < n; i++) {
-            double x = p[i], y = p[stride + i];
-            double x2 = x * x, y2 = y * y;
-            f[i] = x2 * x - 3 * x * y2;
-            g[i] = 3 * x2 - 3 * y2;
-            g[stride + i] = -6 * x * y;
+            f[i] = at(p[i], p[stride + i], g, i, g, stride + i);
         }
     }
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
-        evaluate(n, xs, ys, f, gx, gy);
+        for (int i = 0; i < n; i++) {
+            f[i] = at(xs[i], ys[i], gx, i, gy, i);
+        }
     }
 
     /**
-     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
-     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     * f(x, y), with ∂f/∂x into gx[ix] and ∂f/∂y into gy[iy]: the formula once for both layouts;
+     * static, with the constants as arguments, so that C2 turns the coordinate loop into SIMD code.
      */
-    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double x2 = x * x, y2 = y * y;
-            f[i] = x2 * x - 3 * x * y2;
-            gx[i] = 3 * x2 - 3 * y2;
-            gy[i] = -6 * x * y;
-        }
+    private static double at(double x, double y, double[] gx, int ix, double[] gy, int iy) {
+        double x2 = x * x, y2 = y * y;
+        double value = x2 * x - 3 * x * y2;
+        gx[ix] = 3 * x2 - 3 * y2;
+        gy[iy] = -6 * x * y;
+        return value;
     }
 
     @Override

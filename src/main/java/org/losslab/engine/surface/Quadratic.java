@@ -65,37 +65,30 @@ public final class Quadratic implements Surface {
 
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
-        final double c = cos, s = sin, k = kappa;
         for (int i = 0; i < n; i++) {
-            double x = p[i], y = p[stride + i];
-            double u = x * c + y * s;
-            double v = -x * s + y * c;
-            f[i] = 0.5 * (u * u + k * v * v);
-            g[i] = u * c - k * v * s;
-            g[stride + i] = u * s + k * v * c;
+            f[i] = at(p[i], p[stride + i], g, i, g, stride + i, cos, sin, kappa);
         }
     }
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
-        evaluate(n, xs, ys, f, gx, gy, cos, sin, kappa);
+        for (int i = 0; i < n; i++) {
+            f[i] = at(xs[i], ys[i], gx, i, gy, i, cos, sin, kappa);
+        }
     }
 
     /**
-     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code (static, the
-     * constants as arguments: a loop reading the fields stayed scalar). The same operations in the
-     * same order, so the same values (SurfaceLayoutsTest).
+     * f(x, y), with ∂f/∂x into gx[ix] and ∂f/∂y into gy[iy]: the formula once for both layouts;
+     * static, with the constants as arguments, so that C2 turns the coordinate loop into SIMD code.
      */
-    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy, double c, double s,
-                                 double k) {
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double u = x * c + y * s;
-            double v = -x * s + y * c;
-            f[i] = 0.5 * (u * u + k * v * v);
-            gx[i] = u * c - k * v * s;
-            gy[i] = u * s + k * v * c;
-        }
+    private static double at(double x, double y, double[] gx, int ix, double[] gy, int iy, double c, double s,
+                             double k) {
+        double u = x * c + y * s;
+        double v = -x * s + y * c;
+        double value = 0.5 * (u * u + k * v * v);
+        gx[ix] = u * c - k * v * s;
+        gy[iy] = u * s + k * v * c;
+        return value;
     }
 
     @Override

@@ -53,34 +53,29 @@ public final class Saddle implements Surface {
 
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
-        final double a = this.a, b = this.b, c = this.c;
         for (int i = 0; i < n; i++) {
-            double x = p[i], y = p[stride + i];
-            double y2 = y * y;
-            f[i] = 0.5 * a * x * x - 0.5 * b * y2 + 0.25 * c * y2 * y2;
-            g[i] = a * x;
-            g[stride + i] = -b * y + c * y2 * y;
+            f[i] = at(p[i], p[stride + i], g, i, g, stride + i, a, b, c);
         }
     }
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
-        evaluate(n, xs, ys, f, gx, gy, a, b, c);
+        for (int i = 0; i < n; i++) {
+            f[i] = at(xs[i], ys[i], gx, i, gy, i, a, b, c);
+        }
     }
 
     /**
-     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
-     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     * f(x, y), with ∂f/∂x into gx[ix] and ∂f/∂y into gy[iy]: the formula once for both layouts;
+     * static, with the constants as arguments, so that C2 turns the coordinate loop into SIMD code.
      */
-    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy, double a, double b,
-                                 double c) {
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double y2 = y * y;
-            f[i] = 0.5 * a * x * x - 0.5 * b * y2 + 0.25 * c * y2 * y2;
-            gx[i] = a * x;
-            gy[i] = -b * y + c * y2 * y;
-        }
+    private static double at(double x, double y, double[] gx, int ix, double[] gy, int iy, double a, double b,
+                             double c) {
+        double y2 = y * y;
+        double value = 0.5 * a * x * x - 0.5 * b * y2 + 0.25 * c * y2 * y2;
+        gx[ix] = a * x;
+        gy[iy] = -b * y + c * y2 * y;
+        return value;
     }
 
     @Override

@@ -30,31 +30,27 @@ public final class StyblinskiTang implements Surface {
     @Override
     public void evaluate(int n, int stride, double[] p, double t, double[] f, double[] g) {
         for (int i = 0; i < n; i++) {
-            double x = p[i], y = p[stride + i];
-            double x2 = x * x, y2 = y * y;
-            f[i] = 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
-            g[i] = 2 * x2 * x - 16 * x + 2.5;
-            g[stride + i] = 2 * y2 * y - 16 * y + 2.5;
+            f[i] = at(p[i], p[stride + i], g, i, g, stride + i);
         }
     }
 
     @Override
     public void evaluate(int n, double[] xs, double[] ys, double t, double[] f, double[] gx, double[] gy) {
-        evaluate(n, xs, ys, f, gx, gy);
+        for (int i = 0; i < n; i++) {
+            f[i] = at(xs[i], ys[i], gx, i, gy, i);
+        }
     }
 
     /**
-     * The flat loop's formula over coordinate arrays, which C2 turns into SIMD code: the same
-     * operations in the same order, so the same values (SurfaceLayoutsTest).
+     * f(x, y), with ∂f/∂x into gx[ix] and ∂f/∂y into gy[iy]: the formula once for both layouts;
+     * static, with the constants as arguments, so that C2 turns the coordinate loop into SIMD code.
      */
-    private static void evaluate(int n, double[] xs, double[] ys, double[] f, double[] gx, double[] gy) {
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double x2 = x * x, y2 = y * y;
-            f[i] = 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
-            gx[i] = 2 * x2 * x - 16 * x + 2.5;
-            gy[i] = 2 * y2 * y - 16 * y + 2.5;
-        }
+    private static double at(double x, double y, double[] gx, int ix, double[] gy, int iy) {
+        double x2 = x * x, y2 = y * y;
+        double value = 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
+        gx[ix] = 2 * x2 * x - 16 * x + 2.5;
+        gy[iy] = 2 * y2 * y - 16 * y + 2.5;
+        return value;
     }
 
     @Override
