@@ -97,7 +97,7 @@ public final class MainController {
         scenarioPane = new ScenarioPane(model);
         runs = new RunsPane(model);
         scenarioBox.getChildren().setAll(scenarioPane, runs);
-        narration = new NarrationPane(model, plot);
+        narration = new NarrationPane(model, plot, pools.render());
         // The run editor is built when its tab is first opened: a faster first window.
         sideTabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() == 1 && runBox.getChildren().isEmpty()) {

@@ -2,6 +2,8 @@ package org.losslab.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -9,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.losslab.app.model.LabModel;
+import org.losslab.app.model.LatestWins;
 import org.losslab.app.model.Snapshot;
 import org.losslab.app.model.UpdateNarration;
 import org.losslab.engine.sim.Trajectory;
@@ -18,6 +21,11 @@ import org.losslab.render.PlotScene;
 /**
  * Step-by-step mode: one update of the selected run told in parts (gradient, momentum, second
  * moment, bias correction, the step), each part drawn as a vector on the 2-D view at θ_k.
+ *
+ * <p>Telling update k replays the run's optimizer through every update before it, and a run the
+ * app keeps thinned is run again up to k first: near the millionth step that is a few hundred
+ * milliseconds, so updates beyond {@link #INLINE_REPLAY} are worked out on a background thread
+ * (the newest request wins) and shown when ready; the lines of the update before stay until then.
  */
 final class NarrationPane extends VBox {
     private static final int GRADIENT = 0xFF56B4E9, MOMENTUM = 0xFFCC79A7, SCALED = 0xFFE69F00, ASCENT = 0xFF009E73;
@@ -28,15 +36,28 @@ final class NarrationPane extends VBox {
     /**
      * Every point of a thinned run up to some step, computed again for the narration, and what it
      * is of: stepping on by one reuses it (it runs on to the engine's next cancellation poll, up to
-     * 1024 steps further) instead of running the run again from its start.
+     * 1024 steps further) instead of running the run again from its start. Used only by the
+     * worker: a thinned run is never told on the FX thread.
      */
     private Trajectory prefix;
     private Snapshot prefixOf;
     private int prefixRun = -1;
+    /** Updates up to this many are told on the FX thread (a replay of at most a millisecond or two). */
+    static final long INLINE_REPLAY = 20_000;
+    private final LatestWins<Told> work;
 
-    NarrationPane(LabModel model, PlotView plot) {
+    /** The latest request (FX thread): a token; the result of any other request is dropped. */
+    private Object wanted;
+
+    /** Update k of a run of a snapshot, told: the trajectory it was told from and the narration (null: none). */
+    private record Told(Snapshot snap, int run, long want, Trajectory tr, int k, UpdateNarration narration) {
+    }
+
+    /** @param worker where long replays run (one at a time, the newest request first) */
+    NarrationPane(LabModel model, PlotView plot, Executor worker) {
         this.model = model;
         this.plot = plot;
+        this.work = new LatestWins<>(worker, Platform::runLater, () -> { });
         getStyleClass().add("narration");
         Label title = new Label("One update, step by step");
         title.getStyleClass().add("section-title");
@@ -102,10 +123,36 @@ final class NarrationPane extends VBox {
         // The update from the playback step, if the run took one; replayed from every point up to
         // it, which a run kept thinned (longer than LabModel.KEPT_POINTS) computes again.
         long want = Math.min(model.playback().step(), kept.size() == 0 ? -1 : kept.step(kept.size() - 1) - 1);
+        Object key = new Object();
+        wanted = key;
+        if (want <= INLINE_REPLAY && kept.complete()) {
+            show(tell(snap, run, want));
+            return;
+        }
+        work.submit(cancel -> tell(snap, run, want), told -> {
+            // Shown unless the view has moved on meanwhile (its newer request is then on its way).
+            if (key == wanted && active()) {
+                show(told);
+            }
+        });
+    }
+
+    /** Works out update {@code want} of the run (on the FX thread for short replays, else on the worker). */
+    private Told tell(Snapshot snap, int run, long want) {
+        var kept = snap.trajectory(run);
         var tr = want >= 0 && want <= UpdateNarration.MAX_REPLAY ? everyPointUpTo(snap, run, want) : kept;
         int k = (int) Math.min(want, tr.size() - 2L);
         var spec = snap.scenario().runs().get(run);
         UpdateNarration n = k >= 0 && tr.complete() ? UpdateNarration.of(spec, snap.surface(), tr, k) : null;
+        return new Told(snap, run, want, tr, k, n);
+    }
+
+    private void show(Told told) {
+        Snapshot snap = told.snap();
+        int run = told.run(), k = told.k();
+        var tr = told.tr();
+        var spec = snap.scenario().runs().get(run);
+        UpdateNarration n = told.narration();
         lines.getChildren().clear();
         if (n == null) {
             Label l = new Label(tr.diverged() ? "This run diverged at step " + tr.divergedAt() + "." : "No update here.");

@@ -105,8 +105,11 @@ class LongRaceExportTest {
 
     @Test
     void stepByStepNarratesEveryUpdateOfAThinnedRun() throws Exception {
-        open(STEPS);
-        long k = STEPS - 100;
+        // Near the 900,000th update the narration replays the run and runs it again: off the FX thread.
+        long steps = 900_000;
+        open(steps);
+        long k = steps - 100;
+        watchdog.watch("step-by-step narration near the end of a thinned run");
         fx(() -> {
             c.showSideTab(2);
             c.model().selectedProperty().set(1);
@@ -122,6 +125,7 @@ class LongRaceExportTest {
                 return null;
             });
         }
+        watchdog.assertNeverBlocked();
     }
 
     private String firstNarrationLine() {
