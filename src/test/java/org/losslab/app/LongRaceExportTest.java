@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.losslab.app.TestWindow.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.model.LabModel;
-import org.losslab.app.model.WorkPools;
 import org.losslab.engine.sim.Trajectory;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,7 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class LongRaceExportTest {
     @RegisterExtension
     final FxWatchdog watchdog = new FxWatchdog();
-    private static final WorkPools POOLS = WorkPools.forThisMachine();
+    @RegisterExtension
+    static final TestWindow WINDOW = new TestWindow();
     private static final long STEPS = LabModel.KEPT_POINTS + 20_000L;
     private static final String LONG = """
             {
@@ -54,18 +54,9 @@ class LongRaceExportTest {
     Path dir;
     private MainController c;
 
-    @AfterAll
-    static void stopThreads() {
-        POOLS.close();
-    }
-
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, POOLS, null, 1366, 768);
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+        c = WINDOW.show(stage);
     }
 
     private Path open(long steps) throws Exception {

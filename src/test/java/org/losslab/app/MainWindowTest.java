@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.losslab.app.TestWindow.fx;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -23,14 +24,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.controls.ParamForm;
 import org.losslab.app.model.LabModel;
-import org.losslab.app.model.WorkPools;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.io.TrajectoryCsv;
 import org.losslab.render.PlotLayout;
@@ -43,7 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     /** The window's threads, as the app makes them; shared by the class's tests. */
-    private static final WorkPools POOLS = WorkPools.forThisMachine();
+    @RegisterExtension
+    static final TestWindow WINDOW = new TestWindow();
     private static final String SAMPLE = """
             {
               "format": "losslab-scenario/1",
@@ -64,14 +65,9 @@ class MainWindowTest {
     private MainController c;
     private Path sample;
 
-    @AfterAll
-    static void stopThreads() {
-        POOLS.close();
-    }
-
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, POOLS, null, 1366, 768);
+        c = WINDOW.show(stage);
     }
 
     @BeforeEach
@@ -80,10 +76,6 @@ class MainWindowTest {
         Files.writeString(sample, SAMPLE);
         assertTrue(fx(() -> c.open(sample)));
         awaitIdle();
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
     }
 
     private LabModel model() {

@@ -4,29 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.losslab.app.TestWindow.fx;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.losslab.app.FxWatchdog;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.MainController;
-import org.losslab.app.MainWindow;
+import org.losslab.app.TestWindow;
 import org.losslab.app.WindowThemes;
 import org.losslab.app.controls.CanvasPane;
 import org.losslab.app.model.LabModel;
-import org.losslab.app.model.WorkPools;
 import org.losslab.engine.analysis.EscapeResult;
 import org.losslab.engine.analysis.SweepResult;
 import org.losslab.format.Typed;
@@ -44,7 +42,8 @@ class AnalysisPanesTest {
     @RegisterExtension
     final FxWatchdog watchdog = new FxWatchdog();
     /** The window's threads, as the app makes them; shared by the class's tests. */
-    private static final WorkPools POOLS = WorkPools.forThisMachine();
+    @RegisterExtension
+    static final TestWindow WINDOW = new TestWindow();
     /** f = ½(x² + 20y²): λ = 1 along x and 20 along y, κ = 20, 2/λmax = 0.1. */
     static final String BOWL = """
             {
@@ -65,19 +64,10 @@ class AnalysisPanesTest {
     private MainController c;
     private AnalysisTabs a;
 
-    @AfterAll
-    static void stopThreads() {
-        POOLS.close();
-    }
-
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, POOLS, null, 1366, 768);
+        c = WINDOW.show(stage);
         a = c.analysis();
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
     }
 
     private LabModel lab() {

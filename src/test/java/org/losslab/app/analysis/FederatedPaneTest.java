@@ -2,10 +2,10 @@ package org.losslab.app.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.losslab.app.TestWindow.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Slider;
@@ -34,10 +34,6 @@ class FederatedPaneTest {
     @Start
     void start(Stage stage) {
         c = MainWindow.show(stage, POOLS, null, 1366, 768);
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
     }
 
     @Test

@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.losslab.app.TestWindow.fx;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.losslab.app.MainController;
-import org.losslab.app.MainWindow;
-import org.losslab.app.model.WorkPools;
+import org.losslab.app.TestWindow;
 import org.losslab.engine.mlp.Kfac;
 import org.losslab.format.Typed;
 import org.testfx.api.FxRobot;
@@ -27,21 +26,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The RUNS section's K-FAC form: it shows the shown run's preconditioning and switches it. */
 @ExtendWith(ApplicationExtension.class)
 class KfacFormTest {
-    private static final WorkPools POOLS = WorkPools.forThisMachine();
+    @RegisterExtension
+    static final TestWindow WINDOW = new TestWindow();
     private MainController c;
-
-    @AfterAll
-    static void stopThreads() {
-        POOLS.close();
-    }
 
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, POOLS, null, 1366, 768);
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+        c = WINDOW.show(stage);
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.losslab.app.TestWindow.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
@@ -17,7 +17,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,8 +24,7 @@ import org.losslab.app.FxWatchdog;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.app.MainController;
-import org.losslab.app.MainWindow;
-import org.losslab.app.model.WorkPools;
+import org.losslab.app.TestWindow;
 import org.losslab.app.trainer.model.TrainerModel;
 import org.losslab.engine.mlp.DataKind;
 import org.losslab.engine.mlp.TrainSnapshot;
@@ -44,20 +42,16 @@ class TrainerPaneTest {
     @RegisterExtension
     final FxWatchdog watchdog = new FxWatchdog();
     /** The window's threads, as the app makes them; shared by the class's tests. */
-    private static final WorkPools POOLS = WorkPools.forThisMachine();
+    @RegisterExtension
+    static final TestWindow WINDOW = new TestWindow();
     @TempDir
     Path dir;
     private MainController c;
     private TrainerPane pane;
 
-    @AfterAll
-    static void stopThreads() {
-        POOLS.close();
-    }
-
     @Start
     void start(Stage stage) {
-        c = MainWindow.show(stage, POOLS, null, 1366, 768);
+        c = WINDOW.show(stage);
     }
 
     @BeforeEach
@@ -73,10 +67,6 @@ class TrainerPaneTest {
 
     private TrainerModel model() {
         return pane.model();
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
