@@ -14,6 +14,7 @@ import org.losslab.app.model.LabModel;
 import org.losslab.app.model.LatestWins;
 import org.losslab.app.model.Snapshot;
 import org.losslab.app.model.UpdateNarration;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.render.Colors;
 import org.losslab.render.PlotScene;
@@ -33,15 +34,6 @@ final class NarrationPane extends VBox {
     private final PlotView plot;
     private final VBox lines = new VBox(6);
     private final CheckBox draw = new CheckBox("Draw the vectors on the plot");
-    /**
-     * Every point of a thinned run up to some step, computed again for the narration, and what it
-     * is of: stepping on by one reuses it (it runs on to the engine's next cancellation poll, up to
-     * 1024 steps further) instead of running the run again from its start. Used only by the
-     * worker: a thinned run is never told on the FX thread.
-     */
-    private Trajectory prefix;
-    private Snapshot prefixOf;
-    private int prefixRun = -1;
     /** Updates up to this many are told on the FX thread (a replay of at most a millisecond or two). */
     static final long INLINE_REPLAY = 20_000;
     private final LatestWins<Told> work;
@@ -99,22 +91,10 @@ final class NarrationPane extends VBox {
         return true;
     }
 
-    private Trajectory everyPointUpTo(Snapshot snap, int run, long k) {
-        Trajectory kept = snap.trajectory(run);
-        if (kept.complete()) {
-            return kept;
-        }
-        if (prefixOf != snap || prefixRun != run || prefix.size() < k + 2) {
-            prefix = LabModel.everyPointUpTo(snap, run, k);
-            prefixOf = snap;
-            prefixRun = run;
-        }
-        return prefix;
-    }
-
     void refresh() {
         Snapshot snap = model.snapshot();
         if (snap == null || !active()) {
+            wanted = null;
             plot.arrowsProperty().set(List.of());
             return;
         }
@@ -126,10 +106,10 @@ final class NarrationPane extends VBox {
         Object key = new Object();
         wanted = key;
         if (want <= INLINE_REPLAY && kept.complete()) {
-            show(tell(snap, run, want));
+            show(tell(snap, run, want, Cancellation.NEVER));
             return;
         }
-        work.submit(cancel -> tell(snap, run, want), told -> {
+        work.submit(cancel -> tell(snap, run, want, cancel), told -> {
             // Shown unless the view has moved on meanwhile (its newer request is then on its way).
             if (key == wanted && active()) {
                 show(told);
@@ -137,10 +117,17 @@ final class NarrationPane extends VBox {
         });
     }
 
-    /** Works out update {@code want} of the run (on the FX thread for short replays, else on the worker). */
-    private Told tell(Snapshot snap, int run, long want) {
+    /**
+     * Works out update {@code want} of the run (on the FX thread for short replays, else on the
+     * worker); null if cancelled (a newer request waits). A thinned run is run again up to the
+     * update each time: nothing of it is kept between requests.
+     */
+    private static Told tell(Snapshot snap, int run, long want, Cancellation cancel) {
         var kept = snap.trajectory(run);
-        var tr = want >= 0 && want <= UpdateNarration.MAX_REPLAY ? everyPointUpTo(snap, run, want) : kept;
+        var tr = want >= 0 && want <= UpdateNarration.MAX_REPLAY ? LabModel.everyPointUpTo(snap, run, want, cancel) : kept;
+        if (tr == null) {
+            return null;
+        }
         int k = (int) Math.min(want, tr.size() - 2L);
         var spec = snap.scenario().runs().get(run);
         UpdateNarration n = k >= 0 && tr.complete() ? UpdateNarration.of(spec, snap.surface(), tr, k) : null;

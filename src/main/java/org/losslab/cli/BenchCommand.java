@@ -74,7 +74,7 @@ final class BenchCommand {
         ExecutorService pool = WorkerThreads.pool(threads, "bench");
         double[] times = new double[repeat];
         SweepResult r = null;
-        double cold;
+        double cold, warmed;
         int warmups = 0;
         try {
             // The first sweep, as a user's first `losslab sweep` meets it: interpreted set-up code,
@@ -84,11 +84,12 @@ final class BenchCommand {
             cold = (System.nanoTime() - c0) / 1e9;
             // Then warm up as JMH does, by time rather than by count: C2 compiles the per-cell set-up
             // (run settings, pipelines) only after a few seconds of sweeps.
-            long warmEnd = System.nanoTime() + WARMUP_NANOS;
+            long warmStart = System.nanoTime(), warmEnd = warmStart + WARMUP_NANOS;
             while (warmups < 5 || System.nanoTime() < warmEnd) {
                 sweep.run(pool, threads, Cancellation.NEVER, (d, t) -> { });
                 warmups++;
             }
+            warmed = (System.nanoTime() - warmStart) / 1e9;
             for (int k = 0; k < repeat; k++) {
                 long t0 = System.nanoTime();
                 r = sweep.run(pool, threads, Cancellation.NEVER, (d, t) -> { });
@@ -106,8 +107,8 @@ final class BenchCommand {
             }
         }
         out.printf("losslab: 256 × 256 × 1,000 steps, %d threads: best %.4f s, median %.4f s over %d runs after %d warm-up"
-                        + " sweeps (%.0f s; the first, cold: %.4f s); %d cells diverged; %,d run-updates (%.2f ns each per thread)%n",
-                threads, sorted[0], sorted[repeat / 2], repeat, warmups + 1, WARMUP_NANOS / 1e9, cold, r.divergedCount(), work,
+                        + " sweeps (%.1f s; the first, cold: %.4f s); %d cells diverged; %,d run-updates (%.2f ns each per thread)%n",
+                threads, sorted[0], sorted[repeat / 2], repeat, warmups + 1, cold + warmed, cold, r.divergedCount(), work,
                 sorted[0] * threads * 1e9 / work);
         if (python.equals("none")) {
             return;

@@ -142,7 +142,8 @@ final class MethodPaths {
         }
         // Point k + 1's channels hold the samples evaluated around point k.
         int k = Math.min(last + 1, t.size() - 1);
-        if (k == 0) {
+        // A thinned trajectory has the point the samples were drawn around only where kept points are consecutive.
+        if (k == 0 || t.step(k) != t.step(k - 1) + 1) {
             return;
         }
         double r = style.line(2.6);

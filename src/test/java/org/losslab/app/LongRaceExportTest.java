@@ -135,6 +135,14 @@ class LongRaceExportTest {
         });
         Node cancel = fx(() -> c.stage().getScene().lookup("#csvCancel"));
         assertNotNull(cancel);
+        // Cancel once the export is writing (its temporary file exists), so that "nothing left" below
+        // means the worker stopped and cleaned up, not that it had not begun.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try (var files = Files.list(dir)) {
+                return files.anyMatch(f -> f.getFileName().toString().contains("cancelled"));
+            }
+        });
+        assertFalse(done.isDone(), "still writing when cancelled");
         fx(() -> {
             ((Button) cancel).fire();
             return null;

@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.losslab.engine.Cancellation;
 import org.losslab.engine.sim.Trajectory;
 import org.losslab.engine.surface.Surface;
 import org.losslab.engine.surface.Window;
@@ -369,15 +370,21 @@ public final class LabModel {
      * run.
      */
     public static Trajectory everyPointUpTo(Snapshot snap, int run, long k) {
+        return everyPointUpTo(snap, run, k, Cancellation.NEVER);
+    }
+
+    /** As {@link #everyPointUpTo(Snapshot, int, long)}; null also when {@code cancel} stopped the run first. */
+    public static Trajectory everyPointUpTo(Snapshot snap, int run, long k, Cancellation cancel) {
         Trajectory kept = snap == null ? null : snap.trajectory(run);
         if (kept == null || kept.complete()) {
             return kept;
         }
         Scenario s = snap.scenario();
         long until = Math.max(0, Math.min(k + 1, s.steps()));
-        Trajectory prefix = new Trajectory(until + 1);
-        s.simulation(snap.surface()).runOne(run, prefix, () -> prefix.size() > until);
-        return prefix;
+        // Room for the steps to the engine's next cancellation poll, where the run stops (up to 1,023 more).
+        Trajectory prefix = new Trajectory(until + 1025);
+        s.simulation(snap.surface()).runOne(run, prefix, () -> prefix.size() > until || cancel.isCancelled());
+        return prefix.size() > until ? prefix : null;
     }
 
     private void recomputeField() {

@@ -227,7 +227,8 @@ public final class Trainer {
     /**
      * K-FAC's Kronecker factors are those of a plain MLP's layers (inputs a and output gradients g of
      * each affine map); batch or layer norm and dropout between the layers change both, so such a
-     * network is refused with the same words as the training file's reader.
+     * network is refused, in words that name what to remove (the training file's reader says the
+     * same in the file's keys).
      */
     public static void checkKfac(Architecture arch) {
         if (!arch.block().isPlain()) {

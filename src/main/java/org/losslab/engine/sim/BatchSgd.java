@@ -273,16 +273,17 @@ final class BatchSgd {
     }
 
     private void load(int n, double[] theta, double[] grad, double[] loss, double[] rate) {
+        // The buffers always: with weight decay and no momentum anywhere, Sgd's rule still reads
+        // b·0, whose zero carries b's sign.
         double[] buf = sgd.buffer();
-        boolean momentum = sgd.anyMomentum();
         for (int r = 0; r < n; r++) {
             x[r] = theta[r];
             y[r] = theta[stride + r];
             gx[r] = grad[r];
             gy[r] = grad[stride + r];
             f[r] = loss[r];
-            bx[r] = momentum ? buf[r] : 0;
-            by[r] = momentum ? buf[stride + r] : 0;
+            bx[r] = buf[r];
+            by[r] = buf[stride + r];
             mu[r] = sgd.momentum(r);
             gain[r] = sgd.gain(r);
             wd[r] = sgd.weightDecay(r);
@@ -292,17 +293,14 @@ final class BatchSgd {
 
     private void store(int n, double[] theta, double[] grad, double[] loss) {
         double[] buf = sgd.buffer();
-        boolean momentum = sgd.anyMomentum();
         for (int r = 0; r < n; r++) {
             theta[r] = x[r];
             theta[stride + r] = y[r];
             grad[r] = gx[r];
             grad[stride + r] = gy[r];
             loss[r] = f[r];
-            if (momentum) {
-                buf[r] = bx[r];
-                buf[stride + r] = by[r];
-            }
+            buf[r] = bx[r];
+            buf[stride + r] = by[r];
         }
     }
 }

@@ -26,7 +26,7 @@ import org.losslab.format.Typed;
 class BatchSgdTest {
     private static final TrajectorySink IGNORE = (run, step, x, y, loss, gradNorm, lr) -> { };
 
-    /** The five rules of {@link Sgd}'s batch step, each with runs of μ = 0 mixed in where it has momentum. */
+    /** The rules of {@link Sgd}'s batch step, each with runs of μ = 0 mixed in where it has momentum. */
     private static List<Sgd.Config> variant(int v, double lr, int r) {
         double mu = r % 5 == 0 ? 0 : 0.3 + 0.6 * (r % 7) / 7.0;
         return List.of(switch (v) {
@@ -34,7 +34,9 @@ class BatchSgdTest {
             case 1 -> new Sgd.Config(lr, mu, 0, false, 0);
             case 2 -> new Sgd.Config(lr, mu, r % 3 == 0 ? 0 : 0.25, false, 0);
             case 3 -> new Sgd.Config(lr, mu, 0.1, false, r % 2 == 0 ? 0 : 0.02);
-            default -> new Sgd.Config(lr, mu == 0 ? 0.5 : mu, 0, true, r % 4 == 0 ? 0 : 0.01);
+            case 4 -> new Sgd.Config(lr, mu == 0 ? 0.5 : mu, 0, true, r % 4 == 0 ? 0 : 0.01);
+            // Weight decay without momentum in any run, and rates from 0: Sgd's rule then reads b·0.
+            default -> new Sgd.Config(r < 3 ? 0 : lr, 0, 0, false, r % 2 == 0 ? 0 : 0.02);
         });
     }
 
@@ -52,7 +54,7 @@ class BatchSgdTest {
         }
         surfaces.add(SurfaceCatalog.build(new Typed("regression", Map.of())));
         for (Surface surface : surfaces) {
-            for (int v = 0; v < 5; v++) {
+            for (int v = 0; v < 6; v++) {
                 int n = 40;
                 List<RunSettings> runs = new ArrayList<>();
                 int[] indices = new int[n];
