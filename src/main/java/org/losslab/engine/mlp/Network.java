@@ -395,6 +395,19 @@ public final class Network implements NetworkPasses {
             affineStrips(p, w, b, src, nIn, nOut, m, dst);
             return;
         }
+        if (!add && nIn == 2) {
+            // The first layer on the two plain features: the general loop's three passes per unit (the
+            // bias, then each input, each pass too short at a minibatch to vectorize well) as one pass,
+            // b + W[j][0]·x₀ + W[j][1]·x₁ added in the same order.
+            for (int j = 0; j < nOut; j++) {
+                int row = j * CHUNK;
+                double bj = b >= 0 ? p[b + j] : 0.0, w0 = p[w + 2 * j], w1 = p[w + 2 * j + 1];
+                for (int i = 0; i < m; i++) {
+                    dst[row + i] = bj + w0 * src[i] + w1 * src[CHUNK + i];
+                }
+            }
+            return;
+        }
         for (int j = 0; j < nOut; j++) {
             int row = j * CHUNK;
             if (!add) {
