@@ -41,6 +41,8 @@ public final class Network implements NetworkPasses {
     /** Pre-activations and activations per layer; act[0] holds the input features. */
     private final double[][] z, a;
     private final double[] delta, deltaPrev;
+    /** A short chunk's pre-activations and activations with the units' rows end to end ({@link #activate}). */
+    private final double[] packedZ, packedA;
     /** R{z}, R{a} and R{δ} of {@link #hessianVector}, allocated at its first call. */
     private double[][] rz, ra;
     private double[] rDelta, rDeltaPrev;
@@ -72,6 +74,8 @@ public final class Network implements NetworkPasses {
         }
         delta = new double[arch.maxWidth() * CHUNK];
         deltaPrev = new double[arch.maxWidth() * CHUNK];
+        packedZ = new double[arch.maxWidth() * CHUNK];
+        packedA = new double[arch.maxWidth() * CHUNK];
         act = arch.activation();
         output = arch.output();
     }
@@ -353,10 +357,31 @@ public final class Network implements NetworkPasses {
                     }
                     continue;
                 }
-                for (int j = 0; j < out[l]; j++) {
-                    act.forward(dst, a[l + 1], j * CHUNK, j * CHUNK + m);
-                }
+                activate(dst, a[l + 1], out[l], m);
             }
+        }
+    }
+
+    /**
+     * a = σ(z) for the chunk's m examples of a layer's units. tanh's polynomial pass vectorizes only
+     * over runs long enough for the JIT's unrolled SIMD loop (eight lanes of AVX-512, unrolled), which
+     * a unit's row of a minibatch (32 examples) is not; so a short chunk's rows are packed end to end
+     * first, tanh goes over all of them at once, and the results are unpacked. Every element gets the
+     * same operations as before, so the values are bit for bit the same.
+     */
+    private void activate(double[] z, double[] a, int units, int m) {
+        if (act == Activation.TANH && m < CHUNK && units > 1) {
+            for (int j = 0; j < units; j++) {
+                System.arraycopy(z, j * CHUNK, packedZ, j * m, m);
+            }
+            MlpMath.tanh(packedZ, packedA, 0, units * m);
+            for (int j = 0; j < units; j++) {
+                System.arraycopy(packedA, j * m, a, j * CHUNK, m);
+            }
+            return;
+        }
+        for (int j = 0; j < units; j++) {
+            act.forward(z, a, j * CHUNK, j * CHUNK + m);
         }
     }
 
@@ -368,6 +393,19 @@ public final class Network implements NetworkPasses {
     private static void affine(double[] p, int w, int b, double[] src, int nIn, int nOut, int m, double[] dst, boolean add) {
         if (!add && nIn >= STRIP_FROM) {
             affineStrips(p, w, b, src, nIn, nOut, m, dst);
+            return;
+        }
+        if (!add && nIn == 2) {
+            // The first layer on the two plain features: the general loop's three passes per unit (the
+            // bias, then each input, each pass too short at a minibatch to vectorize well) as one pass,
+            // b + W[j][0]·x₀ + W[j][1]·x₁ added in the same order.
+            for (int j = 0; j < nOut; j++) {
+                int row = j * CHUNK;
+                double bj = b >= 0 ? p[b + j] : 0.0, w0 = p[w + 2 * j], w1 = p[w + 2 * j + 1];
+                for (int i = 0; i < m; i++) {
+                    dst[row + i] = bj + w0 * src[i] + w1 * src[CHUNK + i];
+                }
+            }
             return;
         }
         for (int j = 0; j < nOut; j++) {

@@ -2,7 +2,6 @@ package org.losslab.engine.mlp;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.losslab.engine.Cancellation;
 import org.losslab.engine.optim.Objective;
@@ -56,6 +55,7 @@ public final class Trainer {
      */
     private final Network halves;
     private final double[] gHalf;
+    private final SecondHalf second;
     private final Executor halvesOn;
     static final int HALVES_FROM = 2 * Network.CHUNK;
     private final Examples train, test;
@@ -147,6 +147,7 @@ public final class Trainer {
         theta = new double[dim];
         grad = new double[dim];
         gHalf = halves != null ? new double[dim] : null;
+        second = halves != null ? new SecondHalf(halves, gHalf) : null;
         batchGrad = new double[dim];
         gPlus = new double[dim];
         gMinus = new double[dim];
@@ -376,7 +377,8 @@ public final class Trainer {
     /**
      * The full-batch loss and gradient as two halves, the second on another core: each half adds
      * its examples' share (scaled by 1/n) into its own buffer, then the buffers are added, always
-     * split at the same chunk boundary so the result does not depend on the number of cores.
+     * split at the same chunk boundary so the result does not depend on the number of cores (nor on
+     * which thread computes the second half: {@link SecondHalf}).
      */
     private void fullHalves() {
         int n = train.n;
@@ -384,15 +386,14 @@ public final class Trainer {
         double scale = 1.0 / n;
         Arrays.fill(grad, 0.0);
         Arrays.fill(gHalf, 0.0);
-        CompletableFuture<Double> second = CompletableFuture.supplyAsync(
-                () -> halves.accumulate(theta, train, null, mid, n, scale, gHalf), halvesOn);
+        second.start(halvesOn, theta, train, mid, n, scale);
         double first = plain.accumulate(theta, train, null, 0, mid, scale, grad);
         double rest = second.join();
         for (int i = 0; i < dim; i++) {
             grad[i] += gHalf[i];
         }
         fullLoss = (first + rest) / n;
-        fullCorrect = plain.correct() + halves.correct();
+        fullCorrect = plain.correct() + second.correct();
     }
 
     private static double norm(double[] v) {
