@@ -57,7 +57,10 @@ final class BatchSgd {
     // chunk's event value a; and the same state at the chunk's first point.
     private final double[] x, y, f, gx, gy, bx, by, mu, gain, wd, negLr, a;
     private final double[] x0, y0, gx0, gy0, bx0, by0;
-    /** Every per-slot array, for moving a slot. */
+    /**
+     * The per-slot arrays that outlive a chunk's end, for moving a slot (the chunk's checkpoint and
+     * event values of a moved run are not read again: runs are looked at from the last slot down).
+     */
     private final double[][] slots;
     // One slot's scratch for a replay: its point, loss, gradient and buffers (x, y).
     private final double[] rp = new double[2], rf = new double[1], rg = new double[2], rb = new double[2];
@@ -92,7 +95,7 @@ final class BatchSgd {
         gy0 = new double[stride];
         bx0 = new double[stride];
         by0 = new double[stride];
-        slots = new double[][] {x, y, f, gx, gy, bx, by, mu, gain, wd, negLr, a, x0, y0, gx0, gy0, bx0, by0};
+        slots = new double[][] {x, y, f, gx, gy, bx, by, mu, gain, wd, negLr};
     }
 
     /**
@@ -114,9 +117,17 @@ final class BatchSgd {
             int chunk = (int) Math.min(k < EARLY ? EARLY_CHUNK : CHUNK, to - k);
             checkpoint(n);
             for (int s = 0; s < chunk; s++) {
-                update(n);
+                if (s > 0 && rule == Rule.HEAVY_BALL) {
+                    // The previous point's watch in the x loop of this update: one pass less.
+                    heavyBallWatching(n);
+                    heavyBall(n, y, gy, by, mu, negLr);
+                } else {
+                    update(n);
+                }
                 surface.evaluate(n, x, y, k + s + 1, f, gx, gy);
-                watch(n);
+                if (s == chunk - 1 || rule != Rule.HEAVY_BALL) {
+                    watch(n);
+                }
             }
             for (int i = n - 1; i >= 0; i--) {
                 if (!(a[i] > target[i]) && replay(i, k, chunk, events)) {
@@ -165,6 +176,17 @@ final class BatchSgd {
             double v = g[i] + b[i] * mu[i];
             b[i] = v;
             c[i] = Math.fma(negLr[i], v, c[i]);
+        }
+    }
+
+    /** {@link #watch} of the current point, then {@link #heavyBall}'s update of x, in one loop. */
+    private void heavyBallWatching(int n) {
+        for (int i = 0; i < n; i++) {
+            double xi = x[i], u = gx[i], fi = f[i], w = gy[i];
+            a[i] = Math.min(a[i], (xi + y[i] + fi + (u * u + w * w)) * 0.0 + fi);
+            double v = u + bx[i] * mu[i];
+            bx[i] = v;
+            x[i] = Math.fma(negLr[i], v, xi);
         }
     }
 
