@@ -117,17 +117,11 @@ final class BatchSgd {
             int chunk = (int) Math.min(k < EARLY ? EARLY_CHUNK : CHUNK, to - k);
             checkpoint(n);
             for (int s = 0; s < chunk; s++) {
-                if (s > 0 && rule == Rule.HEAVY_BALL) {
-                    // The previous point's watch in the x loop of this update: one pass less.
-                    heavyBallWatching(n);
-                    heavyBall(n, y, gy, by, mu, negLr);
-                } else {
-                    update(n);
-                }
+                // Three passes, not fused: C2 (JDK 17) leaves a loop of the update and the watch
+                // together as scalar code (2.0 ns an element against 0.76 for the two apart).
+                update(n);
                 surface.evaluate(n, x, y, k + s + 1, f, gx, gy);
-                if (s == chunk - 1 || rule != Rule.HEAVY_BALL) {
-                    watch(n);
-                }
+                watch(n);
             }
             for (int i = n - 1; i >= 0; i--) {
                 if (!(a[i] > target[i]) && replay(i, k, chunk, events)) {
@@ -176,17 +170,6 @@ final class BatchSgd {
             double v = g[i] + b[i] * mu[i];
             b[i] = v;
             c[i] = Math.fma(negLr[i], v, c[i]);
-        }
-    }
-
-    /** {@link #watch} of the current point, then {@link #heavyBall}'s update of x, in one loop. */
-    private void heavyBallWatching(int n) {
-        for (int i = 0; i < n; i++) {
-            double xi = x[i], u = gx[i], fi = f[i], w = gy[i];
-            a[i] = Math.min(a[i], (xi + y[i] + fi + (u * u + w * w)) * 0.0 + fi);
-            double v = u + bx[i] * mu[i];
-            bx[i] = v;
-            x[i] = Math.fma(negLr[i], v, xi);
         }
     }
 
