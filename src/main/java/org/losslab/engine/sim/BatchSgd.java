@@ -30,7 +30,8 @@ import org.losslab.engine.surface.Surface;
  * <p>Chunks are short at the start, where most diverging runs of a sweep blow up (each replay costs
  * up to one chunk of scalar updates), and longer after. Used by the Stepper only where nothing else
  * acts between updates (its plain pipeline with nothing traced and no sink) and only from the second
- * update on (the first builds the buffers). Allocates only in its constructor.
+ * update on (the first builds the buffers). Allocates nothing once its thread's arrays are as
+ * long as the batch.
  */
 final class BatchSgd {
     /** What the Stepper does with a point of a run that showed an event. */
@@ -65,6 +66,23 @@ final class BatchSgd {
     // One slot's scratch for a replay: its point, loss, gradient and buffers (x, y).
     private final double[] rp = new double[2], rf = new double[1], rg = new double[2], rb = new double[2];
 
+    /**
+     * The arrays of this thread's loops, at least {@code stride} long. Shared by every BatchSgd the
+     * thread makes (a sweep makes one per row): they hold nothing from one {@link #run} to the next
+     * (each call loads its runs' state and stores it back), and a thread is in one run at a time.
+     */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[18][0]);
+
+    private static double[][] scratch(int stride) {
+        double[][] v = SCRATCH.get();
+        if (v[0].length < stride) {
+            for (int k = 0; k < v.length; k++) {
+                v[k] = new double[stride];
+            }
+        }
+        return v;
+    }
+
     BatchSgd(Surface surface, Sgd sgd, int stride) {
         this.surface = surface;
         this.sgd = sgd;
@@ -77,24 +95,25 @@ final class BatchSgd {
         } else {
             rule = Rule.GENERAL;
         }
-        x = new double[stride];
-        y = new double[stride];
-        f = new double[stride];
-        gx = new double[stride];
-        gy = new double[stride];
-        bx = new double[stride];
-        by = new double[stride];
-        mu = new double[stride];
-        gain = new double[stride];
-        wd = new double[stride];
-        negLr = new double[stride];
-        a = new double[stride];
-        x0 = new double[stride];
-        y0 = new double[stride];
-        gx0 = new double[stride];
-        gy0 = new double[stride];
-        bx0 = new double[stride];
-        by0 = new double[stride];
+        double[][] v = scratch(stride);
+        x = v[0];
+        y = v[1];
+        f = v[2];
+        gx = v[3];
+        gy = v[4];
+        bx = v[5];
+        by = v[6];
+        mu = v[7];
+        gain = v[8];
+        wd = v[9];
+        negLr = v[10];
+        a = v[11];
+        x0 = v[12];
+        y0 = v[13];
+        gx0 = v[14];
+        gy0 = v[15];
+        bx0 = v[16];
+        by0 = v[17];
         slots = new double[][] {x, y, f, gx, gy, bx, by, mu, gain, wd, negLr};
     }
 
